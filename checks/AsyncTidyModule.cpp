@@ -1,0 +1,32 @@
+//===--- AsyncTidyModule.cpp - the async clang-tidy module -----------------===//
+//
+// Registers every async-lint check. One line per check, in alphabetical order.
+//
+//===----------------------------------------------------------------------===//
+
+#include "UnawaitedCoroutineCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+
+namespace clang::tidy::async {
+namespace {
+
+class AsyncModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<UnawaitedCoroutineCheck>(
+        "async-unawaited-coroutine");
+  }
+};
+
+} // namespace
+
+// Registers the module with clang-tidy's module registry when the object file
+// is loaded, whichever front end it is linked into.
+static ClangTidyModuleRegistry::Add<AsyncModule>
+    X("async-module", "Checks for misuse of C++20 coroutines.");
+
+} // namespace clang::tidy::async
+
+// The drivers reference this symbol so that a static link keeps the module.
+// NOLINTNEXTLINE(misc-use-internal-linkage)
+volatile int AsyncLintModuleAnchorSource = 0;

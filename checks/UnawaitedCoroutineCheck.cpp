@@ -1,0 +1,396 @@
+//===--- UnawaitedCoroutineCheck.cpp - async-unawaited-coroutine -----------===//
+
+#include "UnawaitedCoroutineCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/FixIts.h"
+#include "utils/Frameworks.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/MapVector.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+static constexpr llvm::StringLiteral LazyTaskTypesKey = "LazyTaskTypes";
+static constexpr llvm::StringLiteral EagerTaskTypesKey = "EagerTaskTypes";
+
+struct UnawaitedCoroutineCheck::FunctionContext {
+  const FunctionDecl *Function;
+  ASTContext &Ctx;
+  bool IsCoroutine;
+};
+
+namespace {
+
+/// How the value of an expression is used by its parent.
+enum class ValueUse {
+  Used,      ///< Read by something: an argument, an initialiser, an operand.
+  Discarded, ///< Thrown away: an expression statement or a comma's left side.
+  VoidCast,  ///< Thrown away explicitly with a cast to void.
+};
+
+struct PendingStmt {
+  const Stmt *S;
+  ValueUse Use;
+};
+
+bool isCastToVoid(const Stmt *S) {
+  const auto *Cast = llvm::dyn_cast<ExplicitCastExpr>(S);
+  return Cast && Cast->getTypeAsWritten()->isVoidType();
+}
+
+/// The children of \p S paired with how \p S uses their values, given that
+/// \p S's own value is used as \p Use.
+void pushChildren(const Stmt *S, ValueUse Use,
+                  llvm::SmallVectorImpl<PendingStmt> &Stack) {
+  llvm::SmallVector<PendingStmt, 4> Children;
+  auto Add = [&Children](const Stmt *Child, ValueUse ChildUse) {
+    if (Child)
+      Children.push_back({Child, ChildUse});
+  };
+  const ValueUse D = ValueUse::Discarded;
+  const ValueUse U = ValueUse::Used;
+  if (const auto *Compound = llvm::dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : Compound->body())
+      Add(Child, D);
+  } else if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
+    Add(If->getInit(), D);
+    Add(If->getConditionVariableDeclStmt(), U);
+    if (!If->getConditionVariableDeclStmt())
+      Add(If->getCond(), U);
+    Add(If->getThen(), D);
+    Add(If->getElse(), D);
+  } else if (const auto *For = llvm::dyn_cast<ForStmt>(S)) {
+    Add(For->getInit(), D);
+    Add(For->getConditionVariableDeclStmt(), U);
+    if (!For->getConditionVariableDeclStmt())
+      Add(For->getCond(), U);
+    Add(For->getInc(), D);
+    Add(For->getBody(), D);
+  } else if (const auto *While = llvm::dyn_cast<WhileStmt>(S)) {
+    Add(While->getConditionVariableDeclStmt(), U);
+    if (!While->getConditionVariableDeclStmt())
+      Add(While->getCond(), U);
+    Add(While->getBody(), D);
+  } else if (const auto *Do = llvm::dyn_cast<DoStmt>(S)) {
+    Add(Do->getBody(), D);
+    Add(Do->getCond(), U);
+  } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(S)) {
+    Add(Range->getInit(), D);
+    Add(Range->getRangeInit(), U);
+    Add(Range->getBody(), D);
+  } else if (const auto *Switch = llvm::dyn_cast<SwitchStmt>(S)) {
+    Add(Switch->getInit(), D);
+    Add(Switch->getConditionVariableDeclStmt(), U);
+    if (!Switch->getConditionVariableDeclStmt())
+      Add(Switch->getCond(), U);
+    Add(Switch->getBody(), D);
+  } else if (const auto *Case = llvm::dyn_cast<SwitchCase>(S)) {
+    Add(Case->getSubStmt(), D);
+  } else if (const auto *Label = llvm::dyn_cast<LabelStmt>(S)) {
+    Add(Label->getSubStmt(), D);
+  } else if (const auto *Attributed = llvm::dyn_cast<AttributedStmt>(S)) {
+    Add(Attributed->getSubStmt(), D);
+  } else if (llvm::isa<CXXTryStmt, CXXCatchStmt>(S)) {
+    for (const Stmt *Child : S->children())
+      Add(Child, D);
+  } else if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(S);
+             Binary && Binary->isCommaOp()) {
+    Add(Binary->getLHS(), D);
+    Add(Binary->getRHS(), Use);
+  } else if (const auto *Cond = llvm::dyn_cast<AbstractConditionalOperator>(S)) {
+    Add(Cond->getCond(), U);
+    Add(Cond->getTrueExpr(), Use);
+    Add(Cond->getFalseExpr(), Use);
+  } else if (llvm::isa<ParenExpr, ExprWithCleanups, MaterializeTemporaryExpr,
+                       CXXBindTemporaryExpr>(S) ||
+             (llvm::isa<ImplicitCastExpr>(S) &&
+              llvm::cast<ImplicitCastExpr>(S)->getCastKind() == CK_NoOp)) {
+    for (const Stmt *Child : S->children())
+      Add(Child, Use);
+  } else if (isCastToVoid(S)) {
+    Add(llvm::cast<ExplicitCastExpr>(S)->getSubExpr(), ValueUse::VoidCast);
+  } else {
+    for (const Stmt *Child : utils::evaluatedChildren(S))
+      Add(Child, U);
+  }
+  for (auto It = Children.rbegin(), End = Children.rend(); It != End; ++It)
+    Stack.push_back(*It);
+}
+
+/// The call's callee when it has a plain name worth quoting in a message.
+const FunctionDecl *namedCallee(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return nullptr;
+  return Callee;
+}
+
+/// Whether a call to \p Callee runs a coroutine body (as opposed to starting
+/// a library operation, such as an Asio `async_*` call with
+/// `use_awaitable`). Without a visible definition, assume a coroutine.
+bool calleeIsCoroutine(const FunctionDecl *Callee) {
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  if (!Def)
+    if (const FunctionTemplateDecl *Primary = Callee
+                                                  ? Callee->getPrimaryTemplate()
+                                                  : nullptr)
+      Def = Primary->getTemplatedDecl()->getDefinition();
+  return !Def || utils::isCoroutine(Def);
+}
+
+/// Operators written between or before their operands need parentheses when
+/// `co_await` is put in front of them.
+bool needsParensForPrefix(const CallExpr *Call) {
+  const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
+  if (!Op)
+    return false;
+  switch (Op->getOperator()) {
+  case OO_Call:
+  case OO_Subscript:
+  case OO_Arrow:
+    return false;
+  default:
+    return true;
+  }
+}
+
+/// The fix that awaits \p Call: `co_await ` in front of it, with parentheses
+/// when an infix or prefix operator would otherwise bind differently.
+llvm::SmallVector<FixItHint, 2> awaitFix(const CallExpr *Call,
+                                         const ASTContext &Ctx) {
+  llvm::SmallVector<FixItHint, 2> Fixes;
+  std::optional<CharSourceRange> Range = utils::writtenRange(
+      Call, Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (!Range)
+    return Fixes;
+  if (needsParensForPrefix(Call)) {
+    Fixes.push_back(FixItHint::CreateInsertion(Range->getBegin(), "co_await ("));
+    Fixes.push_back(FixItHint::CreateInsertion(Range->getEnd(), ")"));
+  } else {
+    Fixes.push_back(FixItHint::CreateInsertion(Range->getBegin(), "co_await "));
+  }
+  return Fixes;
+}
+
+} // namespace
+
+UnawaitedCoroutineCheck::UnawaitedCoroutineCheck(StringRef Name,
+                                                 ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      LazyTaskTypes(Options.get(LazyTaskTypesKey, "")),
+      EagerTaskTypes(Options.get(EagerTaskTypesKey, "")) {}
+
+void UnawaitedCoroutineCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, LazyTaskTypesKey, LazyTaskTypes);
+  Options.store(Opts, EagerTaskTypesKey, EagerTaskTypes);
+}
+
+void UnawaitedCoroutineCheck::onStartOfTranslationUnit() {
+  // The classifier caches by declaration, which is only meaningful within
+  // one translation unit.
+  Classifier.emplace(LazyTaskTypes, EagerTaskTypes);
+}
+
+void UnawaitedCoroutineCheck::registerMatchers(MatchFinder *Finder) {
+  utils::matchFunctionDefinitions(Finder, this);
+}
+
+void UnawaitedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *Function = utils::getMatchedFunction(Result);
+  if (!Function)
+    return;
+  if (!Classifier)
+    Classifier.emplace(LazyTaskTypes, EagerTaskTypes);
+  const FunctionContext Fn{Function, *Result.Context,
+                           utils::isCoroutine(Function)};
+
+  // One walk over the body finds discarded task expressions, the local
+  // variables initialised with a task, and every reference to a variable.
+  struct TaskVariable {
+    const CallExpr *Init;
+    utils::TaskKind Kind;
+    bool SoleDeclaration;
+  };
+  llvm::MapVector<const VarDecl *, TaskVariable> TaskVariables;
+  llvm::DenseSet<const VarDecl *> Referenced;
+  llvm::SmallVector<PendingStmt, 64> Stack;
+  if (const Stmt *Body = utils::getUserBody(Function))
+    Stack.push_back({Body, ValueUse::Discarded});
+  while (!Stack.empty()) {
+    PendingStmt Item = Stack.pop_back_val();
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Item.S)) {
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
+        Referenced.insert(Var);
+    } else if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Item.S)) {
+      for (const Decl *D : Decls->decls()) {
+        const auto *Var = llvm::dyn_cast<VarDecl>(D);
+        if (!Var || !Var->hasLocalStorage() || Var->isImplicit() ||
+            Var->hasAttr<UnusedAttr>() || !Var->hasInit() ||
+            llvm::isa<DecompositionDecl>(Var))
+          continue;
+        const auto *Init =
+            llvm::dyn_cast<CallExpr>(utils::ignoreValuePreserving(
+                Var->getInit()));
+        // A call that returns a reference hands out an existing task.
+        if (!Init || Init->getCallReturnType(Fn.Ctx)->isReferenceType())
+          continue;
+        utils::TaskKind Kind = Classifier->classify(Init->getType());
+        if (Kind == utils::TaskKind::Lazy ||
+            (Kind == utils::TaskKind::Eager && Fn.IsCoroutine))
+          TaskVariables.insert({Var, {Init, Kind, Decls->isSingleDecl()}});
+      }
+    } else if (Item.Use != ValueUse::Used) {
+      // Only a prvalue is a task that nothing else holds; a call returning a
+      // reference (such as an assignment operator) hands out an existing one.
+      if (const auto *Call = llvm::dyn_cast<CallExpr>(Item.S);
+          Call && Call->isPRValue()) {
+        utils::TaskKind Kind = Classifier->classify(Call->getType());
+        // A cast to void cannot start a lazy task, but it is the documented
+        // way to start an eager one detached.
+        if (Kind == utils::TaskKind::Lazy ||
+            (Kind == utils::TaskKind::Eager && Fn.IsCoroutine &&
+             Item.Use == ValueUse::Discarded))
+          reportDiscarded(Fn, Call, Kind);
+      }
+    }
+    pushChildren(Item.S, Item.Use, Stack);
+  }
+
+  for (const auto &[Var, Task] : TaskVariables)
+    if (!Referenced.contains(Var))
+      reportUnusedVariable(Fn, Var, Task.Init, Task.Kind, Task.SoleDeclaration);
+}
+
+void UnawaitedCoroutineCheck::addRunNote(const FunctionContext &Fn,
+                                         const Expr *Task) {
+  utils::Framework Framework = utils::frameworkOf(Task->getType());
+  std::string Idiom = utils::runIdiom(Fn.Ctx, Framework, Task->getBeginLoc());
+  if (Idiom.empty())
+    diag(Task->getBeginLoc(),
+         "await it from a coroutine, or hand it to its framework's scheduler",
+         DiagnosticIDs::Note);
+  else
+    diag(Task->getBeginLoc(),
+         "await it from a coroutine, or run it with '%0'", DiagnosticIDs::Note)
+        << Idiom;
+}
+
+void UnawaitedCoroutineCheck::reportDiscarded(const FunctionContext &Fn,
+                                              const CallExpr *Call,
+                                              utils::TaskKind Kind) {
+  const FunctionDecl *Callee = namedCallee(Call);
+  const bool CanAwait =
+      Fn.IsCoroutine && utils::canAwaitIn(Call->getType(), Fn.Function);
+  const SourceLocation Loc = Call->getSourceRange().getBegin();
+
+  if (Kind == utils::TaskKind::Lazy) {
+    {
+      auto Diag =
+          Callee ? diag(Loc, "%select{coroutine|asynchronous operation}0 %1 is "
+                             "never awaited; %select{its body will not "
+                             "run|it will not start}0")
+                       << (calleeIsCoroutine(Callee) ? 0 : 1) << Callee->getDeclName()
+                 : diag(Loc, "task of type %0 is never awaited; its body "
+                             "will not run")
+                       << Call->getType();
+      Diag << Call->getSourceRange();
+      if (CanAwait)
+        Diag << awaitFix(Call, Fn.Ctx);
+    }
+    if (!Fn.IsCoroutine)
+      addRunNote(Fn, Call);
+    return;
+  }
+
+  // An eager task already runs; awaiting it changes when this coroutine
+  // continues, so the fix is only offered on a note.
+  {
+    auto Diag = Callee ? diag(Loc, "coroutine %0 is started but never "
+                                   "awaited; its result and exceptions are "
+                                   "lost")
+                             << Callee->getDeclName()
+                       : diag(Loc, "task of type %0 is started but never "
+                                   "awaited; its result and exceptions are "
+                                   "lost")
+                             << Call->getType();
+    Diag << Call->getSourceRange();
+  }
+  if (CanAwait) {
+    llvm::SmallVector<FixItHint, 2> Fix = awaitFix(Call, Fn.Ctx);
+    if (!Fix.empty())
+      diag(Loc, "add 'co_await' to wait for its result", DiagnosticIDs::Note)
+          << Fix;
+  }
+  diag(Loc, "cast the call to 'void' if it is meant to run detached",
+       DiagnosticIDs::Note);
+}
+
+void UnawaitedCoroutineCheck::reportUnusedVariable(const FunctionContext &Fn,
+                                                   const VarDecl *Var,
+                                                   const CallExpr *Init,
+                                                   utils::TaskKind Kind,
+                                                   bool SoleDeclaration) {
+  const FunctionDecl *Callee = namedCallee(Init);
+  const bool Lazy = Kind == utils::TaskKind::Lazy;
+  const bool IsOperation = Callee && !calleeIsCoroutine(Callee);
+
+  // The fix awaits the initialiser. That only means the same thing when the
+  // variable's type is deduced: with `auto` it becomes the awaited result,
+  // and a void result cannot be stored at all, so the declaration becomes an
+  // expression statement.
+  llvm::SmallVector<FixItHint, 2> Fix;
+  const TypeSourceInfo *TSI = Var->getTypeSourceInfo();
+  std::optional<bool> VoidResult = utils::awaitResultIsVoid(Init->getType());
+  if (Fn.IsCoroutine && TSI && TSI->getType()->getContainedAutoType() &&
+      VoidResult && utils::canAwaitIn(Init->getType(), Fn.Function) &&
+      !Var->getBeginLoc().isMacroID() && !Init->getBeginLoc().isMacroID()) {
+    if (!*VoidResult) {
+      Fix = awaitFix(Init, Fn.Ctx);
+    } else if (SoleDeclaration && !needsParensForPrefix(Init)) {
+      Fix.push_back(FixItHint::CreateReplacement(
+          CharSourceRange::getCharRange(Var->getBeginLoc(),
+                                        Init->getBeginLoc()),
+          "co_await "));
+    }
+  }
+
+  const SourceLocation Loc = Var->getLocation();
+  if (Lazy) {
+    {
+      auto Diag =
+          Callee
+              ? diag(Loc, "%select{coroutine|asynchronous operation}0 %1 is "
+                          "stored in %2 but never awaited; %select{its body "
+                          "will not run|it will not start}0")
+                    << (IsOperation ? 1 : 0) << Callee->getDeclName() << Var
+              : diag(Loc, "task %0 is never awaited; its body will not run")
+                    << Var;
+      Diag << Init->getSourceRange();
+      Diag << Fix;
+    }
+    if (!Fn.IsCoroutine)
+      addRunNote(Fn, Init);
+    return;
+  }
+  {
+    auto Diag = Callee ? diag(Loc, "coroutine %0 is stored in %1 but never "
+                                   "awaited; its result and exceptions are "
+                                   "lost")
+                             << Callee->getDeclName() << Var
+                       : diag(Loc, "task %0 is never awaited; its result and "
+                                   "exceptions are lost")
+                             << Var;
+    Diag << Init->getSourceRange();
+  }
+  if (!Fix.empty())
+    diag(Init->getBeginLoc(), "add 'co_await' to wait for its result",
+         DiagnosticIDs::Note)
+        << Fix;
+}
+
+} // namespace clang::tidy::async

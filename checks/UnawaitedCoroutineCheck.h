@@ -1,0 +1,49 @@
+//===--- UnawaitedCoroutineCheck.h - async-unawaited-coroutine -------------===//
+
+#ifndef ASYNC_LINT_UNAWAITEDCOROUTINECHECK_H
+#define ASYNC_LINT_UNAWAITEDCOROUTINECHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/TaskTypes.h"
+#include <optional>
+
+namespace clang::tidy::async {
+
+/// Finds coroutine tasks whose result is thrown away, so that a lazy task's
+/// body never runs and an eager task's result and exceptions are never
+/// observed.
+///
+/// For the user-facing documentation see:
+/// docs/checks/async-unawaited-coroutine.md
+class UnawaitedCoroutineCheck : public ClangTidyCheck {
+public:
+  UnawaitedCoroutineCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    // The body walk looks through implicit nodes itself.
+    return TK_AsIs;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+
+private:
+  struct FunctionContext;
+  void reportDiscarded(const FunctionContext &Fn, const CallExpr *Call,
+                       utils::TaskKind Kind);
+  void reportUnusedVariable(const FunctionContext &Fn, const VarDecl *Var,
+                            const CallExpr *Init, utils::TaskKind Kind,
+                            bool SoleDeclaration);
+  void addRunNote(const FunctionContext &Fn, const Expr *Task);
+
+  const std::string LazyTaskTypes;
+  const std::string EagerTaskTypes;
+  std::optional<utils::TaskTypeClassifier> Classifier;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_LINT_UNAWAITEDCOROUTINECHECK_H

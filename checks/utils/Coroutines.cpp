@@ -1,0 +1,144 @@
+//===--- Coroutines.cpp - what a coroutine is, and walking its body -------===//
+
+#include "Coroutines.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprObjC.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async::utils {
+
+static constexpr llvm::StringLiteral FunctionId = "function";
+static constexpr llvm::StringLiteral LambdaId = "lambda";
+
+const CoroutineBodyStmt *getCoroutineBody(const FunctionDecl *FD) {
+  if (!FD || !FD->doesThisDeclarationHaveABody())
+    return nullptr;
+  return llvm::dyn_cast_or_null<CoroutineBodyStmt>(FD->getBody());
+}
+
+const Stmt *getUserBody(const FunctionDecl *FD) {
+  if (const CoroutineBodyStmt *Coro = getCoroutineBody(FD))
+    return Coro->getBody();
+  return FD ? FD->getBody() : nullptr;
+}
+
+bool isInTemplateInstantiation(const Decl *D) {
+  for (; D; D = llvm::dyn_cast_or_null<Decl>(D->getDeclContext())) {
+    if (const auto *FD = llvm::dyn_cast<FunctionDecl>(D)) {
+      if (FD->isTemplateInstantiation())
+        return true;
+    } else if (const auto *Spec =
+                   llvm::dyn_cast<ClassTemplateSpecializationDecl>(D)) {
+      if (Spec->getSpecializationKind() != TSK_ExplicitSpecialization)
+        return true;
+    } else if (const auto *RD = llvm::dyn_cast<CXXRecordDecl>(D)) {
+      if (RD->getTemplateSpecializationKind() == TSK_ImplicitInstantiation)
+        return true;
+    }
+  }
+  return false;
+}
+
+void matchFunctionDefinitions(MatchFinder *Finder,
+                              MatchFinder::MatchCallback *CB) {
+  Finder->addMatcher(
+      functionDecl(isDefinition(),
+                   unless(cxxMethodDecl(ofClass(cxxRecordDecl(isLambda())))))
+          .bind(FunctionId),
+      CB);
+  Finder->addMatcher(lambdaExpr().bind(LambdaId), CB);
+}
+
+const FunctionDecl *
+getMatchedFunction(const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
+  if (!FD)
+    if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId))
+      FD = Lambda->getCallOperator();
+  if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDefaulted() ||
+      isInTemplateInstantiation(FD))
+    return nullptr;
+  return FD;
+}
+
+llvm::SmallVector<const Stmt *, 4> evaluatedChildren(const Stmt *S) {
+  llvm::SmallVector<const Stmt *, 4> Children;
+  if (!S)
+    return Children;
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(S)) {
+    for (const Expr *Init : Lambda->capture_inits())
+      if (Init)
+        Children.push_back(Init);
+    return Children;
+  }
+  if (llvm::isa<BlockExpr>(S))
+    return Children;
+  if (const auto *Suspend = llvm::dyn_cast<CoroutineSuspendExpr>(S)) {
+    if (const Expr *Operand = Suspend->getOperand())
+      Children.push_back(Operand);
+    return Children;
+  }
+  if (const auto *Await = llvm::dyn_cast<DependentCoawaitExpr>(S)) {
+    Children.push_back(Await->getOperand());
+    return Children;
+  }
+  if (const auto *Return = llvm::dyn_cast<CoreturnStmt>(S)) {
+    if (const Expr *Operand = Return->getOperand())
+      Children.push_back(Operand);
+    return Children;
+  }
+  for (const Stmt *Child : S->children())
+    if (Child)
+      Children.push_back(Child);
+  return Children;
+}
+
+void forEachEvaluatedStmt(const Stmt *Root,
+                          llvm::function_ref<bool(const Stmt *)> Visit) {
+  // An explicit stack: deeply nested expressions must not overflow the
+  // native stack.
+  llvm::SmallVector<const Stmt *, 64> Stack;
+  if (Root)
+    Stack.push_back(Root);
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!Visit(S))
+      continue;
+    llvm::SmallVector<const Stmt *, 4> Children = evaluatedChildren(S);
+    // Push in reverse so that children are visited in source order.
+    for (auto It = Children.rbegin(), End = Children.rend(); It != End; ++It)
+      Stack.push_back(*It);
+  }
+}
+
+const Expr *ignoreValuePreserving(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParens();
+    if (const auto *Cleanups = llvm::dyn_cast<ExprWithCleanups>(Next))
+      Next = Cleanups->getSubExpr();
+    else if (const auto *Temp = llvm::dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = Temp->getSubExpr();
+    else if (const auto *Bind = llvm::dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = Bind->getSubExpr();
+    else if (const auto *Cast = llvm::dyn_cast<ImplicitCastExpr>(Next)) {
+      if (Cast->getCastKind() != CK_NoOp)
+        return Next;
+      Next = Cast->getSubExpr();
+    } else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Next)) {
+      // A copy or move of a temporary (elided or not) keeps its meaning.
+      if (Construct->getNumArgs() != 1 ||
+          !Construct->getConstructor()->isCopyOrMoveConstructor() ||
+          !llvm::isa<MaterializeTemporaryExpr>(Construct->getArg(0)))
+        return Next;
+      Next = Construct->getArg(0);
+    }
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+} // namespace clang::tidy::async::utils

@@ -1,0 +1,64 @@
+//===--- Coroutines.h - what a coroutine is, and walking its body ---------===//
+
+#ifndef ASYNC_LINT_UTILS_COROUTINES_H
+#define ASYNC_LINT_UTILS_COROUTINES_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::async::utils {
+
+/// The coroutine body of \p FD, or null when \p FD is not a coroutine
+/// definition (its body contains no `co_await`, `co_yield` or `co_return`).
+const CoroutineBodyStmt *getCoroutineBody(const FunctionDecl *FD);
+
+inline bool isCoroutine(const FunctionDecl *FD) {
+  return getCoroutineBody(FD) != nullptr;
+}
+
+/// The statements the user wrote as the body of \p FD: for a coroutine, the
+/// body inside the compiler's coroutine scaffolding.
+const Stmt *getUserBody(const FunctionDecl *FD);
+
+/// True when \p D is, or is nested in, an implicit template instantiation.
+/// Checks analyse the template pattern instead, so that a finding and its fix
+/// are reported once, at the code the user wrote.
+bool isInTemplateInstantiation(const Decl *D);
+
+/// Registers the matchers that deliver every function definition in the
+/// translation unit exactly once: ordinary functions, methods, and lambda
+/// call operators (including lambdas at namespace scope). Use
+/// getMatchedFunction() in the callback.
+void matchFunctionDefinitions(ast_matchers::MatchFinder *Finder,
+                              ast_matchers::MatchFinder::MatchCallback *CB);
+
+/// The function delivered by matchFunctionDefinitions(), or null when it is
+/// not one to analyse (an implicit template instantiation, or without body).
+const FunctionDecl *
+getMatchedFunction(const ast_matchers::MatchFinder::MatchResult &Result);
+
+/// The sub-statements that \p S evaluates as part of the same function.
+/// Differs from Stmt::children() in three ways: the bodies of nested lambdas
+/// and blocks are left out (they run as separate functions; capture
+/// initialisers stay), coroutine expressions contribute only the operand the
+/// user wrote, and a `co_return` only its operand.
+llvm::SmallVector<const Stmt *, 4> evaluatedChildren(const Stmt *S);
+
+/// Calls \p Visit on \p Root and, in pre-order, on every statement it
+/// evaluates (see evaluatedChildren). Returning false from \p Visit skips the
+/// statement's children.
+void forEachEvaluatedStmt(const Stmt *Root,
+                          llvm::function_ref<bool(const Stmt *)> Visit);
+
+/// Strips the nodes that do not change a value's meaning: parentheses,
+/// ExprWithCleanups, temporaries' materialisation and binding, and no-op
+/// implicit casts.
+const Expr *ignoreValuePreserving(const Expr *E);
+
+} // namespace clang::tidy::async::utils
+
+#endif // ASYNC_LINT_UTILS_COROUTINES_H

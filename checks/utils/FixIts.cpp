@@ -1,0 +1,41 @@
+//===--- FixIts.cpp - rewriting only what the user wrote -------------------===//
+
+#include "FixIts.h"
+#include "clang/Lex/Lexer.h"
+
+namespace clang::tidy::async::utils {
+
+// Where the token at Loc is written in a file, if the user wrote it there
+// (directly or in a macro argument).
+static SourceLocation fileSpelling(SourceLocation Loc,
+                                   const SourceManager &SM) {
+  if (Loc.isFileID())
+    return Loc;
+  if (!SM.isMacroArgExpansion(Loc))
+    return {};
+  SourceLocation Spelling = SM.getImmediateSpellingLoc(Loc);
+  return Spelling.isFileID() ? Spelling : SourceLocation();
+}
+
+std::optional<CharSourceRange> writtenRange(const Stmt *S,
+                                            const SourceManager &SM,
+                                            const LangOptions &LangOpts) {
+  if (!S)
+    return std::nullopt;
+  SourceRange Range = S->getSourceRange();
+  SourceLocation Begin = fileSpelling(Range.getBegin(), SM);
+  SourceLocation End = fileSpelling(Range.getEnd(), SM);
+  if (Begin.isInvalid() || End.isInvalid() ||
+      SM.getFileID(Begin) != SM.getFileID(End) ||
+      SM.isBeforeInTranslationUnit(End, Begin))
+    return std::nullopt;
+  // Both ends written in the same macro argument, or both outside macros.
+  if (Range.getBegin().isMacroID() != Range.getEnd().isMacroID())
+    return std::nullopt;
+  SourceLocation EndOfToken = Lexer::getLocForEndOfToken(End, 0, SM, LangOpts);
+  if (EndOfToken.isInvalid())
+    return std::nullopt;
+  return CharSourceRange::getCharRange(Begin, EndOfToken);
+}
+
+} // namespace clang::tidy::async::utils

@@ -1,0 +1,21 @@
+//===--- FixIts.h - rewriting only what the user wrote ---------------------===//
+
+#ifndef ASYNC_LINT_UTILS_FIXITS_H
+#define ASYNC_LINT_UTILS_FIXITS_H
+
+#include "clang/AST/Expr.h"
+#include "clang/Basic/SourceManager.h"
+#include <optional>
+
+namespace clang::tidy::async::utils {
+
+/// The file text of \p S when the user wrote all of it in the file: either
+/// directly, or as one macro argument. std::nullopt when any part comes from
+/// a macro body, because rewriting a macro changes every expansion.
+std::optional<CharSourceRange> writtenRange(const Stmt *S,
+                                            const SourceManager &SM,
+                                            const LangOptions &LangOpts);
+
+} // namespace clang::tidy::async::utils
+
+#endif // ASYNC_LINT_UTILS_FIXITS_H

@@ -1,0 +1,63 @@
+//===--- Frameworks.h - which coroutine framework code belongs to ----------===//
+
+#ifndef ASYNC_LINT_UTILS_FRAMEWORKS_H
+#define ASYNC_LINT_UTILS_FRAMEWORKS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Type.h"
+#include "llvm/ADT/StringRef.h"
+#include <string>
+
+namespace clang::tidy::async::utils {
+
+/// The coroutine libraries async-lint knows by name.
+enum class Framework {
+  Unknown,
+  BoostAsio,    ///< boost::asio
+  Asio,         ///< standalone asio
+  Folly,        ///< folly::coro
+  Cppcoro,      ///< cppcoro
+  Libcoro,      ///< libcoro's coro::
+  AsyncSimple,  ///< async_simple::coro
+  Stdexec,      ///< stdexec / exec (P2300)
+  QCoro,        ///< QCoro
+  Seastar,      ///< seastar
+  Concurrencpp, ///< concurrencpp
+};
+
+/// What each framework offers the fix-its and notes: its namespace and the
+/// way a task is started from code that is not itself a coroutine.
+struct FrameworkProfile {
+  Framework Kind;
+  /// Human-readable name, e.g. "Boost.Asio".
+  llvm::StringRef DisplayName;
+  /// The namespace the framework's coroutine API lives in, e.g. "boost::asio".
+  llvm::StringRef Namespace;
+  /// How to run a task from non-coroutine code; `{0}` stands for the
+  /// framework namespace as the file spells it. Empty when there is none.
+  llvm::StringRef RunIdiom;
+};
+
+const FrameworkProfile &profile(Framework F);
+
+/// The framework that declares \p D, judged by its enclosing namespaces.
+Framework frameworkOf(const Decl *D);
+
+/// The framework of the class (or class template) named by \p T, after
+/// looking through references, cv-qualifiers and sugar.
+Framework frameworkOf(QualType T);
+
+/// How code at \p Loc should spell namespace \p QualifiedNamespace: the name
+/// of a namespace alias for it declared earlier at file scope in the same
+/// file (`namespace net = boost::asio;` gives "net"), or the namespace itself.
+std::string spellNamespace(const ASTContext &Ctx,
+                           llvm::StringRef QualifiedNamespace,
+                           SourceLocation Loc);
+
+/// The run idiom of \p F with the namespace spelled as the file at \p Loc
+/// spells it, or an empty string when the framework has none.
+std::string runIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc);
+
+} // namespace clang::tidy::async::utils
+
+#endif // ASYNC_LINT_UTILS_FRAMEWORKS_H

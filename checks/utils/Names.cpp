@@ -1,0 +1,70 @@
+//===--- Names.cpp - qualified names and name lists ------------------------===//
+
+#include "Names.h"
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace clang::tidy::async::utils {
+
+std::string qualifiedName(const NamedDecl *D) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  std::string Storage;
+  Parts.push_back(D->getName());
+  for (const DeclContext *DC = D->getDeclContext(); DC;
+       DC = DC->getParent()) {
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Parts.push_back(NS->getName());
+    } else if (const auto *RD = llvm::dyn_cast<RecordDecl>(DC)) {
+      if (RD->getIdentifier())
+        Parts.push_back(RD->getName());
+    } else if (const auto *FD = llvm::dyn_cast<FunctionDecl>(DC)) {
+      // Declarations local to a function have no usable qualified name.
+      if (FD->getIdentifier())
+        Parts.push_back(FD->getName());
+    }
+  }
+  for (auto It = Parts.rbegin(), End = Parts.rend(); It != End; ++It) {
+    if (!Storage.empty())
+      Storage += "::";
+    Storage += *It;
+  }
+  return Storage;
+}
+
+std::vector<std::string> splitList(llvm::StringRef SemicolonList) {
+  llvm::SmallVector<llvm::StringRef, 8> Items;
+  SemicolonList.split(Items, ';', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  std::vector<std::string> Result;
+  for (llvm::StringRef Item : Items) {
+    Item = Item.trim();
+    if (!Item.empty())
+      Result.push_back(Item.str());
+  }
+  return Result;
+}
+
+NameSet::NameSet(llvm::StringRef SemicolonList) {
+  for (const std::string &Item : splitList(SemicolonList))
+    add(Item);
+}
+
+void NameSet::add(llvm::StringRef Name) {
+  Name = Name.trim();
+  Name.consume_front("::");
+  if (!Name.empty())
+    Names.insert(Name);
+}
+
+void NameSet::remove(llvm::StringRef Name) {
+  Name = Name.trim();
+  Name.consume_front("::");
+  Names.erase(Name);
+}
+
+bool NameSet::contains(const NamedDecl *D) const {
+  return D && !Names.empty() && Names.contains(qualifiedName(D));
+}
+
+} // namespace clang::tidy::async::utils

@@ -1,0 +1,42 @@
+//===--- Names.h - qualified names and name lists --------------------------===//
+
+#ifndef ASYNC_LINT_UTILS_NAMES_H
+#define ASYNC_LINT_UTILS_NAMES_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::async::utils {
+
+/// The fully qualified name of \p D as a user writes it: inline and anonymous
+/// namespaces are left out (`std::__1::future` is `std::future`), and there is
+/// no leading `::`.
+std::string qualifiedName(const NamedDecl *D);
+
+/// A set of qualified names read from a semicolon-separated option value.
+/// Leading `::` and surrounding whitespace are ignored.
+class NameSet {
+public:
+  NameSet() = default;
+  explicit NameSet(llvm::StringRef SemicolonList);
+  void add(llvm::StringRef Name);
+  void remove(llvm::StringRef Name);
+  bool contains(llvm::StringRef QualifiedName) const {
+    return Names.contains(QualifiedName);
+  }
+  bool contains(const NamedDecl *D) const;
+  bool empty() const { return Names.empty(); }
+
+private:
+  llvm::StringSet<> Names;
+};
+
+/// Splits a semicolon-separated option value into trimmed, non-empty items.
+std::vector<std::string> splitList(llvm::StringRef SemicolonList);
+
+} // namespace clang::tidy::async::utils
+
+#endif // ASYNC_LINT_UTILS_NAMES_H

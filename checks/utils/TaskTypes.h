@@ -1,0 +1,69 @@
+//===--- TaskTypes.h - which types are coroutine tasks ---------------------===//
+
+#ifndef ASYNC_LINT_UTILS_TASKTYPES_H
+#define ASYNC_LINT_UTILS_TASKTYPES_H
+
+#include "Names.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/Type.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+
+namespace clang::tidy::async::utils {
+
+/// How a coroutine task starts.
+enum class TaskKind {
+  None,  ///< Not a task type (or not one async-lint can classify).
+  Lazy,  ///< The body starts only when the task is awaited.
+  Eager, ///< The body starts at the call; awaiting observes its result.
+};
+
+/// The class, or the pattern of the class template, that \p T names after
+/// references, cv-qualifiers and sugar are looked through. Dependent template
+/// specializations give the template's pattern. Null for other types.
+const CXXRecordDecl *classDeclOf(QualType T);
+
+/// The built-in task templates, as qualified names.
+extern const char *const BuiltinLazyTaskTypes[];
+extern const char *const BuiltinEagerTaskTypes[];
+
+/// Classifies types as lazy or eager coroutine tasks.
+///
+/// Library types are known by name (the built-in lists plus the names given
+/// to the constructor). Any other class is a task when its shape says so: it
+/// has a nested `promise_type` with no `yield_value` (that would make it a
+/// generator), and the promise's `initial_suspend()` returns
+/// `std::suspend_always` (lazy), `std::suspend_never` (eager) or an awaiter
+/// whose `await_ready()` returns a constant. Results are cached per class, so
+/// one classifier serves a whole translation unit.
+class TaskTypeClassifier {
+public:
+  TaskTypeClassifier(llvm::StringRef ExtraLazy, llvm::StringRef ExtraEager);
+
+  TaskKind classify(QualType T);
+  TaskKind classify(const CXXRecordDecl *RD);
+
+private:
+  TaskKind classifyUncached(const CXXRecordDecl *RD);
+  NameSet Lazy;
+  NameSet Eager;
+  llvm::DenseMap<const CXXRecordDecl *, TaskKind> Cache;
+};
+
+/// True when `co_await <expression of type Task>` compiles inside
+/// \p Coroutine: either the coroutine's promise has an `await_transform` and
+/// the task belongs to the coroutine's own framework (or is the same class
+/// template as the coroutine's return type), or the promise has none and the
+/// task is awaitable by itself (a member or namespace-scope
+/// `operator co_await`, or the `await_ready/await_suspend/await_resume`
+/// trio).
+bool canAwaitIn(QualType Task, const FunctionDecl *Coroutine);
+
+/// Whether awaiting \p Task yields void, judged from its first template
+/// argument; std::nullopt when that cannot be told.
+std::optional<bool> awaitResultIsVoid(QualType Task);
+
+} // namespace clang::tidy::async::utils
+
+#endif // ASYNC_LINT_UTILS_TASKTYPES_H

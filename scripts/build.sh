@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Configures and builds async-lint into build/ (plugin, async-lint, async-clangd).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+"$root/scripts/setup.sh"
+cmake -S "$root" -B "$root/build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$root/build" -- -j"${JOBS:-$(nproc)}"

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs everything async-lint needs to build and test, from Debian's packages.
+# Idempotent: packages already present are not reinstalled, and apt's lists are
+# only refreshed when something is missing. Every other script calls this one.
+set -euo pipefail
+
+PACKAGES=(
+  # The toolchain async-lint is built against and tested with.
+  clang-22 libclang-22-dev clang-tidy-22 clangd-22 llvm-22-dev llvm-22-tools
+  clang-format-22 lld-22
+  # Debian's Clang CMake export names gRPC targets (clangd's remote index).
+  libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc libzstd-dev
+  cmake ninja-build python3 git
+  # Real library headers for the integration tests.
+  libboost1.81-dev
+  # A clang-tidy of another LLVM version: the plugin must refuse to load into it.
+  clang-tidy-14
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup: missing packages: ${missing[*]}; run this script as root to install them" >&2
+  exit 2
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,161 @@
+// The body of the Asio mock, shared by <boost/asio.hpp> (ASIO_MOCK_NS is
+// boost::asio) and standalone <asio.hpp> (asio). Mirrors Asio's names.
+#include "mock_coroutine_support.h"
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <system_error>
+
+namespace ASIO_MOCK_NS {
+
+class any_io_executor {};
+
+class io_context {
+public:
+  using executor_type = any_io_executor;
+  io_context() = default;
+  explicit io_context(int concurrency_hint) {}
+  executor_type get_executor() noexcept { return {}; }
+  std::size_t run() { return 0; }
+  std::size_t run_one() { return 0; }
+  std::size_t poll() { return 0; }
+  void stop() {}
+};
+
+template <class T, class Executor = any_io_executor> class awaitable;
+
+namespace detail {
+template <class T, class Executor> struct awaitable_frame;
+} // namespace detail
+
+namespace this_coro {
+struct executor_t {};
+constexpr executor_t executor;
+} // namespace this_coro
+
+// Like Asio, awaitable has no nested promise_type: the promise comes from a
+// coroutine_traits specialization, and its await_transform decides what a
+// coroutine may await.
+template <class T, class Executor> class awaitable {
+public:
+  using value_type = T;
+  using executor_type = Executor;
+  awaitable() = default;
+  awaitable(awaitable &&) = default;
+  awaitable &operator=(awaitable &&) = default;
+};
+
+namespace detail {
+template <class T, class Executor>
+struct awaitable_frame
+    : mock_support::promise<awaitable<T, Executor>, T> {
+  template <class U, class E>
+  mock_support::awaiter<U> await_transform(awaitable<U, E> a) {
+    return {};
+  }
+  mock_support::awaiter<Executor> await_transform(this_coro::executor_t) {
+    return {};
+  }
+};
+} // namespace detail
+
+template <class Executor = any_io_executor> struct use_awaitable_t {
+  constexpr use_awaitable_t() {}
+};
+constexpr use_awaitable_t<> use_awaitable;
+
+struct detached_t {
+  constexpr detached_t() {}
+};
+constexpr detached_t detached;
+
+template <class Executor, class T, class AwaitableExecutor, class Token>
+void co_spawn(const Executor &ex, awaitable<T, AwaitableExecutor> a,
+              Token &&token) {}
+template <class Executor, class F, class Token>
+void co_spawn(const Executor &ex, F &&f, Token &&token) {}
+
+struct const_buffer {
+  const void *data;
+  std::size_t size;
+};
+struct mutable_buffer {
+  void *data;
+  std::size_t size;
+};
+inline const_buffer buffer(const std::string &s) { return {s.data(), s.size()}; }
+inline mutable_buffer buffer(void *d, std::size_t n) { return {d, n}; }
+inline const_buffer buffer(const void *d, std::size_t n) { return {d, n}; }
+
+namespace ip {
+class tcp {
+public:
+  class endpoint {};
+  class socket {
+  public:
+    explicit socket(any_io_executor) {}
+    explicit socket(io_context &) {}
+    template <class Buf> std::size_t read_some(const Buf &) { return 0; }
+    template <class Buf> std::size_t read_some(const Buf &, std::error_code &) {
+      return 0;
+    }
+    template <class Buf> std::size_t write_some(const Buf &) { return 0; }
+    template <class Buf, class E>
+    awaitable<std::size_t, E> async_read_some(const Buf &,
+                                              use_awaitable_t<E>) {
+      return {};
+    }
+    template <class Buf, class E>
+    awaitable<std::size_t, E> async_write_some(const Buf &,
+                                               use_awaitable_t<E>) {
+      return {};
+    }
+    void close() {}
+  };
+  class acceptor {
+  public:
+    acceptor(any_io_executor, endpoint) {}
+    socket accept() { return socket(any_io_executor{}); }
+    template <class E>
+    awaitable<socket, E> async_accept(use_awaitable_t<E>) {
+      return {};
+    }
+  };
+};
+} // namespace ip
+
+template <class Stream, class Buf, class E>
+awaitable<std::size_t, E> async_write(Stream &, const Buf &,
+                                      use_awaitable_t<E>) {
+  return {};
+}
+template <class Stream, class Buf, class E>
+awaitable<std::size_t, E> async_read(Stream &, const Buf &,
+                                     use_awaitable_t<E>) {
+  return {};
+}
+template <class Stream, class Buf> std::size_t write(Stream &, const Buf &) {
+  return 0;
+}
+template <class Stream, class Buf> std::size_t read(Stream &, const Buf &) {
+  return 0;
+}
+
+template <class Clock> class basic_waitable_timer {
+public:
+  explicit basic_waitable_timer(any_io_executor) {}
+  basic_waitable_timer(any_io_executor, typename Clock::duration) {}
+  void expires_after(typename Clock::duration) {}
+  void wait() {}
+  template <class E> awaitable<void, E> async_wait(use_awaitable_t<E>) {
+    return {};
+  }
+};
+using steady_timer = basic_waitable_timer<std::chrono::steady_clock>;
+
+} // namespace ASIO_MOCK_NS
+
+template <class T, class Executor, class... Args>
+struct std::coroutine_traits<ASIO_MOCK_NS::awaitable<T, Executor>, Args...> {
+  using promise_type = ASIO_MOCK_NS::detail::awaitable_frame<T, Executor>;
+};

@@ -1,0 +1,15 @@
+// Mock of libcoro's <coro/coro.hpp>.
+#pragma once
+#include "../mock_coroutine_support.h"
+
+namespace coro {
+template <class T = void> class task {
+public:
+  using promise_type = mock_support::promise<task<T>, T>;
+  task() = default;
+  task(task &&) = default;
+  mock_support::awaiter<T> operator co_await() const & noexcept { return {}; }
+  mock_support::awaiter<T> operator co_await() const && noexcept { return {}; }
+};
+template <class Awaitable> void sync_wait(Awaitable &&) {}
+} // namespace coro

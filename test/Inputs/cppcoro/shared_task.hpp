@@ -1,0 +1,12 @@
+// Mock of <cppcoro/shared_task.hpp>.
+#pragma once
+#include "../mock_coroutine_support.h"
+
+namespace cppcoro {
+template <class T = void> class shared_task {
+public:
+  using promise_type = mock_support::promise<shared_task<T>, T>;
+  shared_task() = default;
+  mock_support::awaiter<T> operator co_await() const noexcept { return {}; }
+};
+} // namespace cppcoro

@@ -1,0 +1,21 @@
+// Mock of <exec/task.hpp>.
+#pragma once
+#include "../mock_coroutine_support.h"
+#include "../stdexec/execution.hpp"
+
+namespace exec {
+template <class T = void> class task;
+namespace detail {
+template <class T> struct task_promise : mock_support::promise<task<T>, T> {
+  template <class U> mock_support::awaiter<U> await_transform(task<U> &&) {
+    return {};
+  }
+};
+} // namespace detail
+template <class T> class task {
+public:
+  using promise_type = detail::task_promise<T>;
+  task() = default;
+  task(task &&) = default;
+};
+} // namespace exec

@@ -1,0 +1,47 @@
+# lit configuration for async-lint's tests. Run through build/test (CMake
+# writes lit.site.cfg.py there with the paths of the tools under test).
+import os
+
+import lit.formats
+
+config.name = "async-lint"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.async_obj_root, "test")
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
+
+# The tools' behaviour must not depend on the caller's environment.
+config.environment["LC_ALL"] = "C"
+for var in ("HOME", "PATH", "TMPDIR"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+test_dir = config.test_source_root
+inputs = os.path.join(test_dir, "Inputs")
+runner = os.path.join(test_dir, "check_async.py")
+
+check_async = " ".join([
+    config.python, runner,
+    "--clang-tidy", config.clang_tidy,
+    "--plugin", config.async_plugin,
+    "--async-lint", config.async_lint,
+    "--filecheck", config.filecheck,
+    "--clangxx", config.clangxx,
+    "--inputs", inputs,
+])
+
+config.substitutions.extend([
+    ("%check_async", check_async),
+    ("%async-lint", config.async_lint),
+    ("%async-clangd", config.async_clangd),
+    ("%clang-tidy", config.clang_tidy),
+    ("%other-clang-tidy", config.other_clang_tidy),
+    ("%plugin", config.async_plugin),
+    ("%clangxx", config.clangxx),
+    ("%FileCheck", config.filecheck),
+    ("%python", config.python),
+    ("%inputs", inputs),
+    ("%testdir", test_dir),
+    ("%srcroot", config.async_src_root),
+])
