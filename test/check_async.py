@@ -67,13 +67,19 @@ def main():
     parser.add_argument("-config", default=None)
     parser.add_argument("-fix-notes", action="store_true")
     parser.add_argument("-std", default="c++20")
+    parser.add_argument("-real-headers", action="store_true",
+                        help="compile against the installed libraries only, "
+                             "without the mock headers of test/Inputs")
     parser.add_argument("input")
     parser.add_argument("check")
     parser.add_argument("temp")
     args, rest = parser.parse_known_args()
     if rest and rest[0] == "--":
         rest = rest[1:]
-    compiler_args = ["-std=" + args.std, "-isystem", args.inputs] + rest
+    compiler_args = ["-std=" + args.std]
+    if not args.real_headers:
+        compiler_args += ["-isystem", args.inputs]
+    compiler_args += rest
 
     with open(args.input, encoding="utf-8") as f:
         original = f.read()

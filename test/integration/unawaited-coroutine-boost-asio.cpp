@@ -1,0 +1,47 @@
+// The check over the real Boost.Asio headers (libboost1.81-dev): awaitable
+// comes from a coroutine_traits specialization, operations return it through
+// async_result, and namespace aliases are the norm.
+// RUN: %check_async -real-headers %s async-unawaited-coroutine %t
+
+#include <boost/asio.hpp>
+
+namespace net = boost::asio;
+using net::ip::tcp;
+
+net::awaitable<void> send_greeting(tcp::socket &socket);
+net::awaitable<std::size_t> read_header(tcp::socket &socket);
+
+net::awaitable<void> session(tcp::socket socket) {
+  send_greeting(socket);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'send_greeting' is never awaited; its body will not run [async-unawaited-coroutine]
+  // CHECK-FIXES: co_await send_greeting(socket);
+  net::async_write(socket, net::buffer("hello\n", 6), net::use_awaitable);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: asynchronous operation 'async_write' is never awaited; it will not start [async-unawaited-coroutine]
+  // CHECK-FIXES: co_await net::async_write(socket, net::buffer("hello\n", 6), net::use_awaitable);
+  auto header = read_header(socket);
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: coroutine 'read_header' is stored in 'header' but never awaited; its body will not run [async-unawaited-coroutine]
+  // CHECK-FIXES: auto header = co_await read_header(socket);
+  char data[64];
+  std::size_t n = co_await socket.async_read_some(net::buffer(data), net::use_awaitable);
+  (void)n;
+}
+
+// Not flagged: the official examples' way of starting and awaiting work.
+net::awaitable<void> listener() {
+  auto executor = co_await net::this_coro::executor;
+  tcp::acceptor acceptor(executor, {tcp::v4(), 55555});
+  for (;;) {
+    tcp::socket socket = co_await acceptor.async_accept(net::use_awaitable);
+    net::co_spawn(executor, session(std::move(socket)), net::detached);
+  }
+}
+
+int main() {
+  net::io_context io_context(1);
+  net::co_spawn(io_context, listener(), net::detached);
+  listener();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'listener' is never awaited; its body will not run [async-unawaited-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: coroutine 'listener' is never awaited; its body will not run [async-unawaited-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: await it from a coroutine, or run it with 'net::co_spawn(executor, <task>, net::detached)'
+  io_context.run();
+}
