@@ -41,6 +41,7 @@ config.substitutions.extend([
     ("%clangxx", config.clangxx),
     ("%FileCheck", config.filecheck),
     ("%python", config.python),
+    ("%expect_exit", config.python + " " + os.path.join(test_dir, "expect_exit.py")),
     ("%inputs", inputs),
     ("%testdir", test_dir),
     ("%srcroot", config.async_src_root),
