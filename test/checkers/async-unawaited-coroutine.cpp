@@ -386,3 +386,46 @@ MyLazy<> option_user() {
   // CHECK-NOTES-OPT: :[[@LINE-3]]:3: note: cast the call to 'void' if it is meant to run detached
   co_return;
 }
+
+// ---------------------------------------------------------------------------
+// Not flagged, framework by framework: awaited, run by the framework's own
+// runner, started explicitly, or kept and used.
+
+#include <cppcoro/sync_wait.hpp>
+#include <folly/experimental/coro/BlockingWait.h>
+
+folly::coro::Task<void> folly_used(folly::Executor *ex) {
+  int a = co_await folly_fetch();
+  auto kept = folly_fetch();
+  int b = co_await std::move(kept);
+  folly_fetch().scheduleOn(ex).start();
+  (void)a;
+  (void)b;
+}
+int folly_run() { return folly::coro::blockingWait(folly_fetch()); }
+
+cppcoro::task<> cppcoro_used() {
+  co_await cppcoro_fetch();
+  co_await cppcoro_shared();
+  std::vector<cppcoro::task<int>> batch;
+  batch.push_back(cppcoro_fetch());
+}
+void cppcoro_run() { cppcoro::sync_wait(cppcoro_fetch()); }
+
+coro::task<> libcoro_used() { co_await libcoro_fetch(); }
+void libcoro_run() { coro::sync_wait(libcoro_fetch()); }
+
+async_simple::coro::Lazy<> lazy_used() { co_await lazy_fetch(); }
+void lazy_run() {
+  async_simple::coro::syncAwait(lazy_fetch());
+  lazy_fetch().start([](auto &&) {});
+}
+
+exec::task<> exec_used() { co_await exec_fetch(); }
+void exec_run() { stdexec::sync_wait(exec_fetch()); }
+
+QCoro::Task<> qcoro_used() {
+  co_await qcoro_fetch();
+  auto pending = qcoro_fetch();
+  co_await pending;
+}
