@@ -1,4 +1,5 @@
-//===--- UnawaitedCoroutineCheck.cpp - async-unawaited-coroutine -----------===//
+//===--- UnawaitedCoroutineCheck.cpp - async-unawaited-coroutine
+//-----------===//
 
 #include "UnawaitedCoroutineCheck.h"
 #include "utils/Coroutines.h"
@@ -102,7 +103,8 @@ void pushChildren(const Stmt *S, ValueUse Use,
              Binary && Binary->isCommaOp()) {
     Add(Binary->getLHS(), D);
     Add(Binary->getRHS(), Use);
-  } else if (const auto *Cond = llvm::dyn_cast<AbstractConditionalOperator>(S)) {
+  } else if (const auto *Cond =
+                 llvm::dyn_cast<AbstractConditionalOperator>(S)) {
     Add(Cond->getCond(), U);
     Add(Cond->getTrueExpr(), Use);
     Add(Cond->getFalseExpr(), Use);
@@ -136,9 +138,8 @@ const FunctionDecl *namedCallee(const CallExpr *Call) {
 bool calleeIsCoroutine(const FunctionDecl *Callee) {
   const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
   if (!Def)
-    if (const FunctionTemplateDecl *Primary = Callee
-                                                  ? Callee->getPrimaryTemplate()
-                                                  : nullptr)
+    if (const FunctionTemplateDecl *Primary =
+            Callee ? Callee->getPrimaryTemplate() : nullptr)
       Def = Primary->getTemplatedDecl()->getDefinition();
   return !Def || utils::isCoroutine(Def);
 }
@@ -164,12 +165,13 @@ bool needsParensForPrefix(const CallExpr *Call) {
 llvm::SmallVector<FixItHint, 2> awaitFix(const CallExpr *Call,
                                          const ASTContext &Ctx) {
   llvm::SmallVector<FixItHint, 2> Fixes;
-  std::optional<CharSourceRange> Range = utils::writtenRange(
-      Call, Ctx.getSourceManager(), Ctx.getLangOpts());
+  std::optional<CharSourceRange> Range =
+      utils::writtenRange(Call, Ctx.getSourceManager(), Ctx.getLangOpts());
   if (!Range)
     return Fixes;
   if (needsParensForPrefix(Call)) {
-    Fixes.push_back(FixItHint::CreateInsertion(Range->getBegin(), "co_await ("));
+    Fixes.push_back(
+        FixItHint::CreateInsertion(Range->getBegin(), "co_await ("));
     Fixes.push_back(FixItHint::CreateInsertion(Range->getEnd(), ")"));
   } else {
     Fixes.push_back(FixItHint::CreateInsertion(Range->getBegin(), "co_await "));
@@ -233,9 +235,8 @@ void UnawaitedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {
             Var->hasAttr<UnusedAttr>() || !Var->hasInit() ||
             llvm::isa<DecompositionDecl>(Var))
           continue;
-        const auto *Init =
-            llvm::dyn_cast<CallExpr>(utils::ignoreValuePreserving(
-                Var->getInit()));
+        const auto *Init = llvm::dyn_cast<CallExpr>(
+            utils::ignoreValuePreserving(Var->getInit()));
         // A call that returns a reference hands out an existing task.
         if (!Init || Init->getCallReturnType(Fn.Ctx)->isReferenceType())
           continue;
@@ -275,8 +276,8 @@ void UnawaitedCoroutineCheck::addRunNote(const FunctionContext &Fn,
          "await it from a coroutine, or hand it to its framework's scheduler",
          DiagnosticIDs::Note);
   else
-    diag(Task->getBeginLoc(),
-         "await it from a coroutine, or run it with '%0'", DiagnosticIDs::Note)
+    diag(Task->getBeginLoc(), "await it from a coroutine, or run it with '%0'",
+         DiagnosticIDs::Note)
         << Idiom;
 }
 
@@ -294,7 +295,8 @@ void UnawaitedCoroutineCheck::reportDiscarded(const FunctionContext &Fn,
           Callee ? diag(Loc, "%select{coroutine|asynchronous operation}0 %1 is "
                              "never awaited; %select{its body will not "
                              "run|it will not start}0")
-                       << (calleeIsCoroutine(Callee) ? 0 : 1) << Callee->getDeclName()
+                       << (calleeIsCoroutine(Callee) ? 0 : 1)
+                       << Callee->getDeclName()
                  : diag(Loc, "task of type %0 is never awaited; its body "
                              "will not run")
                        << Call->getType();
@@ -363,13 +365,12 @@ void UnawaitedCoroutineCheck::reportUnusedVariable(const FunctionContext &Fn,
   if (Lazy) {
     {
       auto Diag =
-          Callee
-              ? diag(Loc, "%select{coroutine|asynchronous operation}0 %1 is "
-                          "stored in %2 but never awaited; %select{its body "
-                          "will not run|it will not start}0")
-                    << (IsOperation ? 1 : 0) << Callee->getDeclName() << Var
-              : diag(Loc, "task %0 is never awaited; its body will not run")
-                    << Var;
+          Callee ? diag(Loc, "%select{coroutine|asynchronous operation}0 %1 is "
+                             "stored in %2 but never awaited; %select{its body "
+                             "will not run|it will not start}0")
+                       << (IsOperation ? 1 : 0) << Callee->getDeclName() << Var
+                 : diag(Loc, "task %0 is never awaited; its body will not run")
+                       << Var;
       Diag << Init->getSourceRange();
       Diag << Fix;
     }

@@ -51,8 +51,7 @@ void matchFunctionDefinitions(MatchFinder *Finder,
   Finder->addMatcher(lambdaExpr().bind(LambdaId), CB);
 }
 
-const FunctionDecl *
-getMatchedFunction(const MatchFinder::MatchResult &Result) {
+const FunctionDecl *getMatchedFunction(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *FD = Result.Nodes.getNodeAs<FunctionDecl>(FunctionId);
   if (!FD)
     if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId))

@@ -1,4 +1,5 @@
-//===--- FixIts.cpp - rewriting only what the user wrote -------------------===//
+//===--- FixIts.cpp - rewriting only what the user wrote
+//-------------------===//
 
 #include "FixIts.h"
 #include "clang/Lex/Lexer.h"

@@ -1,4 +1,5 @@
-//===--- FixIts.h - rewriting only what the user wrote ---------------------===//
+//===--- FixIts.h - rewriting only what the user wrote
+//---------------------===//
 
 #ifndef ASYNC_LINT_UTILS_FIXITS_H
 #define ASYNC_LINT_UTILS_FIXITS_H

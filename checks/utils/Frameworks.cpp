@@ -1,4 +1,5 @@
-//===--- Frameworks.cpp - which coroutine framework code belongs to --------===//
+//===--- Frameworks.cpp - which coroutine framework code belongs to
+//--------===//
 
 #include "Frameworks.h"
 #include "Names.h"
@@ -64,9 +65,7 @@ Framework frameworkOf(const Decl *D) {
       .Default(Framework::Unknown);
 }
 
-Framework frameworkOf(QualType T) {
-  return frameworkOf(classDeclOf(T));
-}
+Framework frameworkOf(QualType T) { return frameworkOf(classDeclOf(T)); }
 
 std::string spellNamespace(const ASTContext &Ctx,
                            llvm::StringRef QualifiedNamespace,
@@ -92,8 +91,7 @@ std::string runIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc) {
   const FrameworkProfile &P = profile(F);
   if (P.RunIdiom.empty())
     return {};
-  return llvm::formatv(P.RunIdiom.data(),
-                       spellNamespace(Ctx, P.Namespace, Loc))
+  return llvm::formatv(P.RunIdiom.data(), spellNamespace(Ctx, P.Namespace, Loc))
       .str();
 }
 

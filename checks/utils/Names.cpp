@@ -1,4 +1,5 @@
-//===--- Names.cpp - qualified names and name lists ------------------------===//
+//===--- Names.cpp - qualified names and name lists
+//------------------------===//
 
 #include "Names.h"
 #include "clang/AST/DeclCXX.h"
@@ -10,8 +11,7 @@ std::string qualifiedName(const NamedDecl *D) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   std::string Storage;
   Parts.push_back(D->getName());
-  for (const DeclContext *DC = D->getDeclContext(); DC;
-       DC = DC->getParent()) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline() || NS->isAnonymousNamespace())
         continue;

@@ -1,4 +1,5 @@
-//===--- Names.h - qualified names and name lists --------------------------===//
+//===--- Names.h - qualified names and name lists
+//--------------------------===//
 
 #ifndef ASYNC_LINT_UTILS_NAMES_H
 #define ASYNC_LINT_UTILS_NAMES_H

@@ -1,4 +1,5 @@
-//===--- TaskTypes.cpp - which types are coroutine tasks -------------------===//
+//===--- TaskTypes.cpp - which types are coroutine tasks
+//-------------------===//
 
 #include "TaskTypes.h"
 #include "Coroutines.h"
@@ -200,8 +201,7 @@ bool canAwaitIn(QualType Task, const FunctionDecl *Coroutine) {
   const CXXRecordDecl *TaskClass = classDeclOf(Task);
   if (!Body || !TaskClass || !Body->getPromiseDecl())
     return false;
-  const CXXRecordDecl *Promise =
-      classDeclOf(Body->getPromiseDecl()->getType());
+  const CXXRecordDecl *Promise = classDeclOf(Body->getPromiseDecl()->getType());
   // In a template the promise is usually a dependent name; the return type's
   // nested promise_type still describes it.
   if (!Promise)
@@ -229,8 +229,9 @@ std::optional<bool> awaitResultIsVoid(QualType Task) {
     return std::nullopt;
   Task = Task.getNonReferenceType();
   const TemplateArgument *First = nullptr;
-  if (const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-          Task->getAsCXXRecordDecl())) {
+  if (const auto *Spec =
+          llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              Task->getAsCXXRecordDecl())) {
     if (Spec->getTemplateArgs().size() > 0)
       First = &Spec->getTemplateArgs()[0];
   } else if (const auto *TST = Task->getAs<TemplateSpecializationType>()) {
