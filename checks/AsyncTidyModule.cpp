@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BlockingCallInCoroutineCheck.h"
 #include "UnawaitedCoroutineCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -14,6 +15,8 @@ namespace {
 class AsyncModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<BlockingCallInCoroutineCheck>(
+        "async-blocking-call-in-coroutine");
     Factories.registerCheck<UnawaitedCoroutineCheck>(
         "async-unawaited-coroutine");
   }

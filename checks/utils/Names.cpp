@@ -10,7 +10,10 @@ namespace clang::tidy::async::utils {
 std::string qualifiedName(const NamedDecl *D) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   std::string Storage;
-  Parts.push_back(D->getName());
+  // Operators, constructors and conversions have no identifier; their
+  // declaration name spells them (`operator<<`).
+  const std::string Own = D->getDeclName().getAsString();
+  Parts.push_back(Own);
   for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline() || NS->isAnonymousNamespace())
@@ -65,6 +68,47 @@ void NameSet::remove(llvm::StringRef Name) {
 
 bool NameSet::contains(const NamedDecl *D) const {
   return D && !Names.empty() && Names.contains(qualifiedName(D));
+}
+
+// The declarations named Name in DC, or in an inline namespace nested in it.
+static const NamedDecl *lookupIn(const DeclContext *DC,
+                                 const IdentifierInfo *Name) {
+  DeclContext::lookup_result Found = DC->lookup(Name);
+  if (!Found.empty())
+    return Found.front();
+  for (const Decl *D : DC->decls())
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(D);
+        NS && NS->isInline())
+      if (const NamedDecl *Inner = lookupIn(NS, Name))
+        return Inner;
+  return nullptr;
+}
+
+const NamedDecl *findDeclaration(const ASTContext &Ctx,
+                                 llvm::StringRef QualifiedName) {
+  QualifiedName.consume_front("::");
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  QualifiedName.split(Parts, "::");
+  const DeclContext *DC = Ctx.getTranslationUnitDecl();
+  const NamedDecl *Found = nullptr;
+  for (llvm::StringRef Part : Parts) {
+    if (!DC)
+      return nullptr;
+    auto Ident = Ctx.Idents.find(Part);
+    if (Ident == Ctx.Idents.end())
+      return nullptr;
+    Found = lookupIn(DC->getPrimaryContext(), Ident->getValue());
+    if (!Found)
+      return nullptr;
+    // Only namespaces and classes contain further names.
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(Found))
+      DC = NS;
+    else if (const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Found))
+      DC = RD->getDefinition();
+    else
+      DC = nullptr;
+  }
+  return Found;
 }
 
 } // namespace clang::tidy::async::utils

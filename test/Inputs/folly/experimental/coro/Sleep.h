@@ -1,0 +1,14 @@
+// Mock of <folly/experimental/coro/Sleep.h>.
+#pragma once
+#include "Task.h"
+#include <chrono>
+
+namespace folly {
+class Timekeeper;
+// folly's high-resolution duration type; the check reads the parameter type
+// of folly::coro::sleep from its declaration.
+using HighResDuration = std::chrono::microseconds;
+namespace coro {
+Task<void> sleep(HighResDuration d, Timekeeper *tk = nullptr);
+} // namespace coro
+} // namespace folly
