@@ -34,8 +34,7 @@ struct BlockingCallInCoroutineCheck::Coroutine {
   ASTContext &Ctx;
   utils::Framework Framework;
   /// The local variables of the body, each with the block that declares it.
-  llvm::SmallVector<std::pair<const VarDecl *, const CompoundStmt *>, 8>
-      Locals;
+  llvm::SmallVector<std::pair<const VarDecl *, const CompoundStmt *>, 8> Locals;
 };
 
 namespace {
@@ -227,8 +226,7 @@ std::optional<std::string> sourceText(const Expr *E, const ASTContext &Ctx) {
       utils::writtenRange(E, Ctx.getSourceManager(), Ctx.getLangOpts());
   if (!Range)
     return std::nullopt;
-  return Lexer::getSourceText(*Range, Ctx.getSourceManager(),
-                              Ctx.getLangOpts())
+  return Lexer::getSourceText(*Range, Ctx.getSourceManager(), Ctx.getLangOpts())
       .str();
 }
 
@@ -356,8 +354,8 @@ bool isDefaultAwaitable(QualType T, llvm::StringRef Namespace) {
     return false;
   const CXXRecordDecl *Executor =
       Awaitable->getTemplateArgs()[1].getAsType()->getAsCXXRecordDecl();
-  return Executor &&
-         utils::qualifiedName(Executor) == (Namespace + "::any_io_executor").str();
+  return Executor && utils::qualifiedName(Executor) ==
+                         (Namespace + "::any_io_executor").str();
 }
 
 bool isErrorCode(QualType T) {
@@ -410,8 +408,7 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
     : ClangTidyCheck(Name, Context),
       BlockingFunctions(Options.get(BlockingFunctionsKey, "")),
       IgnoredFunctions(Options.get(IgnoredFunctionsKey, "")),
-      Categories(Options.get(CategoriesKey,
-                             utils::DefaultBlockingCategories)),
+      Categories(Options.get(CategoriesKey, utils::DefaultBlockingCategories)),
       MaxDepth(Options.get(MaxDepthKey, 3U)) {
   for (const std::string &Category : utils::splitList(Categories))
     if (!utils::categoryFromName(Category))
@@ -461,8 +458,26 @@ void BlockingCallInCoroutineCheck::check(
     return;
   if (!Table)
     Table.emplace(Categories, BlockingFunctions, IgnoredFunctions);
-  Coroutine Co{Function, *Result.Context,
-               utils::frameworkOf(Function->getReturnType()), {}};
+
+  // A generator that never awaits runs on its consumer's thread, one step
+  // per iteration, like an ordinary function: blocking in it stalls no
+  // executor of its own.
+  bool Awaits = false;
+  bool Yields = false;
+  utils::forEachEvaluatedStmt(utils::getUserBody(Function), [&](const Stmt *S) {
+    if (llvm::isa<CoawaitExpr, DependentCoawaitExpr>(S))
+      Awaits = true;
+    else if (llvm::isa<CoyieldExpr>(S))
+      Yields = true;
+    return true;
+  });
+  if (Yields && !Awaits)
+    return;
+
+  Coroutine Co{Function,
+               *Result.Context,
+               utils::frameworkOf(Function->getReturnType()),
+               {}};
 
   llvm::SmallVector<std::pair<const Expr *, Position>, 16> Calls;
   walkBody(
@@ -631,8 +646,8 @@ void BlockingCallInCoroutineCheck::reportDirect(
   }
   std::optional<CharSourceRange> Range;
   if (Replacement)
-    Range = utils::writtenRange(E, Co.Ctx.getSourceManager(),
-                                Co.Ctx.getLangOpts());
+    Range =
+        utils::writtenRange(E, Co.Ctx.getSourceManager(), Co.Ctx.getLangOpts());
 
   {
     auto Diag = diag(Loc, "blocking call to '%0' in a coroutine; "
@@ -706,8 +721,7 @@ void BlockingCallInCoroutineCheck::noteOffload(const Coroutine &Co,
 }
 
 void BlockingCallInCoroutineCheck::noteTimer(const Coroutine &Co,
-                                             SourceLocation Loc,
-                                             Position Pos) {
+                                             SourceLocation Loc, Position Pos) {
   std::string Idiom = utils::timerIdiom(Co.Ctx, Co.Framework, Loc);
   if (Idiom.empty())
     diag(Loc,
@@ -787,7 +801,8 @@ std::optional<std::string> BlockingCallInCoroutineCheck::sleepReplacement(
   case utils::Framework::Asio: {
     const llvm::StringRef Namespace = utils::profile(Co.Framework).Namespace;
     if (!isDefaultAwaitable(Co.Function->getReturnType(), Namespace) ||
-        !utils::findDeclaration(Ctx, (Namespace + "::this_coro::executor").str()) ||
+        !utils::findDeclaration(Ctx,
+                                (Namespace + "::this_coro::executor").str()) ||
         !utils::findDeclaration(Ctx, (Namespace + "::use_awaitable").str()))
       return std::nullopt;
     // A timer on the clock of the time point, or the steady clock.
@@ -805,9 +820,8 @@ std::optional<std::string> BlockingCallInCoroutineCheck::sleepReplacement(
       return std::nullopt;
     const auto *ClockDecl = llvm::dyn_cast_or_null<CXXRecordDecl>(
         utils::findDeclaration(Ctx, "std::chrono::" + Clock));
-    std::optional<std::string> Arg =
-        Fit(memberType(ClockDecl, "duration", Ctx),
-            Chrono + "::" + Clock + "::duration");
+    std::optional<std::string> Arg = Fit(memberType(ClockDecl, "duration", Ctx),
+                                         Chrono + "::" + Clock + "::duration");
     if (!Arg)
       return std::nullopt;
     const std::string NS = utils::spellNamespace(Ctx, Namespace, Loc);
@@ -836,8 +850,8 @@ std::optional<std::string> BlockingCallInCoroutineCheck::sleepReplacement(
         schedulerInScope(Co, Call, "coro::io_scheduler");
     if (!Scheduler)
       return std::nullopt;
-    const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(
-        [&]() -> const NamedDecl * {
+    const auto *Method =
+        llvm::dyn_cast_or_null<CXXMethodDecl>([&]() -> const NamedDecl * {
           auto Ident = Ctx.Idents.find(Until ? "yield_until" : "yield_for");
           if (Ident == Ctx.Idents.end())
             return nullptr;
@@ -885,8 +899,9 @@ BlockingCallInCoroutineCheck::schedulerInScope(const Coroutine &Co,
     if (T->isPointerType()) {
       T = T->getPointeeType();
       Op = "->";
-    } else if (const auto *Smart = llvm::dyn_cast_or_null<
-                   ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl())) {
+    } else if (const auto *Smart =
+                   llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+                       T->getAsCXXRecordDecl())) {
       std::string Name = utils::qualifiedName(Smart);
       if ((Name == "std::shared_ptr" || Name == "std::unique_ptr") &&
           Smart->getTemplateArgs().size() >= 1) {
@@ -911,8 +926,7 @@ BlockingCallInCoroutineCheck::schedulerInScope(const Coroutine &Co,
 
   const SourceLocation At = SM.getExpansionLoc(Call->getBeginLoc());
   // The nearest local declared before the call in a block around it...
-  for (auto It = Co.Locals.rbegin(), End = Co.Locals.rend(); It != End;
-       ++It) {
+  for (auto It = Co.Locals.rbegin(), End = Co.Locals.rend(); It != End; ++It) {
     const auto &[Var, Block] = *It;
     if (!Block ||
         !SM.isBeforeInTranslationUnit(SM.getExpansionLoc(Var->getLocation()),
@@ -956,9 +970,8 @@ BlockingCallInCoroutineCheck::awaitArgumentReplacement(
   std::optional<std::string> Text = sourceText(Arg, Co.Ctx);
   if (!Text)
     return std::nullopt;
-  std::string Await = "co_await " + (needsParensAfterPrefix(Arg)
-                                         ? "(" + *Text + ")"
-                                         : *Text);
+  std::string Await =
+      "co_await " + (needsParensAfterPrefix(Arg) ? "(" + *Text + ")" : *Text);
   return Pos.PostfixOperand ? "(" + Await + ")" : Await;
 }
 
@@ -982,13 +995,13 @@ bool BlockingCallInCoroutineCheck::noteAsyncTwin(const Coroutine &Co,
   auto ObjectClass = [](const CXXMemberCallExpr *Member) {
     QualType T =
         Member->getImplicitObjectArgument()->IgnoreImpCasts()->getType();
-    return (T->isPointerType() ? T->getPointeeType() : T)
-        ->getAsCXXRecordDecl();
+    return (T->isPointerType() ? T->getPointeeType() : T)->getAsCXXRecordDecl();
   };
-  if (Member ? !hasMember(ObjectClass(Member), Twin, Ctx)
-             : !utils::findDeclaration(
-                   Ctx, (llvm::StringRef(Name).rsplit("::").first + "::" + Twin)
-                            .str()))
+  if (Member
+          ? !hasMember(ObjectClass(Member), Twin, Ctx)
+          : !utils::findDeclaration(
+                Ctx,
+                (llvm::StringRef(Name).rsplit("::").first + "::" + Twin).str()))
     return false;
 
   const SourceLocation Loc = diagLoc(Call);
@@ -1018,13 +1031,13 @@ bool BlockingCallInCoroutineCheck::noteAsyncTwin(const Coroutine &Co,
                  Call->getCallee()->IgnoreParenImpCasts())) {
     NameLoc = Ref->getLocation();
   }
-  std::optional<CharSourceRange> Range = utils::writtenRange(
-      Call, Ctx.getSourceManager(), Ctx.getLangOpts());
+  std::optional<CharSourceRange> Range =
+      utils::writtenRange(Call, Ctx.getSourceManager(), Ctx.getLangOpts());
   if (!Pos.NoAwait && Range && NameLoc.isFileID() &&
       Call->getRParenLoc().isFileID() &&
       utils::findDeclaration(Ctx, (Namespace + "::use_awaitable").str()) &&
-      llvm::none_of(Args,
-                    [](const Expr *Arg) { return isErrorCode(Arg->getType()); })) {
+      llvm::none_of(
+          Args, [](const Expr *Arg) { return isErrorCode(Arg->getType()); })) {
     Fix.push_back(FixItHint::CreateInsertion(
         Range->getBegin(), Pos.PostfixOperand ? "(co_await " : "co_await "));
     Fix.push_back(FixItHint::CreateReplacement(

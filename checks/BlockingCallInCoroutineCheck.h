@@ -1,4 +1,5 @@
-//===--- BlockingCallInCoroutineCheck.h - async-blocking-call-in-coroutine -===//
+//===--- BlockingCallInCoroutineCheck.h - async-blocking-call-in-coroutine
+//-===//
 
 #ifndef ASYNC_LINT_BLOCKINGCALLINCOROUTINECHECK_H
 #define ASYNC_LINT_BLOCKINGCALLINCOROUTINECHECK_H

@@ -13,6 +13,9 @@ PACKAGES=(
   cmake ninja-build python3 git
   # Real library headers for the integration tests.
   libboost1.81-dev
+  # Synchronous HTTP clients (and OpenSSL, for Asio's ssl::stream) for
+  # async-blocking-call-in-coroutine's integration tests.
+  libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
   # A clang-tidy of another LLVM version: the plugin must refuse to load into it.
   clang-tidy-14
 )

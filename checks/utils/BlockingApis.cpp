@@ -34,8 +34,8 @@ const BlockingApi BuiltinApis[] = {
 
     // Waiting on a thread primitive.
     {"std::future::{get,wait}", C::Wait, M::Function, R::Offload},
-    {"std::future::{wait_for,wait_until}", C::Wait, M::Function, R::Offload,
-     "", /*ZeroTimeoutPolls=*/true},
+    {"std::future::{wait_for,wait_until}", C::Wait, M::Function, R::Offload, "",
+     /*ZeroTimeoutPolls=*/true},
     {"std::shared_future::{get,wait}", C::Wait, M::Function, R::Offload},
     {"std::shared_future::{wait_for,wait_until}", C::Wait, M::Function,
      R::Offload, "", /*ZeroTimeoutPolls=*/true},
@@ -81,16 +81,16 @@ const BlockingApi BuiltinApis[] = {
      C::Network, M::Function, R::AsyncTwin},
     {"asio::basic_datagram_socket::{receive,receive_from,send,send_to}",
      C::Network, M::Function, R::AsyncTwin},
-    {"asio::basic_raw_socket::{receive,receive_from,send,send_to}",
-     C::Network, M::Function, R::AsyncTwin},
+    {"asio::basic_raw_socket::{receive,receive_from,send,send_to}", C::Network,
+     M::Function, R::AsyncTwin},
     {"asio::basic_seq_packet_socket::{receive,send}", C::Network, M::Function,
      R::AsyncTwin},
     {"asio::basic_socket_acceptor::{accept,wait}", C::Network, M::Function,
      R::AsyncTwin},
     {"asio::ip::basic_resolver::resolve", C::Network, M::Function,
      R::AsyncTwin},
-    {"asio::ssl::stream::{handshake,shutdown,read_some,write_some}",
-     C::Network, M::Function, R::AsyncTwin},
+    {"asio::ssl::stream::{handshake,shutdown,read_some,write_some}", C::Network,
+     M::Function, R::AsyncTwin},
     {"asio::{read,write,connect,read_until}", C::Network, M::Function,
      R::AsyncTwin},
     {"boost::beast::http::{read,read_some,read_header,write,write_some,"
@@ -132,19 +132,19 @@ const BlockingApi BuiltinApis[] = {
      C::FileIO, M::CFunction, R::Offload},
     {"std::{basic_ifstream,basic_ofstream,basic_fstream,basic_filebuf}",
      C::FileIO, M::StreamObject, R::Offload},
-    {"asio::basic_stream_file::{read_some,write_some}", C::FileIO,
+    {"asio::basic_stream_file::{read_some,write_some}", C::FileIO, M::Function,
+     R::AsyncTwin},
+    {"asio::basic_random_access_file::{read_some_at,write_some_at}", C::FileIO,
      M::Function, R::AsyncTwin},
-    {"asio::basic_random_access_file::{read_some_at,write_some_at}",
-     C::FileIO, M::Function, R::AsyncTwin},
     {"asio::{read_at,write_at}", C::FileIO, M::Function, R::AsyncTwin},
 };
 
 // The operations on a std file stream that reach the file. Inspecting the
 // stream's state (is_open, good, eof, ...) does not.
 constexpr llvm::StringLiteral StreamOperations[] = {
-    "open", "close",   "read", "readsome", "write",      "get",
-    "getline", "put",  "flush", "ignore",  "peek",       "sync",
-    "seekg", "seekp",  "operator>>", "operator<<",
+    "open",    "close", "read",       "readsome",   "write", "get",
+    "getline", "put",   "flush",      "ignore",     "peek",  "sync",
+    "seekg",   "seekp", "operator>>", "operator<<",
 };
 
 // A user entry from BlockingFunctions.
@@ -155,8 +155,12 @@ struct CategoryName {
   llvm::StringLiteral Name;
 };
 constexpr CategoryName CategoryNames[] = {
-    {C::Sleep, "sleep"},     {C::Wait, "wait"},       {C::EventLoop, "event-loop"},
-    {C::Network, "network"}, {C::Process, "process"}, {C::FileIO, "file-io"},
+    {C::Sleep, "sleep"},
+    {C::Wait, "wait"},
+    {C::EventLoop, "event-loop"},
+    {C::Network, "network"},
+    {C::Process, "process"},
+    {C::FileIO, "file-io"},
     {C::User, "user"},
 };
 
@@ -310,15 +314,13 @@ BlockingApiTable::find(llvm::StringRef QualifiedName,
   auto It = Entries.find(normaliseAsioName(QualifiedName));
   if (It == Entries.end())
     return nullptr;
-  if (It->second.Api->Match == M::CFunction &&
-      !(Callee && Callee->isExternC()))
+  if (It->second.Api->Match == M::CFunction && !(Callee && Callee->isExternC()))
     return nullptr;
   DisplayName = Display.str();
   return &It->second;
 }
 
-std::optional<BlockingCall>
-BlockingApiTable::lookup(const Expr *E) const {
+std::optional<BlockingCall> BlockingApiTable::lookup(const Expr *E) const {
   const auto *Call = llvm::dyn_cast<CallExpr>(E);
   if (!Call)
     return lookupStream(E);
@@ -328,8 +330,8 @@ BlockingApiTable::lookup(const Expr *E) const {
   // the call is its operator().
   if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
       Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0) {
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
-            Op->getArg(0)->IgnoreParenImpCasts()))
+    if (const auto *Ref =
+            llvm::dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
       if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
           Var && Var->getIdentifier() && Var->hasGlobalStorage() &&
           ShortNames.contains(Var->getName())) {
@@ -351,8 +353,7 @@ BlockingApiTable::lookup(const Expr *E) const {
       std::string ObjectName =
           qualifiedName(Object) + "::" + Callee->getName().str();
       if (ObjectName != Name)
-        if (const Entry *Found =
-                find(ObjectName, Callee, Display, ObjectName))
+        if (const Entry *Found = find(ObjectName, Callee, Display, ObjectName))
           return BlockingCall{Found->Api, Display, Found->Suggestion};
     }
   }
@@ -453,8 +454,7 @@ std::string offloadIdiom(const ASTContext &Ctx, Framework F,
   return withNamespace(Ctx, Idiom, F, Loc);
 }
 
-std::string timerIdiom(const ASTContext &Ctx, Framework F,
-                       SourceLocation Loc) {
+std::string timerIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc) {
   llvm::StringRef Idiom;
   switch (F) {
   case Framework::BoostAsio:

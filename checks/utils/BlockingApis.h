@@ -131,8 +131,7 @@ private:
     std::string Suggestion;
   };
   const Entry *find(llvm::StringRef QualifiedName, const FunctionDecl *Callee,
-                    std::string &DisplayName,
-                    llvm::StringRef Display) const;
+                    std::string &DisplayName, llvm::StringRef Display) const;
   std::optional<BlockingCall> lookupStream(const Expr *E) const;
 
   /// Normalised qualified name -> entry.

@@ -77,8 +77,7 @@ static const NamedDecl *lookupIn(const DeclContext *DC,
   if (!Found.empty())
     return Found.front();
   for (const Decl *D : DC->decls())
-    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(D);
-        NS && NS->isInline())
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(D); NS && NS->isInline())
       if (const NamedDecl *Inner = lookupIn(NS, Name))
         return Inner;
   return nullptr;

@@ -679,3 +679,34 @@ void spawn_lambda(net::io_context &ctx) {
       },
       net::detached);
 }
+
+// A generator that never awaits runs on its consumer's thread, step by step,
+// like an ordinary function: not flagged.
+template <class T> struct Generator {
+  struct promise_type {
+    T value;
+    Generator get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    std::suspend_always yield_value(T v) {
+      value = v;
+      return {};
+    }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+Generator<std::string> lines_of(int fd) {
+  char buf[64];
+  while (read(fd, buf, sizeof buf) > 0)
+    co_yield std::string(buf);
+}
+// One that also awaits is an asynchronous generator: flagged.
+Generator<int> ticks() {
+  std::this_thread::sleep_for(1s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer of the coroutine's framework instead
+  co_await std::suspend_always{};
+  co_yield 1;
+}
