@@ -15,6 +15,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include <mutex>
+#include <unistd.h>
 
 namespace clang::tidy::async::lint {
 
@@ -78,7 +79,7 @@ cl::opt<std::string> BuildPathArg(
 cl::opt<unsigned> JobsArg(
     "j", cl::value_desc("N"),
     cl::desc("Translation units linted in parallel. Default: all cores."),
-    cl::init(0), cl::cat(RunCategory));
+    cl::init(0), cl::Prefix, cl::cat(RunCategory));
 cl::opt<bool> FixArg("fix", cl::desc("Apply the fixes carried by warnings."),
                      cl::cat(RunCategory));
 cl::opt<bool> FixNotesArg(
@@ -222,12 +223,45 @@ std::string oneLine(llvm::StringRef Text, llvm::StringRef Program) {
       continue;
     if (!Result.empty())
       Result += "; ";
-    Result += Line.str();
+    Result += llvm::toLower(Line.front());
+    Result += Line.drop_front().str();
   }
-  if (!Result.empty())
-    Result[0] = llvm::toLower(Result[0]);
   return Result + " (see async-lint --help)";
 }
+
+// Redirects file descriptor 2 into a temporary file until finish().
+class StderrCapture {
+public:
+  StderrCapture() {
+    llvm::errs().flush();
+    llvm::SmallString<128> Path;
+    if (llvm::sys::fs::createTemporaryFile("async-lint-args", "txt", FD, Path))
+      return;
+    llvm::sys::fs::remove(Path);
+    Saved = ::dup(2);
+    ::dup2(FD, 2);
+  }
+  std::string finish() {
+    if (Saved < 0)
+      return "";
+    llvm::errs().flush();
+    ::dup2(Saved, 2);
+    ::close(Saved);
+    Saved = -1;
+    std::string Text;
+    char Buffer[4096];
+    ::lseek(FD, 0, SEEK_SET);
+    for (ssize_t N; (N = ::read(FD, Buffer, sizeof(Buffer))) > 0;)
+      Text.append(Buffer, N);
+    ::close(FD);
+    return Text;
+  }
+  ~StderrCapture() { finish(); }
+
+private:
+  int FD = -1;
+  int Saved = -1;
+};
 
 } // namespace
 
@@ -249,9 +283,17 @@ ParsedCommandLine parseCommandLine(int Argc, const char **Argv) {
 
   cl::SetVersionPrinter(printVersion);
   cl::HideUnrelatedOptions({&RunCategory, &OutputCategory, &ConfigCategory});
+  // Some of llvm::cl's complaints go straight to stderr rather than to the
+  // stream it is given; catch them all, to print one line.
   std::string Errors;
-  llvm::raw_string_ostream ErrorStream(Errors);
-  if (!cl::ParseCommandLineOptions(End, Argv, Overview, &ErrorStream)) {
+  bool Parsed;
+  {
+    llvm::raw_string_ostream ErrorStream(Errors);
+    StderrCapture Capture;
+    Parsed = cl::ParseCommandLineOptions(End, Argv, Overview, &ErrorStream);
+    Errors += Capture.finish();
+  }
+  if (!Parsed) {
     llvm::errs() << "async-lint: error: "
                  << oneLine(Errors, llvm::sys::path::filename(Argv[0]))
                  << "\n";
@@ -371,12 +413,12 @@ ClangTidyOptions overrideOptions(const Options &Opts) {
 // skipped with a message on stderr.
 class StrictFileOptionsProvider : public FileOptionsProvider {
 public:
-  StrictFileOptionsProvider(ClangTidyOptions Defaults,
-                            ClangTidyOptions Overrides,
-                            std::shared_ptr<ConfigDiagnostics> Diags)
+  StrictFileOptionsProvider(
+      ClangTidyOptions Defaults, ClangTidyOptions Overrides,
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+      std::shared_ptr<ConfigDiagnostics> Diags)
       : FileOptionsProvider(ClangTidyGlobalOptions(), std::move(Defaults),
-                            std::move(Overrides),
-                            llvm::vfs::getRealFileSystem()) {
+                            std::move(Overrides), std::move(FS)) {
     ConfigHandlers.clear();
     ConfigHandlers.emplace_back(
         ".clang-tidy",
@@ -388,7 +430,9 @@ public:
           std::string Message = llvm::toString(Parsed.takeError());
           if (Diags)
             Diags->add(Message);
-          return std::make_error_code(std::errc::invalid_argument);
+          // Recorded above, and fatal before any unit runs; an error here
+          // would only make clang-tidy print its own message too.
+          return ClangTidyOptions();
         });
   }
 };
@@ -397,7 +441,10 @@ public:
 
 llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
 createOptionsProvider(const Options &Opts,
-                      std::shared_ptr<ConfigDiagnostics> Diags) {
+                      std::shared_ptr<ConfigDiagnostics> Diags,
+                      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+  if (!FS)
+    FS = llvm::vfs::getRealFileSystem();
   ClangTidyOptions Defaults = defaultOptions(Opts);
   ClangTidyOptions Overrides = overrideOptions(Opts);
 
@@ -421,11 +468,12 @@ createOptionsProvider(const Options &Opts,
       return Parsed.takeError();
     return std::make_unique<ConfigOptionsProvider>(
         ClangTidyGlobalOptions(), std::move(Defaults), std::move(*Parsed),
-        std::move(Overrides));
+        std::move(Overrides), std::move(FS));
   }
 
   return std::make_unique<StrictFileOptionsProvider>(
-      std::move(Defaults), std::move(Overrides), std::move(Diags));
+      std::move(Defaults), std::move(Overrides), std::move(FS),
+      std::move(Diags));
 }
 
 std::vector<std::string> enabledChecks(const ClangTidyOptions &Effective) {

@@ -12,6 +12,7 @@
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -84,10 +85,13 @@ class ConfigDiagnostics;
 /// Makes the clang-tidy options provider the command line asks for: the
 /// closest .clang-tidy of each file, or --config / --config-file, with
 /// --checks and the other command-line settings on top. Every worker thread
-/// makes its own (providers cache and are not thread-safe).
+/// makes its own (providers cache and are not thread-safe), over its own
+/// file system \p FS so that relative paths resolve against the directory
+/// its unit is compiled in (default: the real file system).
 llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
-createOptionsProvider(const Options &Opts,
-                      std::shared_ptr<ConfigDiagnostics> Diags = nullptr);
+createOptionsProvider(
+    const Options &Opts, std::shared_ptr<ConfigDiagnostics> Diags = nullptr,
+    llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = nullptr);
 
 /// Checks the configuration that applies to each of \p Files: every
 /// .clang-tidy file involved parses, and every positive glob of `Checks`

@@ -80,16 +80,6 @@ UnitResult lintUnit(const Job &J, const Options &Opts) {
   UnitResult Result;
   Result.File = J.File;
 
-  // The configuration was validated before any worker started.
-  llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> Provider =
-      createOptionsProvider(Opts);
-  if (!Provider) {
-    llvm::consumeError(Provider.takeError());
-    Result.Failed = true;
-    return Result;
-  }
-  ClangTidyContext Context(std::move(*Provider), false, false, false);
-
   // A physical file system of our own: ClangTool changes its working
   // directory to each command's, which must not be the process's.
   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical(
@@ -97,15 +87,25 @@ UnitResult lintUnit(const Job &J, const Options &Opts) {
   llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
       new llvm::vfs::OverlayFileSystem(Physical));
 
+  // The configuration was validated before any worker started.
+  llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> Provider =
+      createOptionsProvider(Opts, nullptr, FS);
+  if (!Provider) {
+    llvm::consumeError(Provider.takeError());
+    Result.Failed = true;
+    return Result;
+  }
+  ClangTidyContext Context(std::move(*Provider), false, false, false);
+
   PlannedCommands Commands(J);
   tooling::ClangTool Tool(Commands, {J.File},
                           std::make_shared<PCHContainerOperations>(), FS);
   Tool.setPrintErrorMessage(false);
   // ExtraArgs and ExtraArgsBefore of the configuration, as clang-tidy does.
-  Tool.appendArgumentsAdjuster([&Context](const tooling::CommandLineArguments
-                                              &Args,
-                                          llvm::StringRef File) {
-    ClangTidyOptions FileOpts = Context.getOptionsForFile(File);
+  Tool.appendArgumentsAdjuster([&Context, &J](const tooling::CommandLineArguments
+                                                  &Args,
+                                              llvm::StringRef) {
+    ClangTidyOptions FileOpts = Context.getOptionsForFile(J.File);
     tooling::CommandLineArguments Adjusted = Args;
     if (FileOpts.ExtraArgsBefore) {
       auto At = Adjusted.begin();
