@@ -17,7 +17,6 @@
 
 #include "Baseline.h"
 #include "Fixes.h"
-#include "Init.h"
 #include "Options.h"
 #include "Project.h"
 #include "Reports.h"
@@ -302,9 +301,6 @@ int main(int argc, const char **argv) {
   (void)AsyncLintModuleAnchorSource;
   llvm::InitLLVM X(argc, argv);
   using namespace clang::tidy::async::lint;
-  if (argc >= 2 && llvm::StringRef(argv[1]) == "init")
-    return runInit(argc - 1, argv + 1);
-
   ParsedCommandLine Parsed = parseCommandLine(argc, argv);
   if (!Parsed.Opts)
     return Parsed.ExitStatus;

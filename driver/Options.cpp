@@ -28,7 +28,6 @@ constexpr llvm::StringLiteral DefaultChecks = "-*,async-*";
 constexpr llvm::StringLiteral Overview = R"(async-lint: find misuse of C++20 coroutines (the clang-tidy module 'async').
 
 USAGE: async-lint [options] [PATH...] [-- COMPILER-FLAGS...]
-       async-lint init [DIR]
 
 PATHs are source files or directories. A directory means every translation
 unit of the compile database under it; with no database, every C/C++ source
@@ -60,8 +59,8 @@ EXAMPLES:
   async-lint --write-baseline .async-lint-baseline.json   adopt, then:
   async-lint --baseline .async-lint-baseline.json
 
-'async-lint init [DIR]' writes a .clang-tidy enabling async-* and clang-tidy's
-coroutine checks, and a .clangd, without overwriting existing settings.
+Documentation: README.md and docs/ci.md (GitHub Actions, pre-commit, the json
+format).
 )";
 
 cl::OptionCategory RunCategory("Running");
