@@ -1,4 +1,5 @@
-//===--- AsyncLintMain.cpp - the async-lint command ------------------------===//
+//===--- AsyncLintMain.cpp - the async-lint command
+//------------------------===//
 //
 // async-lint is the one binary a CI job needs: clang-tidy's library with the
 // async module linked in, run over a whole compile database in parallel,
@@ -85,9 +86,8 @@ int run(Options &Opts) {
   }
 
   if (Opts.ListChecks || Opts.DumpConfig) {
-    std::string File = Opts.Paths.empty()
-                           ? normalizePath("dummy.cpp")
-                           : normalizePath(Opts.Paths.front());
+    std::string File = Opts.Paths.empty() ? normalizePath("dummy.cpp")
+                                          : normalizePath(Opts.Paths.front());
     if (llvm::Error Err = validateConfiguration(Opts, {File}))
       return fail(std::move(Err));
     return Opts.ListChecks ? listChecks(Opts, File) : dumpConfig(Opts, File);
@@ -127,7 +127,8 @@ int run(Options &Opts) {
       return JobFiles.contains(F);
     });
     if (OnlyUnits)
-      llvm::erase_if(Jobs, [&](const Job &J) { return !Changed->touches(J.File); });
+      llvm::erase_if(Jobs,
+                     [&](const Job &J) { return !Changed->touches(J.File); });
   }
 
   unsigned Threads = threadCount(Opts.Jobs, Jobs.size());
@@ -138,10 +139,11 @@ int run(Options &Opts) {
               [&](size_t Done, const Job &J) { Bar.update(Done, J); });
   Bar.finish();
 
-  size_t BrokenUnits = llvm::count_if(
-      Results, [](const UnitResult &R) { return R.Failed; });
+  size_t BrokenUnits =
+      llvm::count_if(Results, [](const UnitResult &R) { return R.Failed; });
   SourceFiles Sources;
-  std::vector<Finding> Findings = mergeResults(std::move(Results), Sources, Root);
+  std::vector<Finding> Findings =
+      mergeResults(std::move(Results), Sources, Root);
   assignFingerprints(Findings, Sources);
 
   auto Seconds = [&] {
@@ -157,8 +159,9 @@ int run(Options &Opts) {
     size_t Written = llvm::count_if(
         Findings, [](const Finding &F) { return !F.isCompileError(); });
     if (!Opts.Quiet)
-      llvm::errs() << "async-lint: wrote " << plural(Written, "finding", "findings")
-                   << " to " << Opts.WriteBaseline << "; "
+      llvm::errs() << "async-lint: wrote "
+                   << plural(Written, "finding", "findings") << " to "
+                   << Opts.WriteBaseline << "; "
                    << plural(Jobs.size(), "file", "files") << " checked in "
                    << Seconds() << "\n";
     if (BrokenUnits) {
@@ -195,11 +198,10 @@ int run(Options &Opts) {
   Settings.Root = Root;
   Settings.DocsUrl = Opts.DocsUrl;
   Settings.FixNotes = Opts.FixNotes;
-  Settings.Color =
-      Opts.Format == OutputFormat::Text &&
-      (Opts.Color == ColorMode::Always ||
-       (Opts.Color == ColorMode::Auto && Opts.OutputFile.empty() &&
-        llvm::sys::Process::StandardOutIsDisplayed()));
+  Settings.Color = Opts.Format == OutputFormat::Text &&
+                   (Opts.Color == ColorMode::Always ||
+                    (Opts.Color == ColorMode::Auto && Opts.OutputFile.empty() &&
+                     llvm::sys::Process::StandardOutIsDisplayed()));
   std::string Report;
   {
     llvm::raw_string_ostream OS(Report);
@@ -244,8 +246,8 @@ int run(Options &Opts) {
     Applied = *Written;
   }
 
-  size_t Remaining = llvm::count_if(
-      Findings, [](const Finding &F) { return !F.Fixed; });
+  size_t Remaining =
+      llvm::count_if(Findings, [](const Finding &F) { return !F.Fixed; });
   size_t FixedCount = Findings.size() - Remaining;
   if (!Opts.Quiet) {
     llvm::raw_ostream &OS = llvm::errs();

@@ -1,4 +1,5 @@
-//===--- Baseline.cpp - fingerprints, baselines and changed lines ----------===//
+//===--- Baseline.cpp - fingerprints, baselines and changed lines
+//----------===//
 
 #include "Baseline.h"
 
@@ -28,9 +29,8 @@ std::string withoutWhitespace(llvm::StringRef Text) {
 }
 
 std::string hash(llvm::StringRef Text) {
-  std::array<uint8_t, 32> Digest = llvm::SHA256::hash(
-      llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(Text.data()),
-                              Text.size()));
+  std::array<uint8_t, 32> Digest = llvm::SHA256::hash(llvm::ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t *>(Text.data()), Text.size()));
   return llvm::toHex(llvm::ArrayRef<uint8_t>(Digest).take_front(16),
                      /*LowerCase=*/true);
 }
@@ -45,8 +45,8 @@ void assignFingerprints(std::vector<Finding> &Findings, SourceFiles &Sources) {
         F.Pos.Line ? withoutWhitespace(Sources.line(F.file(), F.Pos.Line))
                    : F.Diag.Message.Message;
     std::string Key = "v1";
-    for (llvm::StringRef Part : {F.check(), llvm::StringRef(F.RelPath),
-                                 llvm::StringRef(Anchor)}) {
+    for (llvm::StringRef Part :
+         {F.check(), llvm::StringRef(F.RelPath), llvm::StringRef(Anchor)}) {
       Key += '\0';
       Key += Part;
     }
@@ -143,7 +143,8 @@ llvm::Expected<GitOutput> runGit(llvm::ArrayRef<llvm::StringRef> Args,
   std::optional<llvm::StringRef> Redirects[] = {llvm::StringRef(""),
                                                 OutFile.str(), ErrFile.str()};
   GitOutput Result;
-  Result.Status = llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects);
+  Result.Status =
+      llvm::sys::ExecuteAndWait(*Git, Argv, std::nullopt, Redirects);
   if (auto Buffer = llvm::MemoryBuffer::getFile(OutFile))
     Result.Out = (*Buffer)->getBuffer().str();
   if (auto Buffer = llvm::MemoryBuffer::getFile(ErrFile))
@@ -219,7 +220,8 @@ llvm::Expected<ChangedLines> ChangedLines::since(llvm::StringRef Rev,
   if (!Verify)
     return Verify.takeError();
   if (Verify->Status != 0)
-    return toolError("unknown git revision '" + Rev + "' (given with "
+    return toolError("unknown git revision '" + Rev +
+                     "' (given with "
                      "--changed-since)");
 
   ChangedLines Result;
@@ -230,8 +232,8 @@ llvm::Expected<ChangedLines> ChangedLines::since(llvm::StringRef Rev,
   if (!Diff)
     return Diff.takeError();
   if (Diff->Status != 0)
-    return toolError("git diff " + Rev + " failed: " +
-                     llvm::StringRef(Diff->Err).trim());
+    return toolError("git diff " + Rev +
+                     " failed: " + llvm::StringRef(Diff->Err).trim());
   std::string Current;
   llvm::SmallVector<llvm::StringRef> Lines;
   llvm::StringRef(Diff->Out).split(Lines, '\n');
@@ -249,8 +251,8 @@ llvm::Expected<ChangedLines> ChangedLines::since(llvm::StringRef Rev,
     size_t Plus = Line.find('+');
     if (Plus == llvm::StringRef::npos)
       continue;
-    llvm::StringRef New = Line.drop_front(Plus + 1).take_until(
-        [](char C) { return C == ' '; });
+    llvm::StringRef New =
+        Line.drop_front(Plus + 1).take_until([](char C) { return C == ' '; });
     auto [StartText, CountText] = New.split(',');
     unsigned Start = 0, Count = 1;
     if (StartText.getAsInteger(10, Start) ||

@@ -1,4 +1,5 @@
-//===--- Findings.cpp - what a run found -----------------------------------===//
+//===--- Findings.cpp - what a run found
+//-----------------------------------===//
 
 #include "Findings.h"
 
@@ -18,8 +19,8 @@ SourceFiles::Entry &SourceFiles::get(llvm::StringRef File) {
   llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
       llvm::MemoryBuffer::getFile(File, /*IsText=*/false,
                                   /*RequiresNullTerminator=*/false);
-  E.Buffer = Buffer ? std::move(*Buffer)
-                    : llvm::MemoryBuffer::getMemBuffer("", File);
+  E.Buffer =
+      Buffer ? std::move(*Buffer) : llvm::MemoryBuffer::getMemBuffer("", File);
   llvm::StringRef Text = E.Buffer->getBuffer();
   E.LineStarts.push_back(0);
   for (size_t I = 0; I < Text.size(); ++I)
@@ -103,15 +104,12 @@ std::vector<Finding> mergeResults(std::vector<UnitResult> Units,
   }
   // Ties keep their order: within a unit that is clang-tidy's own, across
   // units the order of the jobs, which does not depend on -j.
-  std::stable_sort(All.begin(), All.end(),
-                   [](const Finding &A, const Finding &B) {
-                     return std::tie(A.Diag.Message.FilePath,
-                                     A.Diag.Message.FileOffset) <
-                            std::tie(B.Diag.Message.FilePath,
-                                     B.Diag.Message.FileOffset);
-                   });
-  std::map<std::tuple<std::string, unsigned, std::string, std::string>,
-           size_t>
+  std::stable_sort(
+      All.begin(), All.end(), [](const Finding &A, const Finding &B) {
+        return std::tie(A.Diag.Message.FilePath, A.Diag.Message.FileOffset) <
+               std::tie(B.Diag.Message.FilePath, B.Diag.Message.FileOffset);
+      });
+  std::map<std::tuple<std::string, unsigned, std::string, std::string>, size_t>
       Seen;
   std::vector<Finding> Unique;
   for (Finding &F : All) {

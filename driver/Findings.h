@@ -1,4 +1,5 @@
-//===--- Findings.h - what a run found -------------------------------------===//
+//===--- Findings.h - what a run found
+//-------------------------------------===//
 //
 // A finding is clang-tidy's ClangTidyError with every path made absolute and
 // normalised (so that the same header finding from two translation units is
@@ -50,12 +51,14 @@ struct Finding {
   llvm::StringRef file() const { return Diag.Message.FilePath; }
   llvm::StringRef check() const { return Diag.DiagnosticName; }
   bool isError() const {
-    return Diag.DiagLevel == tooling::Diagnostic::Error || Diag.IsWarningAsError;
+    return Diag.DiagLevel == tooling::Diagnostic::Error ||
+           Diag.IsWarningAsError;
   }
   /// A compiler error: the translation unit did not compile.
   bool isCompileError() const {
     return Diag.DiagLevel == tooling::Diagnostic::Error &&
-           llvm::StringRef(Diag.DiagnosticName).starts_with("clang-diagnostic-");
+           llvm::StringRef(Diag.DiagnosticName)
+               .starts_with("clang-diagnostic-");
   }
   /// The fix --fix (or, with \p Notes, --fix-notes) applies, if any.
   const llvm::StringMap<tooling::Replacements> *fix(bool Notes) const {

@@ -1,4 +1,5 @@
-//===--- Fixes.cpp - --fix and --fix-notes ---------------------------------===//
+//===--- Fixes.cpp - --fix and --fix-notes
+//---------------------------------===//
 
 #include "Fixes.h"
 
@@ -41,7 +42,8 @@ FixPlan planFixes(std::vector<Finding> &Findings, bool Notes) {
         if (Applied)
           ++Plan.Planned;
         All &= Applied;
-        F.FixAttempts.push_back({R.getFilePath().str(), R.getOffset(), Applied});
+        F.FixAttempts.push_back(
+            {R.getFilePath().str(), R.getOffset(), Applied});
       }
     }
     F.Fixed = All && !F.FixAttempts.empty();
@@ -60,8 +62,8 @@ llvm::Expected<FixResult> applyFixes(const FixPlan &Plan, const Options &Opts) {
     llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
         llvm::MemoryBuffer::getFile(File);
     if (!Buffer)
-      return toolError("cannot read " + File + " to fix it: " +
-                       Buffer.getError().message());
+      return toolError("cannot read " + File +
+                       " to fix it: " + Buffer.getError().message());
     llvm::StringRef Code = (*Buffer)->getBuffer();
     std::string StyleName =
         (*Provider)->getOptions(File).FormatStyle.value_or("none");

@@ -25,7 +25,8 @@ namespace {
 
 constexpr llvm::StringLiteral DefaultChecks = "-*,async-*";
 
-constexpr llvm::StringLiteral Overview = R"(async-lint: find misuse of C++20 coroutines (the clang-tidy module 'async').
+constexpr llvm::StringLiteral Overview =
+    R"(async-lint: find misuse of C++20 coroutines (the clang-tidy module 'async').
 
 USAGE: async-lint [options] [PATH...] [-- COMPILER-FLAGS...]
 
@@ -145,9 +146,10 @@ cl::opt<std::string> ExportFixesArg(
 cl::opt<bool> ListChecksArg("list-checks",
                             cl::desc("List the enabled checks and exit."),
                             cl::cat(OutputCategory));
-cl::opt<bool> DumpConfigArg(
-    "dump-config", cl::desc("Print the effective configuration and exit."),
-    cl::cat(OutputCategory));
+cl::opt<bool>
+    DumpConfigArg("dump-config",
+                  cl::desc("Print the effective configuration and exit."),
+                  cl::cat(OutputCategory));
 
 cl::opt<std::string> ChecksArg(
     "checks", cl::value_desc("globs"),
@@ -168,9 +170,10 @@ cl::opt<std::string> HeaderFilterArg(
     cl::desc("Headers whose findings are shown (default '.*': every\n"
              "non-system header)."),
     cl::cat(ConfigCategory));
-cl::opt<std::string> ExcludeHeaderFilterArg(
-    "exclude-header-filter", cl::value_desc("regex"),
-    cl::desc("Headers whose findings are not shown."), cl::cat(ConfigCategory));
+cl::opt<std::string>
+    ExcludeHeaderFilterArg("exclude-header-filter", cl::value_desc("regex"),
+                           cl::desc("Headers whose findings are not shown."),
+                           cl::cat(ConfigCategory));
 cl::opt<bool> SystemHeadersArg("system-headers",
                                cl::desc("Show findings in system headers."),
                                cl::cat(ConfigCategory));
@@ -182,10 +185,10 @@ cl::opt<std::string> FormatStyleArg(
     "format-style", cl::value_desc("style"),
     cl::desc("clang-format style applied around fixes (default: none)."),
     cl::cat(ConfigCategory));
-cl::list<std::string> ExtraArgArg(
-    "extra-arg", cl::value_desc("flag"),
-    cl::desc("Compiler flag appended to every compile command."),
-    cl::cat(ConfigCategory));
+cl::list<std::string>
+    ExtraArgArg("extra-arg", cl::value_desc("flag"),
+                cl::desc("Compiler flag appended to every compile command."),
+                cl::cat(ConfigCategory));
 cl::list<std::string> ExtraArgBeforeArg(
     "extra-arg-before", cl::value_desc("flag"),
     cl::desc("Compiler flag prepended to every compile command."),
@@ -197,8 +200,7 @@ void printVersion(llvm::raw_ostream &OS) {
      << "  " << clang::getClangFullVersion() << "\n";
 }
 
-template <typename T>
-std::optional<T> given(const cl::opt<T> &Opt) {
+template <typename T> std::optional<T> given(const cl::opt<T> &Opt) {
   if (Opt.getNumOccurrences())
     return Opt.getValue();
   return std::nullopt;
@@ -294,8 +296,7 @@ ParsedCommandLine parseCommandLine(int Argc, const char **Argv) {
   }
   if (!Parsed) {
     llvm::errs() << "async-lint: error: "
-                 << oneLine(Errors, llvm::sys::path::filename(Argv[0]))
-                 << "\n";
+                 << oneLine(Errors, llvm::sys::path::filename(Argv[0])) << "\n";
     return {std::nullopt, 2};
   }
 
@@ -368,8 +369,8 @@ namespace {
 // line and column.
 llvm::Expected<ClangTidyOptions> parseConfig(llvm::MemoryBufferRef Buffer) {
   std::string Problem;
-  llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
-      Buffer, [&](const llvm::SMDiagnostic &D) {
+  llvm::ErrorOr<ClangTidyOptions> Parsed =
+      parseConfigurationWithDiags(Buffer, [&](const llvm::SMDiagnostic &D) {
         if (D.getKind() != llvm::SourceMgr::DK_Error || !Problem.empty())
           return;
         Problem = (D.getFilename() + ":" + llvm::Twine(D.getLineNo()) + ":" +
@@ -379,8 +380,9 @@ llvm::Expected<ClangTidyOptions> parseConfig(llvm::MemoryBufferRef Buffer) {
   if (Parsed)
     return std::move(*Parsed);
   if (Problem.empty())
-    Problem = (Buffer.getBufferIdentifier() + ": " + Parsed.getError().message())
-                  .str();
+    Problem =
+        (Buffer.getBufferIdentifier() + ": " + Parsed.getError().message())
+            .str();
   return toolError("invalid configuration in " + Problem);
 }
 
@@ -412,17 +414,17 @@ ClangTidyOptions overrideOptions(const Options &Opts) {
 // skipped with a message on stderr.
 class StrictFileOptionsProvider : public FileOptionsProvider {
 public:
-  StrictFileOptionsProvider(
-      ClangTidyOptions Defaults, ClangTidyOptions Overrides,
-      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
-      std::shared_ptr<ConfigDiagnostics> Diags)
+  StrictFileOptionsProvider(ClangTidyOptions Defaults,
+                            ClangTidyOptions Overrides,
+                            llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS,
+                            std::shared_ptr<ConfigDiagnostics> Diags)
       : FileOptionsProvider(ClangTidyGlobalOptions(), std::move(Defaults),
                             std::move(Overrides), std::move(FS)) {
     ConfigHandlers.clear();
     ConfigHandlers.emplace_back(
         ".clang-tidy",
-        [Diags](llvm::MemoryBufferRef Buffer)
-            -> llvm::ErrorOr<ClangTidyOptions> {
+        [Diags](
+            llvm::MemoryBufferRef Buffer) -> llvm::ErrorOr<ClangTidyOptions> {
           llvm::Expected<ClangTidyOptions> Parsed = parseConfig(Buffer);
           if (Parsed)
             return std::move(*Parsed);
@@ -485,7 +487,8 @@ namespace {
 // Where a set of raw options came from, in the words of async-lint's
 // command line.
 std::string describeSource(llvm::StringRef Source, const Options &Opts) {
-  if (Source == ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption)
+  if (Source ==
+      ClangTidyOptionsProvider::OptionsSourceTypeCheckCommandLineOption)
     return "--checks";
   if (Source ==
       ClangTidyOptionsProvider::OptionsSourceTypeConfigCommandLineOption)
@@ -544,8 +547,8 @@ llvm::Error validateConfiguration(const Options &Opts,
 int listChecks(const Options &Opts, llvm::StringRef File) {
   auto Provider = createOptionsProvider(Opts);
   if (!Provider) {
-    llvm::errs() << "async-lint: error: " << llvm::toString(Provider.takeError())
-                 << "\n";
+    llvm::errs() << "async-lint: error: "
+                 << llvm::toString(Provider.takeError()) << "\n";
     return 2;
   }
   std::vector<std::string> Enabled =
@@ -560,8 +563,8 @@ int listChecks(const Options &Opts, llvm::StringRef File) {
 int dumpConfig(const Options &Opts, llvm::StringRef File) {
   auto Provider = createOptionsProvider(Opts);
   if (!Provider) {
-    llvm::errs() << "async-lint: error: " << llvm::toString(Provider.takeError())
-                 << "\n";
+    llvm::errs() << "async-lint: error: "
+                 << llvm::toString(Provider.takeError()) << "\n";
     return 2;
   }
   ClangTidyOptions Effective = (*Provider)->getOptions(File);

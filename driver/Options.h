@@ -88,8 +88,7 @@ class ConfigDiagnostics;
 /// makes its own (providers cache and are not thread-safe), over its own
 /// file system \p FS so that relative paths resolve against the directory
 /// its unit is compiled in (default: the real file system).
-llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
-createOptionsProvider(
+llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> createOptionsProvider(
     const Options &Opts, std::shared_ptr<ConfigDiagnostics> Diags = nullptr,
     llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = nullptr);
 

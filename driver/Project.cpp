@@ -1,4 +1,5 @@
-//===--- Project.cpp - which translation units to lint, and how ------------===//
+//===--- Project.cpp - which translation units to lint, and how
+//------------===//
 
 #include "Project.h"
 
@@ -215,15 +216,16 @@ llvm::Expected<Plan> planJobs(const Options &Opts) {
         if (isUnder(File, Path))
           Files.push_back(File);
       if (Files.size() == Before)
-        return toolError("no translation unit of compile database " +
-                         DB->Path + " is under " + Arg);
+        return toolError("no translation unit of compile database " + DB->Path +
+                         " is under " + Arg);
       continue;
     }
     std::error_code EC;
     for (fs::recursive_directory_iterator It(Path, EC), End; It != End && !EC;
          It.increment(EC)) {
       llvm::StringRef Name = path::filename(It->path());
-      if (Name.starts_with(".") && It->type() == fs::file_type::directory_file) {
+      if (Name.starts_with(".") &&
+          It->type() == fs::file_type::directory_file) {
         It.no_push();
         continue;
       }
@@ -260,8 +262,8 @@ llvm::Expected<Plan> planJobs(const Options &Opts) {
         // A file the database does not list (a header, a new file): flags
         // of the most similar file, as clang-tidy and clangd do.
         if (!Interpolated)
-          Interpolated = tooling::inferMissingCompileCommands(
-              std::move(DB->Commands));
+          Interpolated =
+              tooling::inferMissingCompileCommands(std::move(DB->Commands));
         J.Commands = Interpolated->getCompileCommands(File);
       }
     }
@@ -276,8 +278,8 @@ llvm::Expected<Plan> planJobs(const Options &Opts) {
     for (const tooling::CompileCommand &Command : J.Commands)
       if (!fs::is_directory(Command.Directory))
         return toolError("compile database " + Result.Database +
-                         ": the directory of " + File + " does not exist: " +
-                         Command.Directory);
+                         ": the directory of " + File +
+                         " does not exist: " + Command.Directory);
     Result.Jobs.push_back(std::move(J));
   }
   return Result;

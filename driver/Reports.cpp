@@ -26,8 +26,7 @@ constexpr CheckDoc CheckDocs[] = {
 const char *levelName(const Finding &F) {
   if (F.isError())
     return "error";
-  return F.Diag.DiagLevel == tooling::Diagnostic::Remark ? "remark"
-                                                         : "warning";
+  return F.Diag.DiagLevel == tooling::Diagnostic::Remark ? "remark" : "warning";
 }
 
 // Which fix option would apply this finding's fix: "fix", "fix-notes", or
@@ -52,12 +51,11 @@ std::vector<Edit> edits(const llvm::StringMap<tooling::Replacements> &Fix,
   std::vector<Edit> Result;
   for (const auto &Entry : Fix)
     for (const tooling::Replacement &R : Entry.second)
-      Result.push_back({R.getFilePath().str(),
-                        Sources.position(R.getFilePath(), R.getOffset()),
-                        Sources.position(R.getFilePath(),
-                                         R.getOffset() + R.getLength()),
-                        R.getOffset(), R.getLength(),
-                        R.getReplacementText().str()});
+      Result.push_back(
+          {R.getFilePath().str(),
+           Sources.position(R.getFilePath(), R.getOffset()),
+           Sources.position(R.getFilePath(), R.getOffset() + R.getLength()),
+           R.getOffset(), R.getLength(), R.getReplacementText().str()});
   llvm::sort(Result, [](const Edit &A, const Edit &B) {
     return std::tie(A.File, A.Offset) < std::tie(B.File, B.Offset);
   });
@@ -160,10 +158,17 @@ std::string escapeData(llvm::StringRef Text) {
   std::string Out;
   for (char C : Text) {
     switch (C) {
-    case '%': Out += "%25"; break;
-    case '\r': Out += "%0D"; break;
-    case '\n': Out += "%0A"; break;
-    default: Out += C;
+    case '%':
+      Out += "%25";
+      break;
+    case '\r':
+      Out += "%0D";
+      break;
+    case '\n':
+      Out += "%0A";
+      break;
+    default:
+      Out += C;
     }
   }
   return Out;
@@ -173,9 +178,14 @@ std::string escapeProperty(llvm::StringRef Text) {
   std::string Out;
   for (char C : escapeData(Text)) {
     switch (C) {
-    case ':': Out += "%3A"; break;
-    case ',': Out += "%2C"; break;
-    default: Out += C;
+    case ':':
+      Out += "%3A";
+      break;
+    case ',':
+      Out += "%2C";
+      break;
+    default:
+      Out += C;
     }
   }
   return Out;
@@ -192,8 +202,8 @@ void writeGithub(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
                                   : "warning";
     OS << "::" << Command << " ";
     if (!F.RelPath.empty()) {
-      OS << "file=" << escapeProperty(F.RelPath)
-         << ",line=" << F.Pos.Line << ",col=" << F.Pos.Column << ",";
+      OS << "file=" << escapeProperty(F.RelPath) << ",line=" << F.Pos.Line
+         << ",col=" << F.Pos.Column << ",";
     }
     OS << "title=" << escapeProperty(F.check()) << "::";
     std::string Message = F.Diag.Message.Message;
@@ -288,7 +298,8 @@ public:
            const llvm::StringMap<tooling::Replacements> &Fix) {
     std::vector<Edit> Edits = edits(Fix, Sources);
     J.object([&] {
-      J.attributeObject("description", [&] { J.attribute("text", Description); });
+      J.attributeObject("description",
+                        [&] { J.attribute("text", Description); });
       J.attributeArray("artifactChanges", [&] {
         for (size_t I = 0; I < Edits.size();) {
           size_t End = I;
@@ -321,11 +332,13 @@ public:
                            : E.DiagLevel == tooling::Diagnostic::Remark
                                ? "note"
                                : "warning");
-      J.attributeObject("message",
-                        [&] { J.attribute("text", sentence(E.Message.Message)); });
+      J.attributeObject(
+          "message", [&] { J.attribute("text", sentence(E.Message.Message)); });
       if (!E.Message.FilePath.empty())
         J.attributeArray("locations", [&] {
-          J.object([&] { physicalLocation(E.Message.FilePath, E.Message.FileOffset); });
+          J.object([&] {
+            physicalLocation(E.Message.FilePath, E.Message.FileOffset);
+          });
         });
       if (!E.Notes.empty())
         J.attributeArray("relatedLocations", [&] {
@@ -335,8 +348,9 @@ public:
               continue;
             J.object([&] {
               J.attribute("id", ++Id);
-              J.attributeObject("message",
-                                [&] { J.attribute("text", sentence(Note.Message)); });
+              J.attributeObject("message", [&] {
+                J.attribute("text", sentence(Note.Message));
+              });
               physicalLocation(Note.FilePath, Note.FileOffset);
             });
           }
@@ -344,10 +358,11 @@ public:
       J.attributeObject("partialFingerprints", [&] {
         J.attribute("asyncLintFingerprint/v1", F.Fingerprint);
       });
-      bool AnyFix = !E.Message.Fix.empty() ||
-                    llvm::any_of(E.Notes, [](const tooling::DiagnosticMessage &N) {
-                      return !N.Fix.empty();
-                    });
+      bool AnyFix =
+          !E.Message.Fix.empty() ||
+          llvm::any_of(E.Notes, [](const tooling::DiagnosticMessage &N) {
+            return !N.Fix.empty();
+          });
       if (AnyFix)
         J.attributeArray("fixes", [&] {
           if (!E.Message.Fix.empty())
@@ -418,11 +433,10 @@ void writeSarif(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
                                             ".");
                   });
                   J.attributeObject("defaultConfiguration", [&] {
-                    J.attribute("level",
-                                llvm::StringRef(Rule).starts_with(
-                                    "clang-diagnostic-error")
-                                    ? "error"
-                                    : "warning");
+                    J.attribute("level", llvm::StringRef(Rule).starts_with(
+                                             "clang-diagnostic-error")
+                                             ? "error"
+                                             : "warning");
                   });
                 });
               }

@@ -102,23 +102,23 @@ UnitResult lintUnit(const Job &J, const Options &Opts) {
                           std::make_shared<PCHContainerOperations>(), FS);
   Tool.setPrintErrorMessage(false);
   // ExtraArgs and ExtraArgsBefore of the configuration, as clang-tidy does.
-  Tool.appendArgumentsAdjuster([&Context, &J](const tooling::CommandLineArguments
-                                                  &Args,
-                                              llvm::StringRef) {
-    ClangTidyOptions FileOpts = Context.getOptionsForFile(J.File);
-    tooling::CommandLineArguments Adjusted = Args;
-    if (FileOpts.ExtraArgsBefore) {
-      auto At = Adjusted.begin();
-      if (At != Adjusted.end() && !llvm::StringRef(*At).starts_with("-"))
-        ++At; // after the compiler's name
-      Adjusted.insert(At, FileOpts.ExtraArgsBefore->begin(),
-                      FileOpts.ExtraArgsBefore->end());
-    }
-    if (FileOpts.ExtraArgs)
-      Adjusted.insert(Adjusted.end(), FileOpts.ExtraArgs->begin(),
-                      FileOpts.ExtraArgs->end());
-    return Adjusted;
-  });
+  Tool.appendArgumentsAdjuster(
+      [&Context, &J](const tooling::CommandLineArguments &Args,
+                     llvm::StringRef) {
+        ClangTidyOptions FileOpts = Context.getOptionsForFile(J.File);
+        tooling::CommandLineArguments Adjusted = Args;
+        if (FileOpts.ExtraArgsBefore) {
+          auto At = Adjusted.begin();
+          if (At != Adjusted.end() && !llvm::StringRef(*At).starts_with("-"))
+            ++At; // after the compiler's name
+          Adjusted.insert(At, FileOpts.ExtraArgsBefore->begin(),
+                          FileOpts.ExtraArgsBefore->end());
+        }
+        if (FileOpts.ExtraArgs)
+          Adjusted.insert(Adjusted.end(), FileOpts.ExtraArgs->begin(),
+                          FileOpts.ExtraArgs->end());
+        return Adjusted;
+      });
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
 
   ClangTidyDiagnosticConsumer Consumer(Context, nullptr,
@@ -143,8 +143,7 @@ UnitResult lintUnit(const Job &J, const Options &Opts) {
     // compiler error would.
     ClangTidyError Error("clang-diagnostic-error", tooling::Diagnostic::Error,
                          J.Commands.front().Directory, false);
-    Error.Message.Message =
-        "cannot compile this file with its compile command";
+    Error.Message.Message = "cannot compile this file with its compile command";
     Error.Message.FilePath = J.File;
     Result.Errors.push_back(std::move(Error));
   }

@@ -1,4 +1,5 @@
-//===--- TextReport.cpp - clang-style diagnostics --------------------------===//
+//===--- TextReport.cpp - clang-style diagnostics
+//--------------------------===//
 //
 // Renders findings through clang's own TextDiagnosticPrinter, the way
 // clang-tidy's reporter does: "file:line:col: warning: message [check]", the
