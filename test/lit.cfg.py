@@ -43,6 +43,12 @@ config.substitutions.extend([
     ("%python", config.python),
     ("%expect_exit", config.python + " " + os.path.join(test_dir, "expect_exit.py")),
     ("%inputs", inputs),
+    ("%bindir", os.path.dirname(config.async_lint)),
+    ("%path", os.environ.get("PATH", "/usr/bin:/bin")),
+    ("%run_workflow", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "run_workflow.py")),
+    ("%mkproject", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "mkproject.py")),
+    ("%prepend_lines", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "prepend_lines.py")),
+    ("%sarif-multitool", os.path.join(config.async_src_root, "tools", "node_modules", ".bin", "sarif-multitool")),
     ("%testdir", test_dir),
     ("%srcroot", config.async_src_root),
 ])
