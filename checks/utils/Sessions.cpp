@@ -6,8 +6,10 @@
 
 namespace clang::tidy::async::utils {
 
-static constexpr llvm::StringLiteral UserDefinedWhy =
+static constexpr llvm::StringLiteral UserDefinedTypeWhy =
     "it is configured as a session type that should be created once";
+static constexpr llvm::StringLiteral UserDefinedFactoryWhy =
+    "it is configured as a session factory that should be called once";
 
 llvm::ArrayRef<SessionKind> builtinSessionTypes() {
   static const SessionKind Types[] = {
@@ -58,10 +60,11 @@ SessionCatalog::SessionCatalog(llvm::StringRef ExtraTypes,
   for (const SessionKind &K : builtinSessionFactories())
     Factories[K.Name] = K.Why.str();
   for (const std::string &Name : splitList(ExtraTypes))
-    Types.try_emplace(llvm::StringRef(Name).ltrim(':'), UserDefinedWhy.str());
+    Types.try_emplace(llvm::StringRef(Name).ltrim(':'),
+                      UserDefinedTypeWhy.str());
   for (const std::string &Name : splitList(ExtraFactories))
     Factories.try_emplace(llvm::StringRef(Name).ltrim(':'),
-                          UserDefinedWhy.str());
+                          UserDefinedFactoryWhy.str());
 }
 
 // AWS SDK clients all follow one pattern: a class in namespace Aws (usually
