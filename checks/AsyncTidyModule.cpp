@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "SessionPerRequestCheck.h"
 #include "UnawaitedCoroutineCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -14,6 +15,8 @@ namespace {
 class AsyncModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<SessionPerRequestCheck>(
+        "async-session-per-request");
     Factories.registerCheck<UnawaitedCoroutineCheck>(
         "async-unawaited-coroutine");
   }

@@ -13,6 +13,8 @@ PACKAGES=(
   cmake ninja-build python3 git
   # Real library headers for the integration tests.
   libboost1.81-dev
+  # Real headers of the session types async-session-per-request knows.
+  libssl-dev libcurl4-openssl-dev libcpp-httplib-dev
   # A clang-tidy of another LLVM version: the plugin must refuse to load into it.
   clang-tidy-14
   # The pre-commit hook definition is tested with pre-commit itself.
