@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "SequentialAwaitInLoopCheck.h"
 #include "SessionPerRequestCheck.h"
 #include "UnawaitedCoroutineCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -15,6 +16,8 @@ namespace {
 class AsyncModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<SequentialAwaitInLoopCheck>(
+        "async-sequential-await-in-loop");
     Factories.registerCheck<SessionPerRequestCheck>(
         "async-session-per-request");
     Factories.registerCheck<UnawaitedCoroutineCheck>(
