@@ -30,7 +30,7 @@ public:
 // Registers the module with clang-tidy's module registry when the object file
 // is loaded, whichever front end it is linked into.
 static ClangTidyModuleRegistry::Add<AsyncModule>
-    X("async-module", "Checks for misuse of C++20 coroutines.");
+    X("async", "Checks for misuse of C++20 coroutines.");
 
 } // namespace clang::tidy::async
 
