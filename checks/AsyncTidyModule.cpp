@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "SwallowedCancellationCheck.h"
 #include "UnawaitedCoroutineCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -13,6 +14,8 @@ namespace {
 class AsyncModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<SwallowedCancellationCheck>(
+        "async-swallowed-cancellation");
     Factories.registerCheck<UnawaitedCoroutineCheck>(
         "async-unawaited-coroutine");
   }
