@@ -7,6 +7,7 @@
 
 #include "SequentialAwaitInLoopCheck.h"
 #include "SessionPerRequestCheck.h"
+#include "SwallowedCancellationCheck.h"
 #include "UnawaitedCoroutineCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -20,6 +21,8 @@ public:
         "async-sequential-await-in-loop");
     Factories.registerCheck<SessionPerRequestCheck>(
         "async-session-per-request");
+    Factories.registerCheck<SwallowedCancellationCheck>(
+        "async-swallowed-cancellation");
     Factories.registerCheck<UnawaitedCoroutineCheck>(
         "async-unawaited-coroutine");
   }
