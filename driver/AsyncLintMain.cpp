@@ -1,4 +1,5 @@
-//===--- AsyncLintMain.cpp - the standalone async-lint driver --------------===//
+//===--- AsyncLintMain.cpp - the standalone async-lint driver
+//--------------===//
 //
 // async-lint is clang-tidy with the async module linked in and `async-*` as
 // its default checks. It reads compile databases, `--` flags and .clang-tidy
@@ -6,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Init.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyForceLinker.h"
@@ -64,18 +66,20 @@ Also apply a fix carried by a note when the warning has none
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit."),
                          cl::init(false), cl::cat(Category));
-cl::opt<bool> DumpConfig("dump-config",
-                         cl::desc("Print the effective configuration and exit."),
-                         cl::init(false), cl::cat(Category));
+cl::opt<bool>
+    DumpConfig("dump-config",
+               cl::desc("Print the effective configuration and exit."),
+               cl::init(false), cl::cat(Category));
 cl::opt<std::string> ExportFixes("export-fixes", cl::desc(R"(
 Write the fixes to this YAML file, as clang-tidy does.
 )"),
                                  cl::init(""), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("Do not print statistics."),
                     cl::init(false), cl::cat(Category));
-cl::opt<bool> EnableCheckProfile("enable-check-profile",
-                                 cl::desc("Print the time spent in each check."),
-                                 cl::init(false), cl::cat(Category));
+cl::opt<bool>
+    EnableCheckProfile("enable-check-profile",
+                       cl::desc("Print the time spent in each check."),
+                       cl::init(false), cl::cat(Category));
 
 std::unique_ptr<ClangTidyOptionsProvider>
 createOptionsProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
@@ -93,8 +97,9 @@ createOptionsProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
   if (HeaderFilter.getNumOccurrences())
     Overrides.HeaderFilterRegex = HeaderFilter;
 
-  auto FromText = [&](llvm::StringRef Text, llvm::StringRef Source)
-      -> std::unique_ptr<ClangTidyOptionsProvider> {
+  auto FromText =
+      [&](llvm::StringRef Text,
+          llvm::StringRef Source) -> std::unique_ptr<ClangTidyOptionsProvider> {
     llvm::ErrorOr<ClangTidyOptions> Parsed =
         parseConfiguration(llvm::MemoryBufferRef(Text, Source));
     if (!Parsed) {
@@ -104,8 +109,9 @@ createOptionsProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
       return nullptr;
     }
     return std::make_unique<ConfigOptionsProvider>(
-        ClangTidyGlobalOptions(), ClangTidyOptions::getDefaults().merge(Defaults, 0),
-        std::move(*Parsed), std::move(Overrides), FS);
+        ClangTidyGlobalOptions(),
+        ClangTidyOptions::getDefaults().merge(Defaults, 0), std::move(*Parsed),
+        std::move(Overrides), FS);
   };
 
   if (ConfigFile.getNumOccurrences()) {
@@ -228,5 +234,7 @@ int run(int argc, const char **argv) {
 
 int main(int argc, const char **argv) {
   (void)AsyncLintModuleAnchorSource;
+  if (argc > 1 && llvm::StringRef(argv[1]) == "init")
+    return clang::tidy::async::runInit(argc - 1, argv + 1);
   return clang::tidy::async::run(argc, argv);
 }

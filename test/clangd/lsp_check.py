@@ -275,9 +275,17 @@ def run(args):
             f.write(text)
         with open(os.path.join(workspace, "compile_flags.txt"), "w") as f:
             f.write("\n".join(flags) + "\n")
-        with open(os.path.join(workspace, ".clangd"), "w") as f:
-            f.write("Diagnostics:\n  ClangTidy:\n    Add: [%s]\n"
-                    "    FastCheckFilter: None\n" % checks)
+        if args.config_from:
+            # The project's own configuration files (e.g. from
+            # `async-lint init`), as they are.
+            for name in (".clangd", ".clang-tidy"):
+                source = os.path.join(args.config_from, name)
+                if os.path.exists(source):
+                    shutil.copy(source, os.path.join(workspace, name))
+        else:
+            with open(os.path.join(workspace, ".clangd"), "w") as f:
+                f.write("Diagnostics:\n  ClangTidy:\n    Add: [%s]\n"
+                        "    FastCheckFilter: None\n" % checks)
         if tidy_lines:
             with open(os.path.join(workspace, ".clang-tidy"), "w") as f:
                 f.write("\n".join(tidy_lines) + "\n")
@@ -381,6 +389,9 @@ def main():
     parser.add_argument("--flag", action="append", default=[],
                         help="a further compile flag")
     parser.add_argument("--checks", help="overrides LSP-CHECKS")
+    parser.add_argument("--config-from", metavar="DIR",
+                        help="use DIR's .clangd and .clang-tidy instead of "
+                        "writing a .clangd that enables the checks")
     sys.exit(run(parser.parse_args()))
 
 
