@@ -1,5 +1,4 @@
-//===--- AsyncLintMain.cpp - the standalone async-lint driver
-//--------------===//
+//===--- AsyncLintMain.cpp - the standalone async-lint driver --------------===//
 //
 // async-lint is clang-tidy with the async module linked in and `async-*` as
 // its default checks. It reads compile databases, `--` flags and .clang-tidy
@@ -66,20 +65,18 @@ Also apply a fix carried by a note when the warning has none
 cl::opt<bool> ListChecks("list-checks",
                          cl::desc("List the enabled checks and exit."),
                          cl::init(false), cl::cat(Category));
-cl::opt<bool>
-    DumpConfig("dump-config",
-               cl::desc("Print the effective configuration and exit."),
-               cl::init(false), cl::cat(Category));
+cl::opt<bool> DumpConfig("dump-config",
+                         cl::desc("Print the effective configuration and exit."),
+                         cl::init(false), cl::cat(Category));
 cl::opt<std::string> ExportFixes("export-fixes", cl::desc(R"(
 Write the fixes to this YAML file, as clang-tidy does.
 )"),
                                  cl::init(""), cl::cat(Category));
 cl::opt<bool> Quiet("quiet", cl::desc("Do not print statistics."),
                     cl::init(false), cl::cat(Category));
-cl::opt<bool>
-    EnableCheckProfile("enable-check-profile",
-                       cl::desc("Print the time spent in each check."),
-                       cl::init(false), cl::cat(Category));
+cl::opt<bool> EnableCheckProfile("enable-check-profile",
+                                 cl::desc("Print the time spent in each check."),
+                                 cl::init(false), cl::cat(Category));
 
 std::unique_ptr<ClangTidyOptionsProvider>
 createOptionsProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
@@ -97,9 +94,8 @@ createOptionsProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
   if (HeaderFilter.getNumOccurrences())
     Overrides.HeaderFilterRegex = HeaderFilter;
 
-  auto FromText =
-      [&](llvm::StringRef Text,
-          llvm::StringRef Source) -> std::unique_ptr<ClangTidyOptionsProvider> {
+  auto FromText = [&](llvm::StringRef Text, llvm::StringRef Source)
+      -> std::unique_ptr<ClangTidyOptionsProvider> {
     llvm::ErrorOr<ClangTidyOptions> Parsed =
         parseConfiguration(llvm::MemoryBufferRef(Text, Source));
     if (!Parsed) {
@@ -109,9 +105,8 @@ createOptionsProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
       return nullptr;
     }
     return std::make_unique<ConfigOptionsProvider>(
-        ClangTidyGlobalOptions(),
-        ClangTidyOptions::getDefaults().merge(Defaults, 0), std::move(*Parsed),
-        std::move(Overrides), FS);
+        ClangTidyGlobalOptions(), ClangTidyOptions::getDefaults().merge(Defaults, 0),
+        std::move(*Parsed), std::move(Overrides), FS);
   };
 
   if (ConfigFile.getNumOccurrences()) {
