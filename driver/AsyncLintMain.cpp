@@ -22,6 +22,7 @@
 #include "Project.h"
 #include "Reports.h"
 #include "Runner.h"
+#include "Init.h"
 #include "clang-tidy/ClangTidy.h"
 // Links in every upstream clang-tidy module, so that their checks can be
 // enabled as in clang-tidy.
@@ -301,6 +302,8 @@ int run(Options &Opts) {
 int main(int argc, const char **argv) {
   // Keep the async module's registration in the link.
   (void)AsyncLintModuleAnchorSource;
+  if (argc > 1 && llvm::StringRef(argv[1]) == "init")
+    return clang::tidy::async::runInit(argc - 1, argv + 1);
   llvm::InitLLVM X(argc, argv);
   using namespace clang::tidy::async::lint;
   ParsedCommandLine Parsed = parseCommandLine(argc, argv);
