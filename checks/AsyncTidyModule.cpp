@@ -6,6 +6,9 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCallInCoroutineCheck.h"
+#include "SequentialAwaitInLoopCheck.h"
+#include "SessionPerRequestCheck.h"
+#include "SwallowedCancellationCheck.h"
 #include "UnawaitedCoroutineCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -17,6 +20,12 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallInCoroutineCheck>(
         "async-blocking-call-in-coroutine");
+    Factories.registerCheck<SequentialAwaitInLoopCheck>(
+        "async-sequential-await-in-loop");
+    Factories.registerCheck<SessionPerRequestCheck>(
+        "async-session-per-request");
+    Factories.registerCheck<SwallowedCancellationCheck>(
+        "async-swallowed-cancellation");
     Factories.registerCheck<UnawaitedCoroutineCheck>(
         "async-unawaited-coroutine");
   }
@@ -27,7 +36,7 @@ public:
 // Registers the module with clang-tidy's module registry when the object file
 // is loaded, whichever front end it is linked into.
 static ClangTidyModuleRegistry::Add<AsyncModule>
-    X("async-module", "Checks for misuse of C++20 coroutines.");
+    X("async", "Checks for misuse of C++20 coroutines.");
 
 } // namespace clang::tidy::async
 

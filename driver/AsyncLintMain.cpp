@@ -1,237 +1,316 @@
-//===--- AsyncLintMain.cpp - the standalone async-lint driver
-//--------------===//
+//===--- AsyncLintMain.cpp - the async-lint command
+//------------------------===//
 //
-// async-lint is clang-tidy with the async module linked in and `async-*` as
-// its default checks. It reads compile databases, `--` flags and .clang-tidy
-// files exactly as clang-tidy does; every clang-tidy check stays available.
+// async-lint is the one binary a CI job needs: clang-tidy's library with the
+// async module linked in, run over a whole compile database in parallel,
+// speaking text, JSON, SARIF and GitHub annotations, with baselines and a
+// changed-lines mode, and exit statuses a pipeline can trust:
+//   0  no findings;
+//   1  findings, or a translation unit that does not compile;
+//   2  async-lint could not do its job (one line on stderr says why).
+//
+// Options.cpp reads the command line and the configuration, Project.cpp
+// plans the jobs, Runner.cpp lints them, Findings.cpp merges the results,
+// Baseline.cpp filters them, Fixes.cpp applies fixes and TextReport.cpp and
+// Reports.cpp write them out.
 //
 //===----------------------------------------------------------------------===//
 
+#include "Baseline.h"
+#include "Fixes.h"
+#include "Options.h"
+#include "Project.h"
+#include "Reports.h"
+#include "Runner.h"
+#include "Init.h"
 #include "clang-tidy/ClangTidy.h"
-#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+// Links in every upstream clang-tidy module, so that their checks can be
+// enabled as in clang-tidy.
 #include "clang-tidy/ClangTidyForceLinker.h"
-#include "clang-tidy/ClangTidyOptions.h"
-#include "clang/Basic/Version.h"
-#include "clang/Tooling/CommonOptionsParser.h"
-#include "llvm/Config/llvm-config.h"
-#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/TargetSelect.h"
-#include "llvm/Support/VirtualFileSystem.h"
-#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+#include <chrono>
 
 extern volatile int AsyncLintModuleAnchorSource;
 
-namespace clang::tidy::async {
+namespace clang::tidy::async::lint {
 namespace {
 
-namespace cl = llvm::cl;
+int fail(llvm::Error Err) {
+  llvm::errs() << "async-lint: error: " << llvm::toString(std::move(Err))
+               << "\n";
+  return 2;
+}
 
-constexpr llvm::StringLiteral DefaultChecks = "-*,async-*";
+std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
+}
 
-cl::OptionCategory Category("async-lint options");
+// "[12/340] src/net/session.cpp" on one line that keeps being rewritten.
+class Progress {
+public:
+  Progress(bool Enabled, size_t Total, std::string Root)
+      : Enabled(Enabled), Total(Total), Root(std::move(Root)) {}
+  void update(size_t Done, const Job &J) {
+    if (!Enabled)
+      return;
+    llvm::errs() << "\r\x1b[K[" << Done << "/" << Total << "] "
+                 << relativeToRoot(J.File, Root);
+    llvm::errs().flush();
+  }
+  void finish() {
+    if (Enabled)
+      llvm::errs() << "\r\x1b[K";
+  }
 
-cl::opt<std::string> Checks("checks", cl::desc(R"(
-Comma-separated list of globs with optional '-' prefix, added to the
-checks of the closest .clang-tidy file. Default: -*,async-*.
-)"),
-                            cl::init(""), cl::cat(Category));
-cl::opt<std::string> Config("config", cl::desc(R"(
-Configuration in YAML or JSON, as for clang-tidy --config.
-)"),
-                            cl::init(""), cl::cat(Category));
-cl::opt<std::string> ConfigFile("config-file", cl::desc(R"(
-Read the configuration from this file instead of .clang-tidy files.
-)"),
-                                cl::init(""), cl::cat(Category));
-cl::opt<std::string> HeaderFilter("header-filter", cl::desc(R"(
-Regular expression of headers whose findings are shown.
-)"),
-                                  cl::init(""), cl::cat(Category));
-cl::opt<std::string> WarningsAsErrors("warnings-as-errors", cl::desc(R"(
-Checks whose findings are reported as errors.
-)"),
-                                      cl::init(""), cl::cat(Category));
-cl::opt<bool> Fix("fix", cl::desc("Apply the fixes on warnings."),
-                  cl::init(false), cl::cat(Category));
-cl::opt<bool> FixNotes("fix-notes", cl::desc(R"(
-Also apply a fix carried by a note when the warning has none
-(such fixes change behaviour; review them). Implies --fix.
-)"),
-                       cl::init(false), cl::cat(Category));
-cl::opt<bool> ListChecks("list-checks",
-                         cl::desc("List the enabled checks and exit."),
-                         cl::init(false), cl::cat(Category));
-cl::opt<bool>
-    DumpConfig("dump-config",
-               cl::desc("Print the effective configuration and exit."),
-               cl::init(false), cl::cat(Category));
-cl::opt<std::string> ExportFixes("export-fixes", cl::desc(R"(
-Write the fixes to this YAML file, as clang-tidy does.
-)"),
-                                 cl::init(""), cl::cat(Category));
-cl::opt<bool> Quiet("quiet", cl::desc("Do not print statistics."),
-                    cl::init(false), cl::cat(Category));
-cl::opt<bool>
-    EnableCheckProfile("enable-check-profile",
-                       cl::desc("Print the time spent in each check."),
-                       cl::init(false), cl::cat(Category));
+private:
+  bool Enabled;
+  size_t Total;
+  std::string Root;
+};
 
-std::unique_ptr<ClangTidyOptionsProvider>
-createOptionsProvider(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
-  ClangTidyOptions Defaults;
-  Defaults.Checks = DefaultChecks.str();
-  Defaults.WarningsAsErrors = "";
-  Defaults.HeaderFilterRegex = HeaderFilter;
-  Defaults.User = llvm::sys::Process::GetEnv("USER");
+int run(Options &Opts) {
+  auto Start = std::chrono::steady_clock::now();
+  std::string Cwd = currentDirectory();
+  std::string Root;
+  if (!Opts.Root.empty()) {
+    Root = normalizePath(Opts.Root);
+    if (!llvm::sys::fs::is_directory(Root))
+      return fail(toolError("no such directory: " + Opts.Root +
+                            " (given with --root)"));
+  } else {
+    Root = gitTopLevel(Cwd).value_or(Cwd);
+  }
 
-  ClangTidyOptions Overrides;
-  if (Checks.getNumOccurrences())
-    Overrides.Checks = Checks;
-  if (WarningsAsErrors.getNumOccurrences())
-    Overrides.WarningsAsErrors = WarningsAsErrors;
-  if (HeaderFilter.getNumOccurrences())
-    Overrides.HeaderFilterRegex = HeaderFilter;
+  if (Opts.ListChecks || Opts.DumpConfig) {
+    std::string File = Opts.Paths.empty() ? normalizePath("dummy.cpp")
+                                          : normalizePath(Opts.Paths.front());
+    if (llvm::Error Err = validateConfiguration(Opts, {File}))
+      return fail(std::move(Err));
+    return Opts.ListChecks ? listChecks(Opts, File) : dumpConfig(Opts, File);
+  }
 
-  auto FromText =
-      [&](llvm::StringRef Text,
-          llvm::StringRef Source) -> std::unique_ptr<ClangTidyOptionsProvider> {
-    llvm::ErrorOr<ClangTidyOptions> Parsed =
-        parseConfiguration(llvm::MemoryBufferRef(Text, Source));
-    if (!Parsed) {
-      llvm::WithColor::error(llvm::errs(), "async-lint")
-          << "invalid configuration in " << Source << ": "
-          << Parsed.getError().message() << "\n";
-      return nullptr;
-    }
-    return std::make_unique<ConfigOptionsProvider>(
-        ClangTidyGlobalOptions(),
-        ClangTidyOptions::getDefaults().merge(Defaults, 0), std::move(*Parsed),
-        std::move(Overrides), FS);
+  llvm::Expected<Plan> Planned = planJobs(Opts);
+  if (!Planned)
+    return fail(Planned.takeError());
+  std::vector<Job> Jobs = std::move(Planned->Jobs);
+  std::vector<std::string> Files;
+  for (const Job &J : Jobs)
+    Files.push_back(J.File);
+  if (llvm::Error Err = validateConfiguration(Opts, Files))
+    return fail(std::move(Err));
+
+  std::optional<llvm::StringSet<>> Baseline;
+  if (!Opts.Baseline.empty()) {
+    llvm::Expected<llvm::StringSet<>> Read = readBaseline(Opts.Baseline);
+    if (!Read)
+      return fail(Read.takeError());
+    Baseline = std::move(*Read);
+  }
+  std::optional<ChangedLines> Changed;
+  if (!Opts.ChangedSince.empty()) {
+    llvm::Expected<ChangedLines> Lines =
+        ChangedLines::since(Opts.ChangedSince, Root);
+    if (!Lines)
+      return fail(Lines.takeError());
+    Changed = std::move(*Lines);
+    // A finding survives only on a changed line. If every changed file is
+    // itself a translation unit of the run, nothing else can produce one,
+    // so only those units need linting; a changed header needs them all.
+    llvm::StringSet<> JobFiles;
+    for (const Job &J : Jobs)
+      JobFiles.insert(J.File);
+    bool OnlyUnits = llvm::all_of(Changed->files(), [&](const std::string &F) {
+      return JobFiles.contains(F);
+    });
+    if (OnlyUnits)
+      llvm::erase_if(Jobs,
+                     [&](const Job &J) { return !Changed->touches(J.File); });
+  }
+
+  unsigned Threads = threadCount(Opts.Jobs, Jobs.size());
+  Progress Bar(!Opts.Quiet && llvm::sys::Process::StandardErrIsDisplayed(),
+               Jobs.size(), Root);
+  std::vector<UnitResult> Results =
+      runJobs(Jobs, Opts, Threads,
+              [&](size_t Done, const Job &J) { Bar.update(Done, J); });
+  Bar.finish();
+
+  size_t BrokenUnits =
+      llvm::count_if(Results, [](const UnitResult &R) { return R.Failed; });
+  SourceFiles Sources;
+  std::vector<Finding> Findings =
+      mergeResults(std::move(Results), Sources, Root);
+  assignFingerprints(Findings, Sources);
+
+  auto Seconds = [&] {
+    std::chrono::duration<double> D = std::chrono::steady_clock::now() - Start;
+    std::string Text;
+    llvm::raw_string_ostream(Text) << llvm::format("%.1fs", D.count());
+    return Text;
   };
 
-  if (ConfigFile.getNumOccurrences()) {
-    if (Config.getNumOccurrences()) {
-      llvm::WithColor::error(llvm::errs(), "async-lint")
-          << "--config and --config-file cannot be used together\n";
-      return nullptr;
+  if (!Opts.WriteBaseline.empty()) {
+    if (llvm::Error Err = writeBaseline(Opts.WriteBaseline, Findings))
+      return fail(std::move(Err));
+    size_t Written = llvm::count_if(
+        Findings, [](const Finding &F) { return !F.isCompileError(); });
+    if (!Opts.Quiet)
+      llvm::errs() << "async-lint: wrote "
+                   << plural(Written, "finding", "findings") << " to "
+                   << Opts.WriteBaseline << "; "
+                   << plural(Jobs.size(), "file", "files") << " checked in "
+                   << Seconds() << "\n";
+    if (BrokenUnits) {
+      llvm::errs() << "async-lint: "
+                   << plural(BrokenUnits, "file does", "files do")
+                   << " not compile; their errors are not in the baseline\n";
+      return 1;
     }
-    auto Text = llvm::MemoryBuffer::getFile(ConfigFile);
-    if (!Text) {
-      llvm::WithColor::error(llvm::errs(), "async-lint")
-          << "cannot read config file '" << ConfigFile
-          << "': " << Text.getError().message() << "\n";
-      return nullptr;
-    }
-    return FromText((*Text)->getBuffer(), ConfigFile);
-  }
-  if (Config.getNumOccurrences())
-    return FromText(Config, "<command-line-config>");
-  return std::make_unique<FileOptionsProvider>(
-      ClangTidyGlobalOptions(), std::move(Defaults), std::move(Overrides), FS);
-}
-
-void printVersion(llvm::raw_ostream &OS) {
-  OS << "async-lint " << ASYNC_LINT_VERSION << "\n"
-     << "  built with LLVM " << LLVM_VERSION_STRING << "\n"
-     << "  " << clang::getClangFullVersion() << "\n";
-}
-
-int run(int argc, const char **argv) {
-  llvm::InitLLVM X(argc, argv);
-  cl::SetVersionPrinter(printVersion);
-  llvm::Expected<tooling::CommonOptionsParser> Parser =
-      tooling::CommonOptionsParser::create(argc, argv, Category,
-                                           cl::ZeroOrMore);
-  if (!Parser) {
-    llvm::WithColor::error(llvm::errs(), "async-lint")
-        << llvm::toString(Parser.takeError());
-    return 2;
-  }
-
-  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> BaseFS(
-      new llvm::vfs::OverlayFileSystem(llvm::vfs::getRealFileSystem()));
-  std::unique_ptr<ClangTidyOptionsProvider> Provider =
-      createOptionsProvider(BaseFS);
-  if (!Provider)
-    return 2;
-
-  std::vector<std::string> Files = Parser->getSourcePathList();
-  llvm::SmallString<256> FirstFile(Files.empty() ? "dummy" : Files.front());
-  llvm::sys::fs::make_absolute(FirstFile);
-  ClangTidyOptions Effective = Provider->getOptions(FirstFile);
-  std::vector<std::string> Enabled =
-      getCheckNames(Effective, /*AllowEnablingAnalyzerAlphaCheckers=*/false,
-                    /*ExperimentalCustomChecks=*/false);
-
-  if (ListChecks) {
-    llvm::outs() << "Enabled checks:";
-    for (const std::string &Name : Enabled)
-      llvm::outs() << "\n    " << Name;
-    llvm::outs() << "\n\n";
-    return Enabled.empty() ? 1 : 0;
-  }
-  if (DumpConfig) {
-    Effective.CheckOptions = getCheckOptions(Effective, false, false);
-    ClangTidyOptions Dump = ClangTidyOptions::getDefaults().merge(Effective, 0);
-    filterCheckOptions(Dump, Enabled);
-    llvm::outs() << configurationAsText(Dump) << "\n";
     return 0;
   }
-  if (Enabled.empty()) {
-    llvm::WithColor::error(llvm::errs(), "async-lint")
-        << "no checks are enabled (checks: '" << Effective.Checks.value_or("")
-        << "')\n";
-    return 2;
-  }
-  if (Files.empty()) {
-    llvm::WithColor::error(llvm::errs(), "async-lint")
-        << "no input files; give source files, or -p with a compile "
-           "database\n";
-    return 2;
-  }
 
-  llvm::InitializeAllTargetInfos();
-  llvm::InitializeAllTargetMCs();
-  llvm::InitializeAllAsmParsers();
-
-  ClangTidyContext Context(std::move(Provider), false, false, false);
-  std::vector<ClangTidyError> Errors =
-      runClangTidy(Context, Parser->getCompilations(), Files, BaseFS,
-                   /*ApplyAnyFix=*/FixNotes, EnableCheckProfile,
-                   /*StoreCheckProfile=*/"", Quiet);
-  const bool CompileErrors = llvm::any_of(Errors, [](const ClangTidyError &E) {
-    return E.DiagLevel == ClangTidyError::Error;
-  });
-  FixBehaviour Behaviour = FixNotes ? FB_FixNotes : Fix ? FB_Fix : FB_NoFix;
-  unsigned WarningsAsErrorsCount = 0;
-  handleErrors(Errors, Context, CompileErrors ? FB_NoFix : Behaviour,
-               WarningsAsErrorsCount, BaseFS);
-
-  if (!ExportFixes.empty() && !Errors.empty()) {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(ExportFixes, EC, llvm::sys::fs::OF_None);
-    if (EC) {
-      llvm::WithColor::error(llvm::errs(), "async-lint")
-          << "cannot write '" << ExportFixes << "': " << EC.message() << "\n";
-      return 2;
+  // Compiler errors always count: a unit that does not compile was not
+  // checked, whatever the filters.
+  size_t InBaseline = 0, Unchanged = 0;
+  llvm::erase_if(Findings, [&](const Finding &F) {
+    if (F.isCompileError())
+      return false;
+    if (Changed && !Changed->contains(F.file(), F.Pos.Line)) {
+      ++Unchanged;
+      return true;
     }
-    exportReplacements(FirstFile.str(), Errors, OS);
+    if (Baseline && Baseline->contains(F.Fingerprint)) {
+      ++InBaseline;
+      return true;
+    }
+    return false;
+  });
+
+  FixPlan Fixes;
+  if (Opts.Fix)
+    Fixes = planFixes(Findings, Opts.FixNotes);
+
+  ReportSettings Settings;
+  Settings.Root = Root;
+  Settings.DocsUrl = Opts.DocsUrl;
+  Settings.FixNotes = Opts.FixNotes;
+  Settings.Color = Opts.Format == OutputFormat::Text &&
+                   (Opts.Color == ColorMode::Always ||
+                    (Opts.Color == ColorMode::Auto && Opts.OutputFile.empty() &&
+                     llvm::sys::Process::StandardOutIsDisplayed()));
+  std::string Report;
+  {
+    llvm::raw_string_ostream OS(Report);
+    switch (Opts.Format) {
+    case OutputFormat::Text:
+      writeText(Findings, Settings, OS);
+      break;
+    case OutputFormat::Json:
+      writeJson(Findings, Settings, Sources, OS);
+      break;
+    case OutputFormat::Sarif:
+      writeSarif(Findings, Settings, Sources, OS);
+      break;
+    case OutputFormat::Github:
+      writeGithub(Findings, Settings, Sources, OS);
+      break;
+    }
   }
-  if (CompileErrors) {
-    llvm::errs() << "async-lint: found compiler errors\n";
-    return 1;
+  if (Opts.OutputFile.empty()) {
+    llvm::outs() << Report;
+    llvm::outs().flush();
+  } else if (llvm::Error Err = writeFileAtomically(Opts.OutputFile, Report)) {
+    return fail(std::move(Err));
   }
-  return WarningsAsErrorsCount ? 1 : 0;
+
+  if (!Opts.ExportFixes.empty()) {
+    std::vector<ClangTidyError> Errors;
+    for (const Finding &F : Findings)
+      Errors.push_back(F.Diag);
+    std::string Yaml;
+    llvm::raw_string_ostream OS(Yaml);
+    exportReplacements(Jobs.empty() ? "" : Jobs.front().File, Errors, OS);
+    if (llvm::Error Err = writeFileAtomically(Opts.ExportFixes, Yaml))
+      return fail(std::move(Err));
+  }
+
+  FixResult Applied;
+  if (Opts.Fix && !Fixes.ByFile.empty()) {
+    llvm::Expected<FixResult> Written = applyFixes(Fixes, Opts);
+    if (!Written)
+      return fail(Written.takeError());
+    Applied = *Written;
+  }
+
+  size_t Remaining =
+      llvm::count_if(Findings, [](const Finding &F) { return !F.Fixed; });
+  size_t FixedCount = Findings.size() - Remaining;
+  if (!Opts.Quiet) {
+    llvm::raw_ostream &OS = llvm::errs();
+    if (Opts.Fix)
+      OS << "async-lint: applied " << Fixes.Planned << " of "
+         << plural(Fixes.Attempted, "fix", "fixes") << " to "
+         << plural(Applied.Files, "file", "files") << "\n";
+    if (BrokenUnits)
+      OS << "async-lint: " << plural(BrokenUnits, "file does", "files do")
+         << " not compile (see the errors above)\n";
+    size_t FixableByFix = 0, FixableByNotes = 0;
+    for (const Finding &F : Findings) {
+      if (F.Fixed || F.isCompileError())
+        continue;
+      if (F.fix(false))
+        ++FixableByFix;
+      else if (F.fix(true))
+        ++FixableByNotes;
+    }
+    size_t Shown = llvm::count_if(
+        Findings, [](const Finding &F) { return !F.isCompileError(); });
+    OS << "async-lint: ";
+    if (Shown == 0)
+      OS << "no findings";
+    else
+      OS << plural(Shown, "finding", "findings");
+    if (FixableByFix || FixableByNotes) {
+      OS << " (";
+      if (FixableByFix)
+        OS << FixableByFix << " fixable with --fix";
+      if (FixableByNotes)
+        OS << (FixableByFix ? ", " : "") << FixableByNotes
+           << (FixableByFix ? " more" : "") << " with --fix-notes";
+      OS << ")";
+    }
+    if (Opts.Fix)
+      OS << ", " << FixedCount << " fixed";
+    if (Baseline)
+      OS << ", " << InBaseline << " in the baseline not shown";
+    if (Changed)
+      OS << ", " << Unchanged << " on unchanged lines not shown";
+    OS << "; " << plural(Jobs.size(), "file", "files") << " checked in "
+       << Seconds() << "\n";
+  }
+  return (BrokenUnits || Remaining) ? 1 : 0;
 }
 
 } // namespace
-} // namespace clang::tidy::async
+} // namespace clang::tidy::async::lint
 
 int main(int argc, const char **argv) {
+  // Keep the async module's registration in the link.
   (void)AsyncLintModuleAnchorSource;
-  return clang::tidy::async::run(argc, argv);
+  if (argc > 1 && llvm::StringRef(argv[1]) == "init")
+    return clang::tidy::async::runInit(argc - 1, argv + 1);
+  llvm::InitLLVM X(argc, argv);
+  using namespace clang::tidy::async::lint;
+  ParsedCommandLine Parsed = parseCommandLine(argc, argv);
+  if (!Parsed.Opts)
+    return Parsed.ExitStatus;
+  llvm::InitializeAllTargetInfos();
+  llvm::InitializeAllTargetMCs();
+  llvm::InitializeAllAsmParsers();
+  return run(*Parsed.Opts);
 }

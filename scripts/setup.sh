@@ -13,11 +13,12 @@ PACKAGES=(
   cmake ninja-build python3 git
   # Real library headers for the integration tests.
   libboost1.81-dev
-  # Synchronous HTTP clients (and OpenSSL, for Asio's ssl::stream) for
-  # async-blocking-call-in-coroutine's integration tests.
-  libcurl4-openssl-dev libcpp-httplib-dev libssl-dev
+  # Real headers of the session types async-session-per-request knows.
+  libssl-dev libcurl4-openssl-dev libcpp-httplib-dev
   # A clang-tidy of another LLVM version: the plugin must refuse to load into it.
   clang-tidy-14
+  # The pre-commit hook definition is tested with pre-commit itself.
+  pre-commit
 )
 
 missing=()
@@ -27,7 +28,28 @@ for p in "${PACKAGES[@]}"; do
   fi
 done
 
+root="$(cd "$(dirname "$0")/.." && pwd)"
+
+# SARIF output is validated with Microsoft's SARIF multitool, from the npm
+# registry, installed into tools/node_modules (not into the system).
+install_sarif_multitool() {
+  local tool="$root/tools/node_modules/.bin/sarif-multitool"
+  if [ -x "$tool" ]; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "setup: npm is missing; install Node.js and npm to validate SARIF output" >&2
+    exit 2
+  fi
+  echo "setup: installing the SARIF multitool into tools/node_modules" >&2
+  (cd "$root/tools" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+  # npm may skip the package's install script, which only marks the
+  # self-contained binary executable.
+  chmod u+x "$root"/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+}
+
 if [ "${#missing[@]}" -eq 0 ]; then
+  install_sarif_multitool
   exit 0
 fi
 
@@ -40,3 +62,4 @@ echo "setup: installing ${missing[*]}" >&2
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_sarif_multitool

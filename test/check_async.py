@@ -41,10 +41,16 @@ def fail(message, output=""):
     sys.exit(1)
 
 
-def run(cmd, expect_ok=True, stdin=None):
+def run(cmd, expect_ok=True, stdin=None, findings_exit=False):
+    """Runs cmd; with expect_ok it must exit 0 -- or, with findings_exit
+    (async-lint's convention), 1 when it printed warnings and no errors."""
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True, input=stdin)
-    if expect_ok and proc.returncode != 0:
+    ok = proc.returncode == 0
+    if findings_exit and proc.returncode == 1:
+        ok = (re.search(r": warning: ", proc.stdout) is not None
+              and re.search(r": error: ", proc.stdout) is None)
+    if expect_ok and not ok:
         fail("command failed (exit %d): %s" % (proc.returncode, shlex.join(cmd)),
              proc.stdout + proc.stderr)
     return proc
@@ -104,6 +110,9 @@ def main():
         "plugin": [args.clang_tidy, "-load", args.plugin],
         "async-lint": [args.async_lint],
     }
+    # async-lint exits 1 when it has findings (clang-tidy exits 0), and 2
+    # when it cannot do its job; compiler errors fail both.
+    findings_exit = {"plugin": False, "async-lint": True}
     outputs = {}
     for name, tool in frontends.items():
         base = "%s.%s" % (args.temp, name)
@@ -113,7 +122,8 @@ def main():
         with open(lint_file, "w", encoding="utf-8") as f:
             f.write(blanked)
         proc = run(tool + [lint_file, "-checks=" + checks, "--quiet"]
-                   + config_args + ["--"] + compiler_args)
+                   + config_args + ["--"] + compiler_args,
+                   findings_exit=findings_exit[name])
         output = proc.stdout.replace(lint_file, args.input)
         outputs[name] = output
         msg_file = base + ".msg"
@@ -150,7 +160,8 @@ def main():
             f.write(blanked)
         mode = "-fix-notes" if args.fix_notes else "-fix"
         run(tool + [fix_file, "-checks=" + checks, mode, "--quiet"]
-            + config_args + ["--"] + compiler_args)
+            + config_args + ["--"] + compiler_args,
+            findings_exit=findings_exit[name])
         with open(fix_file, encoding="utf-8") as f:
             fixed = f.read()
         if prefixes["FIXES"]:
@@ -166,7 +177,8 @@ def main():
         with open(all_file, "w", encoding="utf-8") as f:
             f.write(blanked)
         run(tool + [all_file, "-checks=" + checks, "-fix-notes", "--quiet"]
-            + config_args + ["--"] + compiler_args)
+            + config_args + ["--"] + compiler_args,
+            findings_exit=findings_exit[name])
         run([args.clangxx, "-fsyntax-only"] + compiler_args + [all_file])
 
     if outputs["plugin"] != outputs["async-lint"]:

@@ -31,10 +31,22 @@ check_async = " ".join([
     "--inputs", inputs,
 ])
 
+# An LSP session with async-clangd over one test file (test/clangd/).
+lsp_check = " ".join([
+    config.python, os.path.join(test_dir, "clangd", "lsp_check.py"),
+    "--clangd", config.async_clangd,
+    "--inputs", inputs,
+    "--docs-base", "'%s'" % config.docs_base_url,
+    "--file",
+])
+
 config.substitutions.extend([
     ("%check_async", check_async),
+    ("%lsp-check", lsp_check),
     ("%async-lint", config.async_lint),
     ("%async-clangd", config.async_clangd),
+    ("%async-lsp-filter", config.async_lsp_filter),
+    ("%stock-clangd", config.clangd),
     ("%clang-tidy", config.clang_tidy),
     ("%other-clang-tidy", config.other_clang_tidy),
     ("%plugin", config.async_plugin),
@@ -43,6 +55,12 @@ config.substitutions.extend([
     ("%python", config.python),
     ("%expect_exit", config.python + " " + os.path.join(test_dir, "expect_exit.py")),
     ("%inputs", inputs),
+    ("%bindir", os.path.dirname(config.async_lint)),
+    ("%path", os.environ.get("PATH", "/usr/bin:/bin")),
+    ("%run_workflow", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "run_workflow.py")),
+    ("%mkproject", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "mkproject.py")),
+    ("%prepend_lines", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "prepend_lines.py")),
+    ("%sarif-multitool", os.path.join(config.async_src_root, "tools", "node_modules", ".bin", "sarif-multitool")),
     ("%testdir", test_dir),
     ("%srcroot", config.async_src_root),
 ])

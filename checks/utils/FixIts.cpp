@@ -39,4 +39,30 @@ std::optional<CharSourceRange> writtenRange(const Stmt *S,
   return CharSourceRange::getCharRange(Begin, EndOfToken);
 }
 
+// The text of Loc's line up to Loc.
+static llvm::StringRef linePrefix(SourceLocation Loc, const SourceManager &SM) {
+  if (Loc.isInvalid() || !Loc.isFileID())
+    return {};
+  auto [File, Offset] = SM.getDecomposedLoc(Loc);
+  bool Invalid = false;
+  llvm::StringRef Buffer = SM.getBufferData(File, &Invalid);
+  if (Invalid || Offset > Buffer.size())
+    return {};
+  llvm::StringRef Before = Buffer.take_front(Offset);
+  size_t LineStart = Before.find_last_of("\r\n");
+  return LineStart == llvm::StringRef::npos ? Before
+                                            : Before.drop_front(LineStart + 1);
+}
+
+std::string lineIndentation(SourceLocation Loc, const SourceManager &SM) {
+  llvm::StringRef Prefix = linePrefix(Loc, SM);
+  return Prefix.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
+}
+
+bool startsLine(SourceLocation Loc, const SourceManager &SM) {
+  if (Loc.isInvalid() || !Loc.isFileID())
+    return false;
+  return linePrefix(Loc, SM).ltrim(" \t").empty();
+}
+
 } // namespace clang::tidy::async::utils

@@ -7,6 +7,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
 #include <optional>
+#include <string>
 
 namespace clang::tidy::async::utils {
 
@@ -16,6 +17,13 @@ namespace clang::tidy::async::utils {
 std::optional<CharSourceRange> writtenRange(const Stmt *S,
                                             const SourceManager &SM,
                                             const LangOptions &LangOpts);
+
+/// The whitespace that starts the line of the file location \p Loc: the
+/// indentation for a statement inserted on a line of its own before it.
+std::string lineIndentation(SourceLocation Loc, const SourceManager &SM);
+
+/// Whether only whitespace precedes the file location \p Loc on its line.
+bool startsLine(SourceLocation Loc, const SourceManager &SM);
 
 } // namespace clang::tidy::async::utils
 

@@ -3,6 +3,7 @@
 
 #include "Names.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::async::utils {
@@ -64,6 +65,45 @@ void NameSet::remove(llvm::StringRef Name) {
   Name = Name.trim();
   Name.consume_front("::");
   Names.erase(Name);
+}
+
+const CXXRecordDecl *lookupClass(ASTContext &Ctx,
+                                 llvm::StringRef QualifiedName) {
+  QualifiedName = QualifiedName.trim();
+  QualifiedName.consume_front("::");
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  QualifiedName.split(Parts, "::");
+  const DeclContext *DC = Ctx.getTranslationUnitDecl();
+  for (size_t I = 0, N = Parts.size(); I < N && DC; ++I) {
+    if (Parts[I].empty())
+      return nullptr;
+    DeclarationName Name(&Ctx.Idents.get(Parts[I]));
+    const DeclContext *Next = nullptr;
+    for (const NamedDecl *Found : DC->lookup(Name)) {
+      if (const auto *Shadow = llvm::dyn_cast<UsingShadowDecl>(Found))
+        Found = Shadow->getTargetDecl();
+      if (I + 1 < N) {
+        if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(Found))
+          Next = NS;
+        else if (const auto *Alias = llvm::dyn_cast<NamespaceAliasDecl>(Found))
+          Next = Alias->getNamespace();
+        else if (const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Found))
+          Next = RD;
+        if (Next)
+          break;
+        continue;
+      }
+      const CXXRecordDecl *RD = nullptr;
+      if (const auto *Type = llvm::dyn_cast<TypedefNameDecl>(Found))
+        RD = Type->getUnderlyingType()->getAsCXXRecordDecl();
+      else
+        RD = llvm::dyn_cast<CXXRecordDecl>(Found);
+      if (RD)
+        return RD->getDefinition() ? RD->getDefinition() : RD;
+    }
+    DC = Next;
+  }
+  return nullptr;
 }
 
 bool NameSet::contains(const NamedDecl *D) const {

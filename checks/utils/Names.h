@@ -36,6 +36,13 @@ private:
   llvm::StringSet<> Names;
 };
 
+/// The class named \p QualifiedName (`folly::OperationCancelled`) as declared
+/// in the translation unit, looked up from the global namespace (inline
+/// namespaces are searched too; a typedef or alias is followed to its class).
+/// Its definition when there is one; null when the name is not declared.
+const CXXRecordDecl *lookupClass(ASTContext &Ctx,
+                                 llvm::StringRef QualifiedName);
+
 /// Splits a semicolon-separated option value into trimmed, non-empty items.
 std::vector<std::string> splitList(llvm::StringRef SemicolonList);
 

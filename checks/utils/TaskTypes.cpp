@@ -43,17 +43,13 @@ const CXXRecordDecl *classDeclOf(QualType T) {
   return T->getAsCXXRecordDecl();
 }
 
-// The class whose qualified name identifies a library type: the class
-// template for a specialization, the class itself otherwise.
-static const NamedDecl *identityOf(const CXXRecordDecl *RD) {
+const NamedDecl *identityOf(const CXXRecordDecl *RD) {
   if (const auto *Spec = llvm::dyn_cast<ClassTemplateSpecializationDecl>(RD))
     return Spec->getSpecializedTemplate();
   return RD;
 }
 
-// The definition to inspect for members: the class's own definition, or for
-// a specialization that was never instantiated, its template's pattern.
-static const CXXRecordDecl *definitionOf(const CXXRecordDecl *RD) {
+const CXXRecordDecl *definitionOf(const CXXRecordDecl *RD) {
   if (!RD)
     return nullptr;
   if (const CXXRecordDecl *Def = RD->getDefinition())

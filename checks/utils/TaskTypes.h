@@ -25,6 +25,15 @@ enum class TaskKind {
 /// specializations give the template's pattern. Null for other types.
 const CXXRecordDecl *classDeclOf(QualType T);
 
+/// The declaration whose qualified name identifies a library class: the class
+/// template for a specialization, the class itself otherwise.
+const NamedDecl *identityOf(const CXXRecordDecl *RD);
+
+/// The definition to inspect for members: the class's own definition, or for
+/// a specialization (or member class) that was never instantiated, its
+/// pattern's. Null when there is none.
+const CXXRecordDecl *definitionOf(const CXXRecordDecl *RD);
+
 /// The built-in task templates, as qualified names.
 extern const char *const BuiltinLazyTaskTypes[];
 extern const char *const BuiltinEagerTaskTypes[];

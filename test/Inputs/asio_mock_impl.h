@@ -5,10 +5,84 @@
 #include <cstddef>
 #include <string>
 #include <system_error>
+#include <tuple>
+#include <type_traits>
+
+// ASIO_MOCK_ERROR_NS is the namespace of the error_code and system_error that
+// the operations report failures with: boost::system for Boost.Asio, std for
+// standalone Asio.
 
 namespace ASIO_MOCK_NS {
 
 class any_io_executor {};
+
+// <asio/error.hpp>: the codes operations complete with. A cancelled operation
+// completes with operation_aborted.
+namespace error {
+enum basic_errors {
+  access_denied = 13,
+  address_in_use = 98,
+  connection_aborted = 103,
+  connection_refused = 111,
+  connection_reset = 104,
+  interrupted = 4,
+  operation_aborted = 125,
+  timed_out = 110,
+  would_block = 11,
+};
+enum misc_errors { already_open = 1, eof, not_found, fd_set_failure };
+inline ASIO_MOCK_ERROR_NS::error_code make_error_code(basic_errors e) {
+  return ASIO_MOCK_ERROR_NS::error_code(static_cast<int>(e),
+                                        ASIO_MOCK_ERROR_NS::system_category());
+}
+inline ASIO_MOCK_ERROR_NS::error_code make_error_code(misc_errors e) {
+  return ASIO_MOCK_ERROR_NS::error_code(static_cast<int>(e),
+                                        ASIO_MOCK_ERROR_NS::generic_category());
+}
+} // namespace error
+
+// <asio/cancellation_type.hpp>, <asio/cancellation_state.hpp>.
+enum class cancellation_type : unsigned int {
+  none = 0,
+  terminal = 1,
+  partial = 2,
+  total = 4,
+  all = 7,
+};
+class cancellation_state {
+public:
+  cancellation_type cancelled() const noexcept {
+    return cancellation_type::none;
+  }
+  void clear(cancellation_type mask = cancellation_type::all) {}
+};
+
+// <asio/as_tuple.hpp>, <asio/redirect_error.hpp>: completion token adapters
+// that deliver the error code instead of throwing it.
+template <class CompletionToken> class as_tuple_t {
+public:
+  constexpr explicit as_tuple_t(CompletionToken token = CompletionToken())
+      : token_(token) {}
+  CompletionToken token_;
+};
+template <class CompletionToken>
+constexpr as_tuple_t<std::decay_t<CompletionToken>>
+as_tuple(CompletionToken &&completion_token) {
+  return as_tuple_t<std::decay_t<CompletionToken>>(completion_token);
+}
+template <class CompletionToken> class redirect_error_t {
+public:
+  redirect_error_t(CompletionToken token, ASIO_MOCK_ERROR_NS::error_code &ec)
+      : token_(token), ec_(ec) {}
+  CompletionToken token_;
+  ASIO_MOCK_ERROR_NS::error_code &ec_;
+};
+template <class CompletionToken>
+redirect_error_t<std::decay_t<CompletionToken>>
+redirect_error(CompletionToken &&completion_token,
+               ASIO_MOCK_ERROR_NS::error_code &ec) {
+  return redirect_error_t<std::decay_t<CompletionToken>>(completion_token, ec);
+}
 
 class io_context {
 public:
@@ -40,6 +114,8 @@ template <class T, class Executor> struct awaitable_frame;
 namespace this_coro {
 struct executor_t {};
 constexpr executor_t executor;
+struct cancellation_state_t {};
+constexpr cancellation_state_t cancellation_state;
 } // namespace this_coro
 
 // Like Asio, awaitable has no nested promise_type: the promise comes from a
@@ -63,6 +139,10 @@ struct awaitable_frame
     return {};
   }
   mock_support::awaiter<Executor> await_transform(this_coro::executor_t) {
+    return {};
+  }
+  mock_support::awaiter<ASIO_MOCK_NS::cancellation_state>
+  await_transform(this_coro::cancellation_state_t) {
     return {};
   }
 };
@@ -187,6 +267,27 @@ public:
                                                use_awaitable_t<E>) {
       return {};
     }
+    template <class Buf, class E>
+    awaitable<std::tuple<ASIO_MOCK_ERROR_NS::error_code, std::size_t>, E>
+    async_read_some(const Buf &, as_tuple_t<use_awaitable_t<E>>) {
+      return {};
+    }
+    template <class Buf, class E>
+    awaitable<std::size_t, E>
+    async_read_some(const Buf &, redirect_error_t<use_awaitable_t<E>>) {
+      return {};
+    }
+    template <class Buf, class E>
+    awaitable<std::tuple<ASIO_MOCK_ERROR_NS::error_code, std::size_t>, E>
+    async_write_some(const Buf &, as_tuple_t<use_awaitable_t<E>>) {
+      return {};
+    }
+    template <class Buf, class E>
+    awaitable<std::size_t, E>
+    async_write_some(const Buf &, redirect_error_t<use_awaitable_t<E>>) {
+      return {};
+    }
+    bool is_open() const { return true; }
     void close() {}
   };
   class acceptor {
@@ -197,6 +298,17 @@ public:
     awaitable<socket, E> async_accept(use_awaitable_t<E>) {
       return {};
     }
+    template <class E>
+    awaitable<std::tuple<ASIO_MOCK_ERROR_NS::error_code, socket>, E>
+    async_accept(as_tuple_t<use_awaitable_t<E>>) {
+      return {};
+    }
+    template <class E>
+    awaitable<socket, E> async_accept(redirect_error_t<use_awaitable_t<E>>) {
+      return {};
+    }
+    void close() {}
+    void cancel() {}
   };
   using resolver = basic_resolver<tcp>;
 };
@@ -229,6 +341,26 @@ awaitable<std::size_t, E> async_read(Stream &, const Buf &,
                                      use_awaitable_t<E>) {
   return {};
 }
+template <class Stream, class Buf, class E>
+awaitable<std::tuple<ASIO_MOCK_ERROR_NS::error_code, std::size_t>, E>
+async_write(Stream &, const Buf &, as_tuple_t<use_awaitable_t<E>>) {
+  return {};
+}
+template <class Stream, class Buf, class E>
+awaitable<std::size_t, E> async_write(Stream &, const Buf &,
+                                      redirect_error_t<use_awaitable_t<E>>) {
+  return {};
+}
+template <class Stream, class Buf, class E>
+awaitable<std::tuple<ASIO_MOCK_ERROR_NS::error_code, std::size_t>, E>
+async_read(Stream &, const Buf &, as_tuple_t<use_awaitable_t<E>>) {
+  return {};
+}
+template <class Stream, class Buf, class E>
+awaitable<std::size_t, E> async_read(Stream &, const Buf &,
+                                     redirect_error_t<use_awaitable_t<E>>) {
+  return {};
+}
 template <class Stream, class Buf> std::size_t write(Stream &, const Buf &) {
   return 0;
 }
@@ -246,6 +378,16 @@ public:
   template <class E> awaitable<void, E> async_wait(use_awaitable_t<E>) {
     return {};
   }
+  template <class E>
+  awaitable<std::tuple<ASIO_MOCK_ERROR_NS::error_code>, E>
+  async_wait(as_tuple_t<use_awaitable_t<E>>) {
+    return {};
+  }
+  template <class E>
+  awaitable<void, E> async_wait(redirect_error_t<use_awaitable_t<E>>) {
+    return {};
+  }
+  std::size_t cancel() { return 0; }
 };
 using steady_timer = basic_waitable_timer<std::chrono::steady_clock>;
 using system_timer = basic_waitable_timer<std::chrono::system_clock>;
@@ -291,6 +433,13 @@ template <class ExecutionContext, class Handler>
 void post(ExecutionContext &, Handler &&) {}
 
 } // namespace ASIO_MOCK_NS
+
+template <>
+struct ASIO_MOCK_ERROR_NS::is_error_code_enum<
+    ASIO_MOCK_NS::error::basic_errors> : std::true_type {};
+template <>
+struct ASIO_MOCK_ERROR_NS::is_error_code_enum<
+    ASIO_MOCK_NS::error::misc_errors> : std::true_type {};
 
 template <class T, class Executor, class... Args>
 struct std::coroutine_traits<ASIO_MOCK_NS::awaitable<T, Executor>, Args...> {

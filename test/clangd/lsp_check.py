@@ -1,36 +1,82 @@
 #!/usr/bin/env python3
-"""Drives a clangd binary over LSP (stdio) and prints what an editor would see.
+"""Opens a C++ file in async-clangd over LSP and prints what an editor sees.
 
-  lsp_check.py --clangd BIN --file SRC [--flag F]... [--checks GLOB]
+How to write the LSP test of a check: one file per check,
+test/clangd/<check>.cpp, with the code and, after each finding, what the
+editor must show for it:
 
-Copies SRC into a fresh workspace with compile_flags.txt (the --flag values)
-and a .clangd that enables GLOB, then: initialize, didOpen, wait for
-publishDiagnostics; for every diagnostic print a line
+    // RUN: %lsp-check %s | %FileCheck %s
+    #include <cppcoro/task.hpp>          // mock headers from test/Inputs
+    // CHECK: published 1 diagnostics
+    cppcoro::task<int> fetch();
+    cppcoro::task<> user() {
+      fetch();
+      co_return;
+    }
+    // CHECK-NEXT: diagnostic [[@LINE-3]]:3-[[@LINE-3]]:10 async-foo warning Message (fix available)
+    // CHECK-NEXT: link <docs>/async-foo.md
+    // CHECK-NEXT: action [preferred] insert 'co_await '
+    // CHECK-NEXT: => [[@LINE-6]]: co_await fetch();
+    // CHECK-NEXT: end
 
-  diagnostic L:C-L:C CODE SEVERITY MESSAGE
-    link HREF|none
+  - The output starts with "published N diagnostics" and ends with "end".
+    Match the first with CHECK: and every other line with CHECK-NEXT:, so
+    that any extra finding, note or action, or a missing [preferred], fails.
+  - Every diagnostic, in source order, prints
 
-(1-based lines and columns), then request textDocument/codeAction for the
-diagnostic's range and print, for each action that carries an edit,
+      diagnostic L:C-L:C CODE SEVERITY MESSAGE   (1-based, end exclusive;
+                                                  clangd capitalises the
+                                                  message and appends
+                                                  "(fix available)")
+        link <docs>/CHECK.md       (the docs page async-clangd links to)
+        note L:C-L:C MESSAGE       (each note without a fix: related info)
+        action [preferred] TITLE   (each quick-fix; a fix carried by a note
+                                    is an action titled with the note's
+                                    message, never [preferred])
+          => N: TEXT               (each line of the file after applying the
+                                    action's edit that differs from before;
+                                    "deleted N: TEXT" for removed lines)
 
-    action [preferred] TITLE
-      => LINE-NUMBER: TEXT-OF-THE-EDITED-LINE
+  - Directives in the test file change the set-up:
+      // LSP-FLAGS: -DFOO -Iinclude   more compile flags (the defaults are
+                                      -std=c++20 -isystem test/Inputs)
+      // LSP-CHECKS: async-foo        the checks to enable (default async-*)
+      // LSP-CLANG-TIDY: CheckOptions: {async-foo.Opt: 'x'}
+                                      a line of the workspace's .clang-tidy
 
-with the edited document's lines that differ from the original. Exits
-non-zero (with the server's stderr) on a protocol error or a timeout.
+For every diagnostic this script also asserts, and fails (exit 1, with a
+message) when it does not hold:
+  - textDocument/codeAction requested the way an editor does when the cursor
+    is on the finding (the diagnostic's range, every published diagnostic
+    that overlaps it as context, no kind filter) returns the same quick-fixes
+    for it: same titles, preference and edits;
+  - the fixes clangd embeds in the diagnostic (its codeActionsInline
+    extension) are the same too;
+  - each edit applies to the file as opened;
+  - a file:// documentation link names a file that exists.
 """
 
 import argparse
+import difflib
 import json
 import os
+import queue
+import re
+import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
 import threading
-import queue
+import urllib.parse
 
 TIMEOUT = 120
+DIRECTIVE = re.compile(r"^\s*//\s*LSP-(FLAGS|CHECKS|CLANG-TIDY):\s?(.*)$")
+SEVERITIES = {1: "error", 2: "warning", 3: "info", 4: "hint"}
+
+
+class Failure(Exception):
+    pass
 
 
 class Server:
@@ -85,9 +131,9 @@ class Server:
             try:
                 message = self.messages.get(timeout=TIMEOUT)
             except queue.Empty:
-                self.fail("timed out waiting for the server")
+                raise Failure("timed out waiting for the server")
             if message is None:
-                self.fail("the server exited")
+                raise Failure("the server exited")
             if "method" in message and "id" in message:
                 # A request from the server (e.g. workDoneProgress/create).
                 self.send({"jsonrpc": "2.0", "id": message["id"],
@@ -95,13 +141,8 @@ class Server:
                 continue
             if predicate(message):
                 if "error" in message:
-                    self.fail("error response: %s" % message["error"])
+                    raise Failure("error response: %s" % message["error"])
                 return message
-
-    def fail(self, why):
-        sys.stderr.write("lsp_check: %s\n%s" % (why, "".join(self.stderr)))
-        self.proc.kill()
-        sys.exit(1)
 
     def close(self):
         try:
@@ -119,49 +160,151 @@ def apply_edits(text, edits):
         offsets.append(offsets[-1] + len(line) + 1)
 
     def offset(pos):
+        if pos["line"] >= len(lines) or pos["character"] > len(
+                lines[pos["line"]]):
+            raise Failure("edit position %s is outside the file" % pos)
         return offsets[pos["line"]] + pos["character"]
 
-    for edit in sorted(edits, key=lambda e: offset(e["range"]["start"]),
-                       reverse=True):
+    ordered = sorted(edits, key=lambda e: offset(e["range"]["start"]),
+                     reverse=True)
+    for edit in ordered:
         start = offset(edit["range"]["start"])
         end = offset(edit["range"]["end"])
         text = text[:start] + edit["newText"] + text[end:]
     return text
 
 
-def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--clangd", required=True)
-    parser.add_argument("--file", required=True)
-    parser.add_argument("--flag", action="append", default=[])
-    parser.add_argument("--checks", default="async-*")
-    args = parser.parse_args()
+def edits_of(action, uri):
+    edit = action.get("edit") or {}
+    edits = list(edit.get("changes", {}).get(uri, []))
+    for change in edit.get("documentChanges", []):
+        if change.get("textDocument", {}).get("uri") == uri:
+            edits += change["edits"]
+    return edits
+
+
+def summary(actions, uri):
+    """What an editor shows and does: title, preference, edits."""
+    return [(a["title"], bool(a.get("isPreferred")),
+             json.dumps(sorted(edits_of(a, uri),
+                               key=lambda e: json.dumps(e, sort_keys=True)),
+                        sort_keys=True))
+            for a in actions if a.get("kind") == "quickfix" and "edit" in a]
+
+
+def overlaps(a, b):
+    def key(pos):
+        return (pos["line"], pos["character"])
+    return key(a["start"]) <= key(b["end"]) and key(b["start"]) <= key(a["end"])
+
+
+def same_diagnostic(a, b):
+    # clangd identifies a diagnostic by its range and message.
+    return a["range"] == b["range"] and a["message"] == b["message"]
+
+
+def position(r):
+    return "%d:%d-%d:%d" % (r["start"]["line"] + 1, r["start"]["character"] + 1,
+                            r["end"]["line"] + 1, r["end"]["character"] + 1)
+
+
+def describe_link(diag, docs_base):
+    href = diag.get("codeDescription", {}).get("href")
+    code = str(diag.get("code", ""))
+    if href and href.startswith("file://"):
+        path = urllib.parse.unquote(href[len("file://"):])
+        if not os.path.exists(path):
+            raise Failure("link %s names no file" % href)
+    if not code.startswith("async-"):
+        return href or "none"
+    if not docs_base:
+        return "<docs>/%s.md: none, as configured" % code if not href else (
+            "%s (expected none)" % href)
+    expected = docs_base + code + ".md"
+    if href and urllib.parse.unquote(href) == expected:
+        return "<docs>/%s.md" % code
+    return href or "none"
+
+
+def print_changes(original, fixed):
+    before = original.split("\n")
+    after = fixed.split("\n")
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        for number in range(b1, b2):
+            print("    => %d: %s" % (number + 1, after[number].strip()))
+        if op == "delete":
+            for number in range(a1, a2):
+                print("    deleted %d: %s" % (number + 1,
+                                              before[number].strip()))
+
+
+def read_directives(text):
+    flags, checks, tidy = [], None, []
+    for line in text.split("\n"):
+        match = DIRECTIVE.match(line)
+        if not match:
+            continue
+        kind, value = match.groups()
+        if kind == "FLAGS":
+            flags += shlex.split(value)
+        elif kind == "CHECKS":
+            checks = value.strip()
+        else:
+            tidy.append(value)
+    return flags, checks, tidy
+
+
+def run(args):
+    with open(args.file, encoding="utf-8") as f:
+        text = f.read()
+    extra_flags, checks, tidy_lines = read_directives(text)
+    flags = ["-std=c++20"]
+    if args.inputs:
+        flags += ["-isystem", args.inputs]
+    flags += args.flag + extra_flags
+    checks = args.checks or checks or "async-*"
 
     workspace = tempfile.mkdtemp(prefix="lsp_check.")
+    server = None
     try:
-        name = os.path.basename(args.file)
-        path = os.path.join(workspace, name)
-        shutil.copy(args.file, path)
+        path = os.path.join(workspace, os.path.basename(args.file))
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
         with open(os.path.join(workspace, "compile_flags.txt"), "w") as f:
-            f.write("\n".join(args.flag) + "\n")
-        with open(os.path.join(workspace, ".clangd"), "w") as f:
-            f.write("Diagnostics:\n  ClangTidy:\n    Add: [%s]\n"
-                    "    FastCheckFilter: None\n" % args.checks)
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-        uri = "file://" + path
+            f.write("\n".join(flags) + "\n")
+        if args.config_from:
+            # The project's own configuration files (e.g. from
+            # `async-lint init`), as they are.
+            for name in (".clangd", ".clang-tidy"):
+                source = os.path.join(args.config_from, name)
+                if os.path.exists(source):
+                    shutil.copy(source, os.path.join(workspace, name))
+        else:
+            with open(os.path.join(workspace, ".clangd"), "w") as f:
+                f.write("Diagnostics:\n  ClangTidy:\n    Add: [%s]\n"
+                        "    FastCheckFilter: None\n" % checks)
+        if tidy_lines:
+            with open(os.path.join(workspace, ".clang-tidy"), "w") as f:
+                f.write("\n".join(tidy_lines) + "\n")
+        uri = "file://" + urllib.parse.quote(path)
 
-        server = Server([args.clangd, "--log=error", "--background-index=false",
-                         "--enable-config"], workspace)
+        server = Server([args.clangd, "--log=error",
+                         "--background-index=false", "--enable-config"],
+                        workspace)
         server.request("initialize", {
             "processId": os.getpid(),
-            "rootUri": "file://" + workspace,
+            "rootUri": "file://" + urllib.parse.quote(workspace),
             "capabilities": {
                 "textDocument": {
                     "publishDiagnostics": {"codeDescriptionSupport": True,
-                                           "relatedInformation": True},
+                                           "relatedInformation": True,
+                                           "codeActionsInline": True},
                     "codeAction": {"codeActionLiteralSupport": {
-                        "codeActionKind": {"valueSet": ["quickfix"]}},
+                        "codeActionKind": {"valueSet": [
+                            "quickfix", "refactor", "info"]}},
                         "isPreferredSupport": True},
                 },
             },
@@ -173,39 +316,83 @@ def main():
             lambda m: m.get("method") == "textDocument/publishDiagnostics"
             and m["params"]["uri"] == uri)
         diagnostics = published["params"]["diagnostics"]
-        severities = {1: "error", 2: "warning", 3: "info", 4: "hint"}
+        print("published %d diagnostics" % len(diagnostics))
         for diag in sorted(diagnostics, key=lambda d: (
-                d["range"]["start"]["line"], d["range"]["start"]["character"])):
+                d["range"]["start"]["line"], d["range"]["start"]["character"],
+                d["message"])):
             r = diag["range"]
-            print("diagnostic %d:%d-%d:%d %s %s %s" % (
-                r["start"]["line"] + 1, r["start"]["character"] + 1,
-                r["end"]["line"] + 1, r["end"]["character"] + 1,
-                diag.get("code", "-"), severities.get(diag.get("severity"), "?"),
+            print("diagnostic %s %s %s %s" % (
+                position(r), diag.get("code", "-"),
+                SEVERITIES.get(diag.get("severity"), "?"),
                 diag["message"].replace("\n", " | ")))
-            print("  link %s" % diag.get("codeDescription", {}).get("href",
-                                                                     "none"))
+            print("  link %s" % describe_link(diag, args.docs_base))
+            for note in diag.get("relatedInformation", []):
+                where = position(note["location"]["range"])
+                if note["location"]["uri"] != uri:
+                    where = "%s:%s" % (os.path.basename(
+                        note["location"]["uri"]), where)
+                print("  note %s %s" % (where, note["message"]))
+
+            # The quick-fixes of this diagnostic, asked for by it.
             response = server.request("textDocument/codeAction", {
                 "textDocument": {"uri": uri}, "range": r,
                 "context": {"diagnostics": [diag], "only": ["quickfix"]}})
-            for action in response.get("result") or []:
-                edit = action.get("edit")
-                if not edit:
+            actions = response.get("result") or []
+            for action in actions:
+                if action.get("kind") != "quickfix" or "edit" not in action:
                     continue
-                edits = edit.get("changes", {}).get(uri, [])
-                for change in edit.get("documentChanges", []):
-                    if change.get("textDocument", {}).get("uri") == uri:
-                        edits += change["edits"]
                 print("  action%s %s" % (
                     " [preferred]" if action.get("isPreferred") else "",
                     action["title"]))
-                fixed = apply_edits(text, edits).split("\n")
-                original = text.split("\n")
-                for number, line in enumerate(fixed, 1):
-                    if number > len(original) or original[number - 1] != line:
-                        print("    => %d: %s" % (number, line.strip()))
-        server.close()
+                print_changes(text, apply_edits(text, edits_of(action, uri)))
+            mine = summary(actions, uri)
+
+            # The same, asked for the way an editor does with the cursor on
+            # the finding.
+            context = [d for d in diagnostics if overlaps(d["range"], r)]
+            response = server.request("textDocument/codeAction", {
+                "textDocument": {"uri": uri}, "range": r,
+                "context": {"diagnostics": context}})
+            by_range = summary([a for a in response.get("result") or []
+                                if any(same_diagnostic(d, diag)
+                                       for d in a.get("diagnostics", []))],
+                               uri)
+            if by_range != mine:
+                raise Failure("the code actions requested for %s differ:\n"
+                              "  for the diagnostic: %s\n  for the range: %s"
+                              % (position(r), mine, by_range))
+            inline = summary(diag.get("codeActions", []), uri)
+            if inline != mine:
+                raise Failure("the fixes embedded in the diagnostic at %s "
+                              "differ:\n  requested: %s\n  embedded: %s"
+                              % (position(r), mine, inline))
+        print("end")
+    except Failure as failure:
+        sys.stderr.write("lsp_check: %s\n" % failure)
+        if server:
+            sys.stderr.write("".join(server.stderr))
+            server.proc.kill()
+        return 1
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
+    server.close()
+    return 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--clangd", required=True)
+    parser.add_argument("--file", required=True)
+    parser.add_argument("--inputs", help="mock headers, added with -isystem")
+    parser.add_argument("--docs-base", default="",
+                        help="the docs base URL async-clangd was built with")
+    parser.add_argument("--flag", action="append", default=[],
+                        help="a further compile flag")
+    parser.add_argument("--checks", help="overrides LSP-CHECKS")
+    parser.add_argument("--config-from", metavar="DIR",
+                        help="use DIR's .clangd and .clang-tidy instead of "
+                        "writing a .clangd that enables the checks")
+    sys.exit(run(parser.parse_args()))
 
 
 if __name__ == "__main__":

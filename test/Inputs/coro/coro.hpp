@@ -13,3 +13,7 @@ public:
 };
 template <class Awaitable> void sync_wait(Awaitable &&) {}
 } // namespace coro
+
+// libcoro's umbrella header includes every part of the library.
+#include "io_scheduler.hpp"
+#include "when_all.hpp"

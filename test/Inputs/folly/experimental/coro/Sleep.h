@@ -5,10 +5,12 @@
 
 namespace folly {
 class Timekeeper;
-// folly's high-resolution duration type; the check reads the parameter type
-// of folly::coro::sleep from its declaration.
+// folly's high-resolution duration type; async-blocking-call-in-coroutine
+// reads the parameter type of folly::coro::sleep from its declaration.
 using HighResDuration = std::chrono::microseconds;
 namespace coro {
 Task<void> sleep(HighResDuration d, Timekeeper *tk = nullptr);
+Task<void> sleepReturnEarlyOnCancel(HighResDuration d,
+                                    Timekeeper *tk = nullptr);
 } // namespace coro
 } // namespace folly

@@ -1,0 +1,395 @@
+//===--- SessionPerRequestCheck.cpp - async-session-per-request
+//------------===//
+
+#include "SessionPerRequestCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/FixIts.h"
+#include "utils/Names.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+static constexpr llvm::StringLiteral SessionTypesKey = "SessionTypes";
+static constexpr llvm::StringLiteral SessionFactoriesKey = "SessionFactories";
+static constexpr llvm::StringLiteral IgnoredTypesKey = "IgnoredTypes";
+
+namespace {
+
+/// Functions and classes that run the callable or task they are given once
+/// per request: spawners and concurrency combinators.
+bool isSpawner(llvm::StringRef QualifiedName) {
+  static const llvm::StringSet<> Spawners = {
+      "boost::asio::co_spawn",
+      "asio::co_spawn",
+      "boost::asio::experimental::make_parallel_group",
+      "asio::experimental::make_parallel_group",
+      "folly::coro::collectAll",
+      "folly::coro::collectAllTry",
+      "folly::coro::collectAllRange",
+      "folly::coro::collectAllTryRange",
+      "folly::coro::collectAllWindowed",
+      "folly::coro::collectAllTryWindowed",
+      "cppcoro::when_all",
+      "cppcoro::when_all_ready",
+      "coro::when_all",
+      "stdexec::when_all",
+      "std::async",
+      "std::thread",
+      "std::jthread",
+  };
+  return Spawners.contains(QualifiedName);
+}
+
+bool isLoop(const Stmt *S) {
+  return llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
+}
+
+/// The function that a spawner argument hands over: the callee of a call
+/// (`co_spawn(ex, session(socket), detached)`), a function named directly
+/// (`std::thread(worker)`), or a lambda.
+const FunctionDecl *handedFunction(const Expr *Arg) {
+  Arg = utils::ignoreValuePreserving(Arg)->IgnoreParenImpCasts();
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(Arg))
+    return Call->getDirectCallee();
+  if (const auto *Op = llvm::dyn_cast<UnaryOperator>(Arg);
+      Op && Op->getOpcode() == UO_AddrOf)
+    Arg = Op->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Arg))
+    return llvm::dyn_cast<FunctionDecl>(Ref->getDecl());
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(Arg))
+    return Lambda->getCallOperator();
+  return nullptr;
+}
+
+/// The class whose object `std::make_shared<T>`, `std::make_unique<T>` or
+/// `std::allocate_shared<T>` creates.
+const CXXRecordDecl *madeClass(const FunctionDecl *Callee) {
+  if (!Callee || !Callee->getTemplateSpecializationArgs())
+    return nullptr;
+  std::string Name = utils::qualifiedName(Callee);
+  if (Name != "std::make_shared" && Name != "std::make_unique" &&
+      Name != "std::allocate_shared")
+    return nullptr;
+  const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs();
+  if (Args->size() == 0 || Args->get(0).getKind() != TemplateArgument::Type)
+    return nullptr;
+  return Args->get(0).getAsType()->getAsCXXRecordDecl();
+}
+
+/// Where the statement being walked sits.
+struct Place {
+  const Stmt *Loop = nullptr;               ///< Innermost enclosing loop.
+  const CompoundStmt *LoopParent = nullptr; ///< The block holding Loop.
+  const CompoundStmt *LoopBody = nullptr;   ///< Loop's body, if a block.
+  const CompoundStmt *Block = nullptr;      ///< The block holding the stmt.
+};
+
+bool isWithin(SourceLocation Loc, SourceRange Range, const SourceManager &SM) {
+  return Range.isValid() && Loc.isValid() &&
+         !SM.isBeforeInTranslationUnit(SM.getFileLoc(Loc),
+                                       SM.getFileLoc(Range.getBegin())) &&
+         !SM.isBeforeInTranslationUnit(SM.getFileLoc(Range.getEnd()),
+                                       SM.getFileLoc(Loc));
+}
+
+/// The text that moves the declaration \p DS of \p Var out of \p P.Loop to
+/// just before it, or nothing when that would not compile or would change
+/// more than the object's lifetime: the declaration must sit directly in the
+/// loop's body, its initialiser must only use names declared outside the
+/// loop, the object must not be moved from in the loop, and the loop's block
+/// must not already declare the same name.
+std::optional<std::pair<CharSourceRange, std::string>>
+hoist(const DeclStmt *DS, const VarDecl *Var, const Place &P, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (!P.Loop || !P.LoopParent || !P.LoopBody || P.Block != P.LoopBody ||
+      !DS->isSingleDecl())
+    return std::nullopt;
+  const SourceRange LoopRange = P.Loop->getSourceRange();
+  bool Invariant = true;
+  utils::forEachEvaluatedStmt(Var->getInit(), [&](const Stmt *S) {
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(S))
+      if (llvm::isa<VarDecl, BindingDecl>(Ref->getDecl()) &&
+          isWithin(Ref->getDecl()->getLocation(), LoopRange, SM))
+        Invariant = false;
+    return Invariant;
+  });
+  if (!Invariant)
+    return std::nullopt;
+  bool Moved = false;
+  utils::forEachEvaluatedStmt(P.LoopBody, [&](const Stmt *S) {
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
+      if (Call->getNumArgs() == 1 && Call->getDirectCallee() &&
+          Call->getDirectCallee()->getIdentifier() &&
+          Call->getDirectCallee()->getName() == "move")
+        if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
+                Call->getArg(0)->IgnoreParenImpCasts()))
+          Moved |= Ref->getDecl() == Var;
+    return !Moved;
+  });
+  if (Moved)
+    return std::nullopt;
+  for (const Stmt *Sibling : P.LoopParent->body())
+    if (const auto *Other = llvm::dyn_cast<DeclStmt>(Sibling))
+      for (const Decl *D : Other->decls())
+        if (const auto *ND = llvm::dyn_cast<NamedDecl>(D))
+          if (ND->getDeclName() == Var->getDeclName())
+            return std::nullopt;
+
+  std::optional<CharSourceRange> DeclRange =
+      utils::writtenRange(DS, SM, Ctx.getLangOpts());
+  std::optional<CharSourceRange> LoopText =
+      utils::writtenRange(P.Loop, SM, Ctx.getLangOpts());
+  if (!DeclRange || !LoopText)
+    return std::nullopt;
+  llvm::StringRef Text =
+      Lexer::getSourceText(*DeclRange, SM, Ctx.getLangOpts());
+  // Take the whole line when the declaration has it to itself, so that no
+  // blank line is left behind: remove from the end of the previous line.
+  CharSourceRange Removal = *DeclRange;
+  auto [File, BeginOffset] = SM.getDecomposedLoc(DeclRange->getBegin());
+  unsigned EndOffset = SM.getFileOffset(DeclRange->getEnd());
+  llvm::StringRef Buffer = SM.getBufferData(File);
+  size_t PreviousNewline = Buffer.rfind('\n', BeginOffset);
+  size_t LineEnd = Buffer.find('\n', EndOffset);
+  if (PreviousNewline != llvm::StringRef::npos &&
+      Buffer.slice(PreviousNewline, BeginOffset).trim().empty() &&
+      LineEnd != llvm::StringRef::npos &&
+      Buffer.slice(EndOffset, LineEnd).trim().empty())
+    Removal = CharSourceRange::getCharRange(
+        DeclRange->getBegin().getLocWithOffset(
+            -static_cast<int>(BeginOffset - PreviousNewline)),
+        DeclRange->getEnd().getLocWithOffset(LineEnd - EndOffset));
+  // Indent the moved declaration like the loop.
+  unsigned LoopOffset = SM.getFileOffset(LoopText->getBegin());
+  size_t LoopLineStart = Buffer.rfind('\n', LoopOffset);
+  LoopLineStart =
+      LoopLineStart == llvm::StringRef::npos ? 0 : LoopLineStart + 1;
+  llvm::StringRef Indent = Buffer.slice(LoopLineStart, LoopOffset);
+  if (!Indent.trim().empty())
+    Indent = "";
+  std::string Insertion = (Text + "\n" + Indent).str();
+  return std::make_pair(Removal, Insertion);
+}
+
+} // namespace
+
+SessionPerRequestCheck::SessionPerRequestCheck(StringRef Name,
+                                               ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      SessionTypes(Options.get(SessionTypesKey, "")),
+      SessionFactories(Options.get(SessionFactoriesKey, "")),
+      IgnoredTypes(Options.get(IgnoredTypesKey, "")) {}
+
+void SessionPerRequestCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, SessionTypesKey, SessionTypes);
+  Options.store(Opts, SessionFactoriesKey, SessionFactories);
+  Options.store(Opts, IgnoredTypesKey, IgnoredTypes);
+}
+
+void SessionPerRequestCheck::registerMatchers(MatchFinder *Finder) {
+  utils::matchFunctionDefinitions(Finder, this);
+}
+
+void SessionPerRequestCheck::onStartOfTranslationUnit() {
+  Catalog.emplace(SessionTypes, SessionFactories, IgnoredTypes);
+  LocalConstructions.clear();
+  Repeated.clear();
+}
+
+void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *Function = utils::getMatchedFunction(Result);
+  if (!Function)
+    return;
+  if (!Catalog)
+    onStartOfTranslationUnit();
+  ASTContext &Ctx = *Result.Context;
+
+  // One walk over the body records the session objects it creates (with
+  // the loop around each) and the calls that run a function repeatedly.
+  struct Pending {
+    const Stmt *S;
+    Place P;
+  };
+  llvm::SmallVector<Pending, 64> Stack;
+  llvm::SmallPtrSet<const Expr *, 8> DeclaredInits;
+  llvm::SmallVector<Construction, 4> Found;
+  if (const Stmt *Body = utils::getUserBody(Function))
+    Stack.push_back({Body, Place()});
+
+  auto NoteRepeated = [this](const FunctionDecl *Callee, SourceLocation Loc,
+                             const NamedDecl *Spawner) {
+    // Name a function template, not the specialization, in the note.
+    if (const auto *Fn = llvm::dyn_cast_or_null<FunctionDecl>(Spawner))
+      if (const FunctionTemplateDecl *Primary = Fn->getPrimaryTemplate())
+        Spawner = Primary;
+    if (Callee)
+      Repeated.try_emplace(Callee->getCanonicalDecl(),
+                           RepeatedCall{Loc, Spawner});
+  };
+  auto Record = [&](SourceLocation Loc, SourceRange Range,
+                    const NamedDecl *What, llvm::StringRef Why, const Place &P,
+                    const VarDecl *Var, const DeclStmt *DS) {
+    Construction C{Loc, Range, What, Why, P.Loop, Var, std::nullopt};
+    if (Var && DS)
+      C.Hoist = hoist(DS, Var, P, Ctx);
+    Found.push_back(std::move(C));
+  };
+
+  while (!Stack.empty()) {
+    auto [S, P] = Stack.pop_back_val();
+    if (const auto *DS = llvm::dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls()) {
+        const auto *Var = llvm::dyn_cast<VarDecl>(D);
+        // A static local is built once, whatever runs its function.
+        if (!Var || Var->isStaticLocal() || !Var->getInit())
+          continue;
+        const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(
+            utils::ignoreValuePreserving(Var->getInit()));
+        if (Construct &&
+            !Construct->getConstructor()->isCopyOrMoveConstructor())
+          if (const CXXRecordDecl *Class =
+                  Construct->getConstructor()->getParent();
+              !Catalog->sessionClass(Class).empty() &&
+              Var->getType()->getAsCXXRecordDecl() == Class) {
+            DeclaredInits.insert(Construct);
+            Record(Var->getLocation(), Var->getSourceRange(), Class,
+                   Catalog->sessionClass(Class), P, Var, DS);
+          }
+      }
+    } else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S)) {
+      const CXXConstructorDecl *Ctor = Construct->getConstructor();
+      const CXXRecordDecl *Class = Ctor->getParent();
+      if (!DeclaredInits.contains(Construct) &&
+          !Ctor->isCopyOrMoveConstructor() &&
+          !Catalog->sessionClass(Class).empty())
+        Record(Construct->getSourceRange().getBegin(),
+               Construct->getSourceRange(), Class, Catalog->sessionClass(Class),
+               P, nullptr, nullptr);
+      if (isSpawner(utils::qualifiedName(Class)))
+        for (const Expr *Arg : Construct->arguments())
+          NoteRepeated(handedFunction(Arg), Arg->getExprLoc(), Class);
+    } else if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (const CXXRecordDecl *Made = madeClass(Callee);
+          Made && !Catalog->sessionClass(Made).empty())
+        Record(Call->getSourceRange().getBegin(), Call->getSourceRange(), Made,
+               Catalog->sessionClass(Made), P, nullptr, nullptr);
+      else if (!Catalog->sessionFactory(Callee).empty())
+        Record(Call->getSourceRange().getBegin(), Call->getSourceRange(),
+               Callee, Catalog->sessionFactory(Callee), P, nullptr, nullptr);
+      if (Callee && P.Loop)
+        NoteRepeated(Callee, Call->getSourceRange().getBegin(), nullptr);
+      if (Callee && isSpawner(utils::qualifiedName(Callee)))
+        for (const Expr *Arg : Call->arguments())
+          NoteRepeated(handedFunction(Arg), Arg->getExprLoc(), Callee);
+    }
+
+    // Children, with the loop and block they sit in.
+    llvm::SmallVector<Pending, 8> Children;
+    if (isLoop(S)) {
+      Place Inner = P;
+      Inner.Loop = S;
+      Inner.LoopParent =
+          P.Block && llvm::is_contained(P.Block->body(), S) ? P.Block : nullptr;
+      const Stmt *Body = nullptr;
+      if (const auto *For = llvm::dyn_cast<ForStmt>(S)) {
+        Children.push_back({For->getInit(), P});
+        Body = For->getBody();
+        Children.push_back({For->getCond(), Inner});
+        Children.push_back({For->getInc(), Inner});
+      } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(S)) {
+        Children.push_back({Range->getInit(), P});
+        Children.push_back({Range->getRangeInit(), P});
+        Body = Range->getBody();
+      } else if (const auto *While = llvm::dyn_cast<WhileStmt>(S)) {
+        Children.push_back({While->getCond(), Inner});
+        Body = While->getBody();
+      } else {
+        const auto *Do = llvm::cast<DoStmt>(S);
+        Children.push_back({Do->getCond(), Inner});
+        Body = Do->getBody();
+      }
+      Inner.LoopBody = llvm::dyn_cast_or_null<CompoundStmt>(Body);
+      Children.push_back({Body, Inner});
+    } else if (const auto *DS = llvm::dyn_cast<DeclStmt>(S)) {
+      // A static local is built once: its initialiser is not walked.
+      for (const Decl *D : DS->decls())
+        if (const auto *Var = llvm::dyn_cast<VarDecl>(D);
+            Var && Var->getInit() && !Var->isStaticLocal())
+          Children.push_back({Var->getInit(), P});
+    } else {
+      Place Inner = P;
+      if (const auto *Block = llvm::dyn_cast<CompoundStmt>(S))
+        Inner.Block = Block;
+      for (const Stmt *Child : utils::evaluatedChildren(S))
+        Children.push_back({Child, Inner});
+    }
+    for (auto It = Children.rbegin(), End = Children.rend(); It != End; ++It)
+      if (It->S)
+        Stack.push_back(*It);
+  }
+
+  for (Construction &C : Found) {
+    if (!C.Loop) {
+      LocalConstructions[Function->getCanonicalDecl()].push_back(std::move(C));
+      continue;
+    }
+    const bool IsFactory = llvm::isa<FunctionDecl>(C.What);
+    diag(C.Loc, "%select{a new %q1 is created|%q1 is called}0 on every loop "
+                "iteration; %2")
+        << IsFactory << C.What << C.Why << C.Range;
+    if (C.Hoist)
+      diag(C.Loc, "create it once, before the loop", DiagnosticIDs::Note)
+          << FixItHint::CreateRemoval(C.Hoist->first)
+          << FixItHint::CreateInsertion(C.Loop->getBeginLoc(), C.Hoist->second);
+    else
+      diag(C.Loc,
+           "create one for the program's lifetime and pass it in by reference",
+           DiagnosticIDs::Note);
+  }
+}
+
+void SessionPerRequestCheck::onEndOfTranslationUnit() {
+  for (auto &[Function, Constructions] : LocalConstructions) {
+    auto It = Repeated.find(Function);
+    if (It == Repeated.end() || Function->isMain())
+      continue;
+    const RepeatedCall &Call = It->second;
+    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Function);
+    const bool IsLambda = Method && Method->getParent()->isLambda();
+    for (const Construction &C : Constructions) {
+      const bool IsFactory = llvm::isa<FunctionDecl>(C.What);
+      {
+        auto Diag = diag(C.Loc, "%select{a new %q1 is created|%q1 is "
+                                "called}0 on every call of %select{%3|this "
+                                "lambda}2, which runs once per "
+                                "%select{item|request}4; %5");
+        Diag << IsFactory << C.What << IsLambda << Function->getDeclName()
+             << (Call.Spawner != nullptr) << C.Why << C.Range;
+      }
+      if (Call.Spawner)
+        diag(Call.Loc, "%select{%1|the lambda}0 is handed to %q2 here",
+             DiagnosticIDs::Note)
+            << IsLambda << Function->getDeclName() << Call.Spawner;
+      else
+        diag(Call.Loc, "%select{%1|the lambda}0 is called here inside a loop",
+             DiagnosticIDs::Note)
+            << IsLambda << Function->getDeclName();
+      diag(C.Loc,
+           "create one for the program's lifetime and pass it in by reference",
+           DiagnosticIDs::Note);
+    }
+  }
+  LocalConstructions.clear();
+  Repeated.clear();
+}
+
+} // namespace clang::tidy::async

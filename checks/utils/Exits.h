@@ -1,0 +1,84 @@
+//===--- Exits.h - the ways control leaves a statement --------------------===//
+
+#ifndef ASYNC_LINT_UTILS_EXITS_H
+#define ASYNC_LINT_UTILS_EXITS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace clang::tidy::async::utils {
+
+/// One way for control to leave a statement.
+enum class Exit : unsigned {
+  FallThrough = 1 << 0, ///< Completes normally: the next statement runs.
+  Throw = 1 << 1,       ///< `throw`, or a call to a [[noreturn]] function.
+  Return = 1 << 2,      ///< `return` or `co_return`: the function ends.
+  Break = 1 << 3,       ///< `break` out of an enclosing loop or switch.
+  Continue = 1 << 4,    ///< `continue` with an enclosing loop.
+  Jump = 1 << 5,        ///< `goto`: somewhere the walk does not follow.
+};
+
+/// A set of exits.
+class ExitSet {
+public:
+  constexpr ExitSet() = default;
+  constexpr ExitSet(Exit E) : Bits(static_cast<unsigned>(E)) {}
+  constexpr ExitSet(std::initializer_list<Exit> Exits) {
+    for (Exit E : Exits)
+      Bits |= static_cast<unsigned>(E);
+  }
+  bool has(Exit E) const { return Bits & static_cast<unsigned>(E); }
+  bool empty() const { return Bits == 0; }
+  /// Whether every exit in this set is also in \p Other.
+  bool isSubsetOf(ExitSet Other) const { return (Bits & ~Other.Bits) == 0; }
+  bool intersects(ExitSet Other) const { return Bits & Other.Bits; }
+  ExitSet &operator|=(ExitSet Other) {
+    Bits |= Other.Bits;
+    return *this;
+  }
+  ExitSet operator|(ExitSet Other) const {
+    ExitSet R = *this;
+    return R |= Other;
+  }
+  ExitSet without(ExitSet Other) const {
+    ExitSet R;
+    R.Bits = Bits & ~Other.Bits;
+    return R;
+  }
+  bool operator==(ExitSet Other) const { return Bits == Other.Bits; }
+
+private:
+  unsigned Bits = 0;
+};
+
+/// Which branches of an `if` a path can take, as judged by the caller from
+/// what it knows about the situation it analyses.
+enum class Branch {
+  Both, ///< Nothing is known: either branch.
+  Then, ///< The condition is known to hold.
+  Else, ///< The condition is known not to hold.
+  /// The condition tests for the situation without being understood: if one
+  /// branch only leaves by the `Leaving` exits of exitsOf(), take that one
+  /// (`if (is_cancelled(e)) throw;`), otherwise either.
+  Guard,
+};
+
+/// Decides which branches of an `if` to follow.
+using BranchOracle = llvm::function_ref<Branch(const IfStmt *)>;
+
+/// The ways control can leave \p S, following its statements: `if`/`else`,
+/// loops (a `break` or `continue` inside a loop of \p S is that loop's
+/// business), `switch`, `try`, `throw`, `return`, `co_return`, `goto`, and
+/// calls to [[noreturn]] functions in expression statements. Exceptions that
+/// calls may throw are not counted. A null \p S falls through.
+///
+/// \p Oracle, when given, says which branches of each `if` are possible (see
+/// Branch); \p Leaving is the set of exits a Guard branch must keep to.
+ExitSet exitsOf(const Stmt *S, const ASTContext &Ctx,
+                BranchOracle Oracle = nullptr,
+                ExitSet Leaving = {Exit::Throw, Exit::Return, Exit::Jump});
+
+} // namespace clang::tidy::async::utils
+
+#endif // ASYNC_LINT_UTILS_EXITS_H

@@ -1,0 +1,186 @@
+//===--- Runner.cpp - linting translation units in parallel ---------------===//
+
+#include "Runner.h"
+
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/thread.h"
+#include <atomic>
+#include <mutex>
+
+namespace clang::tidy::async::lint {
+
+namespace {
+
+// Clang wants deep stacks for deeply nested templates; this is what it asks
+// for on its own main thread.
+constexpr unsigned WorkerStackSize = 8 << 20;
+
+// The compile commands planned for one file.
+class PlannedCommands : public tooling::CompilationDatabase {
+public:
+  explicit PlannedCommands(const Job &J) : J(J) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef File) const override {
+    return J.Commands;
+  }
+  std::vector<std::string> getAllFiles() const override { return {J.File}; }
+
+private:
+  const Job &J;
+};
+
+class LintActionFactory : public tooling::FrontendActionFactory {
+public:
+  LintActionFactory(ClangTidyContext &Context,
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
+      : ConsumerFactory(Context, std::move(FS)) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(ConsumerFactory);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // clang-tidy defines __clang_analyzer__ while linting; so do we, so that
+    // code reads the same to both.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // No "N warnings generated." from each unit: async-lint reports.
+    Invocation->getDiagnosticOpts().ShowCarets = false;
+    return FrontendActionFactory::runInvocation(
+        std::move(Invocation), Files, std::move(PCHContainerOps), DiagConsumer);
+  }
+
+private:
+  class Action : public ASTFrontendAction {
+  public:
+    explicit Action(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
+                                                   StringRef File) override {
+      return Factory.createASTConsumer(Compiler, File);
+    }
+
+  private:
+    ClangTidyASTConsumerFactory &Factory;
+  };
+
+  ClangTidyASTConsumerFactory ConsumerFactory;
+};
+
+UnitResult lintUnit(const Job &J, const Options &Opts) {
+  UnitResult Result;
+  Result.File = J.File;
+
+  // A physical file system of our own: ClangTool changes its working
+  // directory to each command's, which must not be the process's.
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Physical(
+      llvm::vfs::createPhysicalFileSystem().release());
+  llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS(
+      new llvm::vfs::OverlayFileSystem(Physical));
+
+  // The configuration was validated before any worker started.
+  llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> Provider =
+      createOptionsProvider(Opts, nullptr, FS);
+  if (!Provider) {
+    llvm::consumeError(Provider.takeError());
+    Result.Failed = true;
+    return Result;
+  }
+  ClangTidyContext Context(std::move(*Provider), false, false, false);
+
+  PlannedCommands Commands(J);
+  tooling::ClangTool Tool(Commands, {J.File},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  Tool.setPrintErrorMessage(false);
+  // ExtraArgs and ExtraArgsBefore of the configuration, as clang-tidy does.
+  Tool.appendArgumentsAdjuster(
+      [&Context, &J](const tooling::CommandLineArguments &Args,
+                     llvm::StringRef) {
+        ClangTidyOptions FileOpts = Context.getOptionsForFile(J.File);
+        tooling::CommandLineArguments Adjusted = Args;
+        if (FileOpts.ExtraArgsBefore) {
+          auto At = Adjusted.begin();
+          if (At != Adjusted.end() && !llvm::StringRef(*At).starts_with("-"))
+            ++At; // after the compiler's name
+          Adjusted.insert(At, FileOpts.ExtraArgsBefore->begin(),
+                          FileOpts.ExtraArgsBefore->end());
+        }
+        if (FileOpts.ExtraArgs)
+          Adjusted.insert(Adjusted.end(), FileOpts.ExtraArgs->begin(),
+                          FileOpts.ExtraArgs->end());
+        return Adjusted;
+      });
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+
+  ClangTidyDiagnosticConsumer Consumer(Context, nullptr,
+                                       /*RemoveIncompatibleErrors=*/true,
+                                       /*GetFixesFromNotes=*/Opts.FixNotes);
+  auto DiagOpts = std::make_unique<DiagnosticOptions>();
+  DiagnosticsEngine Engine(DiagnosticIDs::create(), *DiagOpts, &Consumer,
+                           /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
+  Tool.setDiagnosticConsumer(&Consumer);
+
+  LintActionFactory Factory(Context, FS);
+  int Status = Tool.run(&Factory);
+  Result.Errors = Consumer.take();
+  bool CompileErrors = llvm::any_of(Result.Errors, [](const ClangTidyError &E) {
+    return E.DiagLevel == tooling::Diagnostic::Error &&
+           llvm::StringRef(E.DiagnosticName).starts_with("clang-diagnostic-");
+  });
+  Result.Failed = Status != 0 || CompileErrors;
+  if (Result.Failed && !CompileErrors) {
+    // The compiler did not even start (a broken command line); say so as a
+    // compiler error would.
+    ClangTidyError Error("clang-diagnostic-error", tooling::Diagnostic::Error,
+                         J.Commands.front().Directory, false);
+    Error.Message.Message = "cannot compile this file with its compile command";
+    Error.Message.FilePath = J.File;
+    Result.Errors.push_back(std::move(Error));
+  }
+  return Result;
+}
+
+} // namespace
+
+unsigned threadCount(unsigned Requested, size_t Jobs) {
+  unsigned N = Requested ? Requested
+                         : llvm::hardware_concurrency().compute_thread_count();
+  N = std::max(1u, N);
+  return static_cast<unsigned>(std::min<size_t>(N, std::max<size_t>(Jobs, 1)));
+}
+
+std::vector<UnitResult> runJobs(const std::vector<Job> &Jobs,
+                                const Options &Opts, unsigned Threads,
+                                const ProgressFn &Progress) {
+  std::vector<UnitResult> Results(Jobs.size());
+  std::atomic<size_t> Next{0};
+  std::mutex ProgressMutex;
+  size_t Done = 0;
+  auto Work = [&] {
+    for (size_t I = Next++; I < Jobs.size(); I = Next++) {
+      Results[I] = lintUnit(Jobs[I], Opts);
+      std::lock_guard<std::mutex> Lock(ProgressMutex);
+      ++Done;
+      if (Progress)
+        Progress(Done, Jobs[I]);
+    }
+  };
+  std::vector<llvm::thread> Workers;
+  for (unsigned T = 0; T < Threads; ++T)
+    Workers.emplace_back(std::optional<unsigned>(WorkerStackSize), Work);
+  for (llvm::thread &W : Workers)
+    W.join();
+  return Results;
+}
+
+} // namespace clang::tidy::async::lint

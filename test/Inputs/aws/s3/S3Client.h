@@ -1,0 +1,11 @@
+// Mock of <aws/s3/S3Client.h>.
+#pragma once
+namespace Aws::Client {
+struct ClientConfiguration {};
+} // namespace Aws::Client
+namespace Aws::S3 {
+class S3Client {
+public:
+  explicit S3Client(const Aws::Client::ClientConfiguration &) {}
+};
+} // namespace Aws::S3

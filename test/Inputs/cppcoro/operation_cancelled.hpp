@@ -1,0 +1,14 @@
+// Mock of <cppcoro/operation_cancelled.hpp>: what a cancelled cppcoro
+// operation throws.
+#pragma once
+#include <exception>
+
+namespace cppcoro {
+
+class operation_cancelled : public std::exception {
+public:
+  operation_cancelled() noexcept : std::exception() {}
+  const char *what() const noexcept override { return "operation cancelled"; }
+};
+
+} // namespace cppcoro

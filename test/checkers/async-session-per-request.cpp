@@ -1,0 +1,220 @@
+// RUN: %check_async -fix-notes %s async-session-per-request %t
+
+#include <aws/s3/S3Client.h>
+#include <boost/asio.hpp>
+#include <boost/asio/ssl.hpp>
+#include <cpprest/http_client.h>
+#include <cpr/cpr.h>
+#include <drogon/HttpClient.h>
+#include <future>
+#include <memory>
+#include <pqxx/pqxx>
+#include <QtNetwork/QNetworkAccessManager>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace net = boost::asio;
+namespace ssl = net::ssl;
+
+// ---------------------------------------------------------------------------
+// Rule 1: built inside a loop body, in any function.
+
+void hoistable(const std::vector<std::string> &urls) {
+  for (const auto &url : urls) {
+    cpr::Session session;
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: a new 'cpr::Session' is created on every loop iteration; each session has its own connection pool, so keep-alive is lost [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:18: warning: a new 'cpr::Session' is created on every loop iteration; each session has its own connection pool, so keep-alive is lost [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:18: note: create it once, before the loop
+    session.SetUrl(cpr::Url{url});
+    session.Get();
+  }
+  // CHECK-FIXES: cpr::Session session;
+  // CHECK-FIXES-NEXT: for (const auto &url : urls) {
+  // CHECK-FIXES: session.SetUrl(cpr::Url{url});
+}
+
+void hoist_with_invariant_arguments(int rounds, const std::string &dsn) {
+  int i = 0;
+  while (i < rounds) {
+    ssl::context tls(ssl::context::tlsv12_client);
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: a new 'boost::asio::ssl::context' is created on every loop iteration; each one loads its certificates and TLS settings again [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:18: warning: a new 'boost::asio::ssl::context' is created on every loop iteration; each one loads its certificates and TLS settings again [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:18: note: create it once, before the loop
+    pqxx::connection db(dsn);
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: a new 'pqxx::connection' is created on every loop iteration; each one opens a new database connection [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:22: warning: a new 'pqxx::connection' is created on every loop iteration; each one opens a new database connection [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:22: note: create it once, before the loop
+    tls.set_default_verify_paths();
+    ++i;
+  }
+  // CHECK-FIXES: ssl::context tls(ssl::context::tlsv12_client);
+  // CHECK-FIXES-NEXT: pqxx::connection db(dsn);
+  // CHECK-FIXES-NEXT: while (i < rounds) {
+  // CHECK-FIXES: tls.set_default_verify_paths();
+}
+
+// Not hoisted: the argument changes every iteration, the object is moved
+// away, or the name is already taken before the loop.
+void not_hoistable(const std::vector<std::string> &hosts,
+                   std::vector<web::http::client::http_client> &out) {
+  for (const auto &host : hosts) {
+    web::http::client::http_client client(host);
+    // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: a new 'web::http::client::http_client' is created on every loop iteration; each client has its own connection pool [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:36: warning: a new 'web::http::client::http_client' is created on every loop iteration; each client has its own connection pool [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:36: note: create one for the program's lifetime and pass it in by reference
+    out.push_back(std::move(client));
+  }
+  int session = 0;
+  do {
+    cpr::Session session;
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: a new 'cpr::Session' is created on every loop iteration; each session has its own connection pool, so keep-alive is lost [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:18: warning: a new 'cpr::Session' is created on every loop iteration; each session has its own connection pool, so keep-alive is lost [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:18: note: create one for the program's lifetime and pass it in by reference
+    session.Get();
+  } while (++session < 3);
+}
+
+// Temporaries, new, make_shared/make_unique and factories count too.
+void other_forms(int n) {
+  for (int i = 0; i < n; ++i) {
+    cpr::Session().Get();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: a new 'cpr::Session' is created on every loop iteration; each session has its own connection pool, so keep-alive is lost [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:5: warning: a new 'cpr::Session' is created on every loop iteration; each session has its own connection pool, so keep-alive is lost [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: create one for the program's lifetime and pass it in by reference
+    auto *manager = new QNetworkAccessManager();
+    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: a new 'QNetworkAccessManager' is created on every loop iteration; Qt expects one per application; each has its own connection cache [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:25: warning: a new 'QNetworkAccessManager' is created on every loop iteration; Qt expects one per application; each has its own connection cache [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:25: note: create one for the program's lifetime and pass it in by reference
+    delete manager;
+    auto context = std::make_shared<ssl::context>(ssl::context::tls_client);
+    // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: a new 'boost::asio::ssl::context' is created on every loop iteration; each one loads its certificates and TLS settings again [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:20: warning: a new 'boost::asio::ssl::context' is created on every loop iteration; each one loads its certificates and TLS settings again [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:20: note: create one for the program's lifetime and pass it in by reference
+    auto loop = std::make_unique<net::io_context>();
+    // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: a new 'boost::asio::io_context' is created on every loop iteration; each one is a whole event loop [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:17: warning: a new 'boost::asio::io_context' is created on every loop iteration; each one is a whole event loop [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:17: note: create one for the program's lifetime and pass it in by reference
+    auto client = drogon::HttpClient::newHttpClient("http://example.com");
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'drogon::HttpClient::newHttpClient' is called on every loop iteration; each client has its own connection pool [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:19: warning: 'drogon::HttpClient::newHttpClient' is called on every loop iteration; each client has its own connection pool [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:19: note: create one for the program's lifetime and pass it in by reference
+    Aws::S3::S3Client s3(Aws::Client::ClientConfiguration{});
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: a new 'Aws::S3::S3Client' is created on every loop iteration; each client sets up its own HTTP stack and credentials [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:23: warning: a new 'Aws::S3::S3Client' is created on every loop iteration; each client sets up its own HTTP stack and credentials [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:23: note: create it once, before the loop
+  }
+  // CHECK-FIXES: Aws::S3::S3Client s3(Aws::Client::ClientConfiguration{});
+  // CHECK-FIXES-NEXT: for (int i = 0; i < n; ++i) {
+}
+
+// ---------------------------------------------------------------------------
+// Rule 2: a local of a function that runs once per item or per request.
+
+std::string fetch_one(const std::string &url) {
+  cpr::Session session;
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: a new 'cpr::Session' is created on every call of 'fetch_one', which runs once per item; each session has its own connection pool, so keep-alive is lost [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE-2]]:16: warning: a new 'cpr::Session' is created on every call of 'fetch_one', which runs once per item; each session has its own connection pool, so keep-alive is lost [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE+9]]:21: note: 'fetch_one' is called here inside a loop
+  // CHECK-NOTES: :[[@LINE-4]]:16: note: create one for the program's lifetime and pass it in by reference
+  session.SetUrl(cpr::Url{url});
+  return session.Get().text;
+}
+
+std::vector<std::string> fetch_all(const std::vector<std::string> &urls) {
+  std::vector<std::string> pages;
+  for (const auto &url : urls)
+    pages.push_back(fetch_one(url));
+  return pages;
+}
+
+net::awaitable<void> serve(net::ip::tcp::socket socket) {
+  ssl::context tls(ssl::context::tlsv12_server);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: a new 'boost::asio::ssl::context' is created on every call of 'serve', which runs once per request; each one loads its certificates and TLS settings again [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE-2]]:16: warning: a new 'boost::asio::ssl::context' is created on every call of 'serve', which runs once per request; each one loads its certificates and TLS settings again [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE+9]]:29: note: 'serve' is handed to 'boost::asio::co_spawn' here
+  // CHECK-NOTES: :[[@LINE-4]]:16: note: create one for the program's lifetime and pass it in by reference
+  co_return;
+}
+
+net::awaitable<void> listener(net::ip::tcp::acceptor &acceptor) {
+  auto executor = co_await net::this_coro::executor;
+  for (;;) {
+    auto socket = co_await acceptor.async_accept(net::use_awaitable);
+    net::co_spawn(executor, serve(std::move(socket)), net::detached);
+  }
+}
+
+void worker(int id) {
+  net::io_context loop;
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'boost::asio::io_context' is created on every call of 'worker', which runs once per request; each one is a whole event loop [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE-2]]:19: warning: a new 'boost::asio::io_context' is created on every call of 'worker', which runs once per request; each one is a whole event loop [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE+13]]:46: note: 'worker' is handed to 'std::async' here
+  // CHECK-NOTES: :[[@LINE-4]]:19: note: create one for the program's lifetime and pass it in by reference
+  loop.run();
+}
+
+void start_workers() {
+  std::thread t([] {
+    pqxx::connection db("dbname=app");
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: a new 'pqxx::connection' is created on every call of this lambda, which runs once per request; each one opens a new database connection [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:22: warning: a new 'pqxx::connection' is created on every call of this lambda, which runs once per request; each one opens a new database connection [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-4]]:17: note: the lambda is handed to 'std::thread' here
+    // CHECK-NOTES: :[[@LINE-4]]:22: note: create one for the program's lifetime and pass it in by reference
+  });
+  auto done = std::async(std::launch::async, worker, 1);
+  t.join();
+}
+
+// ---------------------------------------------------------------------------
+// Not flagged.
+
+// main runs once.
+int main() {
+  net::io_context io_context;
+  ssl::context tls(ssl::context::tlsv12_client);
+  return 0;
+}
+
+// A function called once (not in a loop, not spawned).
+cpr::Session make_session() { return cpr::Session(); }
+void setup() {
+  cpr::Session session = make_session();
+  session.Get();
+}
+
+// Members, statics and globals are built once.
+struct Client {
+  cpr::Session session;
+  ssl::context tls{ssl::context::tlsv12_client};
+};
+net::io_context global_context;
+std::string fetch_cached(const std::string &url) {
+  static cpr::Session session;
+  session.SetUrl(cpr::Url{url});
+  return session.Get().text;
+}
+void fetch_many(const std::vector<std::string> &urls) {
+  for (const auto &url : urls) {
+    fetch_cached(url);
+    static cpr::Session shared;
+    shared.Get();
+  }
+}
+
+// A function that receives the session and only uses it.
+std::string fetch_with(cpr::Session &session, const std::string &url) {
+  session.SetUrl(cpr::Url{url});
+  return session.Get().text;
+}
+void fetch_reusing(const std::vector<std::string> &urls) {
+  cpr::Session session;
+  for (const auto &url : urls)
+    fetch_with(session, url);
+}
+
+// Moving or copying an existing session is not building one.
+void keep(std::vector<cpr::Session> &pool, cpr::Session &&session, int n) {
+  for (int i = 0; i < n; ++i)
+    pool.push_back(std::move(session));
+}

@@ -1,0 +1,472 @@
+// RUN: %check_async %s async-swallowed-cancellation %t
+// RUN: %check_async -fix-notes -check-suffixes=,NOTES %s async-swallowed-cancellation %t-notes
+// RUN: %check_async -check-suffixes=,STRICT %s async-swallowed-cancellation %t-strict \
+// RUN:   -config="{CheckOptions: {async-swallowed-cancellation.StrictMode: true}}"
+
+// Asio (Boost and standalone): a cancelled operation completes with
+// error::operation_aborted, thrown as system_error by use_awaitable or
+// delivered as an error code by as_tuple and redirect_error.
+
+#include <asio.hpp>
+#include <boost/asio.hpp>
+#include <cstdio>
+#include <stdexcept>
+#include <tuple>
+
+void log(const char *);
+
+namespace net = boost::asio;
+using net::ip::tcp;
+
+// ===========================================================================
+// Exception style: an awaited Boost.Asio operation that is cancelled throws
+// boost::system::system_error with error::operation_aborted.
+
+// The official echo server: after the handler the coroutine ends, so only
+// StrictMode reports it.
+net::awaitable<void> echo(tcp::socket socket) {
+  try {
+    char data[1024];
+    for (;;) {
+      std::size_t n = co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+      co_await net::async_write(socket, net::buffer(data, n), net::use_awaitable);
+    }
+  } catch (std::exception &e) {
+  // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:5: warning: handler for 'std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the caller of the coroutine never learns that it was cancelled [async-swallowed-cancellation]
+  // CHECK-NOTES-STRICT: :[[@LINE-2]]:5: warning: handler for 'std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the caller of the coroutine never learns that it was cancelled [async-swallowed-cancellation]
+  // CHECK-NOTES-STRICT: :[[@LINE-3]]:5: note: rethrow the cancellation before handling other errors
+    std::printf("echo Exception: %s\n", e.what());
+  }
+}
+
+// A handler in a loop, or followed by another await, keeps the coroutine
+// running. The fix tests the code first; the exception is named when the
+// handler has no name for it, and reached through dynamic_cast from a base.
+net::awaitable<void> keep_reading(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (const boost::system::system_error &e) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler for 'const boost::system::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:7: warning: handler for 'const boost::system::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: rethrow the cancellation before handling other errors
+    // CHECK-FIXES-NOTES: if (e.code() == net::error::operation_aborted) throw;
+      log(e.what());
+    }
+  }
+}
+
+net::awaitable<void> unnamed_exception(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (std::exception&) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler for 'std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:7: warning: handler for 'std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: rethrow the cancellation before handling other errors
+    // CHECK-FIXES-NOTES: } catch (std::exception& e) {
+    // CHECK-FIXES-NOTES: if (auto *se = dynamic_cast<const boost::system::system_error *>(&e); se && se->code() == net::error::operation_aborted) throw;
+      log("read failed");
+    }
+  }
+}
+
+// Nothing to test the code of in a catch-all handler, or in a copy of a base
+// class: no fix.
+net::awaitable<void> catch_all(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (...) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: catch-all handler also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+      log("read failed");
+    }
+  }
+}
+
+net::awaitable<void> empty_handler(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (const std::runtime_error &e) {}
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler for 'const std::runtime_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:7: warning: handler for 'const std::runtime_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: rethrow the cancellation before handling other errors
+    // CHECK-FIXES-NOTES: } catch (const std::runtime_error &e) { if (auto *se = dynamic_cast<const boost::system::system_error *>(&e); se && se->code() == net::error::operation_aborted) throw; }
+  }
+}
+
+net::awaitable<void> by_value(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (std::runtime_error e) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler for 'std::runtime_error' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+      log(e.what());
+    }
+  }
+}
+
+net::awaitable<void> await_after(net::steady_timer &timer, tcp::socket &socket) {
+  try {
+    co_await timer.async_wait(net::use_awaitable);
+  } catch (const boost::system::system_error &e) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: handler for 'const boost::system::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: handler for 'const boost::system::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: rethrow the cancellation before handling other errors
+  // CHECK-FIXES-NOTES: if (e.code() == net::error::operation_aborted) throw;
+    log(e.what());
+  }
+  co_await net::async_write(socket, net::buffer("bye", 3), net::use_awaitable);
+}
+
+// Testing for another error does not let the cancellation through.
+net::awaitable<void> other_code_only(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (const boost::system::system_error &e) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler for 'const boost::system::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:7: warning: handler for 'const boost::system::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: rethrow the cancellation before handling other errors
+    // CHECK-FIXES-NOTES: if (e.code() == net::error::operation_aborted) throw;
+      if (e.code() == net::error::eof)
+        break;
+      log(e.what());
+    }
+  }
+}
+
+// Not flagged: the handler rethrows the cancellation first.
+net::awaitable<void> guarded(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (const boost::system::system_error &e) {
+      if (e.code() == net::error::operation_aborted)
+        throw;
+      log(e.what());
+    }
+  }
+}
+
+// Not flagged: every error but one is rethrown (Beast's examples).
+net::awaitable<void> all_but_eof(tcp::socket &socket) {
+  char data[1024];
+  for (;;)
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (boost::system::system_error &se) {
+      if (se.code() != net::error::eof)
+        throw;
+    }
+}
+
+net::awaitable<void> guarded_by_cast(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (const std::exception &e) {
+      if (auto *se = dynamic_cast<const boost::system::system_error *>(&e);
+          se && se->code() == net::error::operation_aborted)
+        throw;
+      log(e.what());
+    }
+  }
+}
+
+// Returning on cancellation ends the coroutine: reported only in StrictMode.
+net::awaitable<void> return_on_cancel(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (const boost::system::system_error &e) {
+    // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:7: warning: handler for 'const boost::system::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the caller of the coroutine never learns that it was cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES-STRICT: :[[@LINE-2]]:7: warning: handler for 'const boost::system::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the caller of the coroutine never learns that it was cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES-STRICT: :[[@LINE-3]]:7: note: rethrow the cancellation before handling other errors
+      if (e.code() == net::error::operation_aborted)
+        co_return;
+      log(e.what());
+    }
+  }
+}
+
+// Not flagged: handlers the system_error never reaches.
+net::awaitable<void> unrelated(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (const std::logic_error &e) {
+      log(e.what());
+    } catch (const boost::system::system_error &) {
+      throw;
+    } catch (const std::exception &e) {
+      log(e.what());
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Standalone Asio: asio::system_error is std::system_error.
+
+asio::awaitable<void> standalone(asio::ip::tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(asio::buffer(data, 1024), asio::use_awaitable);
+    } catch (const asio::system_error &error) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler for 'const asio::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:7: warning: handler for 'const asio::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: rethrow the cancellation before handling other errors
+    // CHECK-FIXES-NOTES: if (error.code() == asio::error::operation_aborted) throw;
+      log(error.what());
+    }
+  }
+}
+
+asio::awaitable<void> standalone_broad(asio::ip::tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(asio::buffer(data, 1024), asio::use_awaitable);
+    } catch (const std::exception &) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler for 'const std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:7: warning: handler for 'const std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: rethrow the cancellation before handling other errors
+    // CHECK-FIXES-NOTES: } catch (const std::exception &e) {
+    // CHECK-FIXES-NOTES: if (auto *se = dynamic_cast<const std::system_error *>(&e); se && se->code() == asio::error::operation_aborted) throw;
+    }
+  }
+}
+
+// ===========================================================================
+// Error-code style: as_tuple and redirect_error deliver operation_aborted as
+// an error code; a loop that treats it like any other error never ends.
+
+net::awaitable<void> skip_errors(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    auto [ec, n] = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable));
+    if (ec) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:20: note: 'ec' is set by the operation awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
+    // CHECK-FIXES-NOTES: if (ec == net::error::operation_aborted) co_return;
+      log("read failed");
+      continue;
+    }
+    co_await net::async_write(socket, net::buffer(data, n), net::use_awaitable);
+  }
+}
+
+net::awaitable<void> log_and_fall_through(net::steady_timer &timer) {
+  boost::system::error_code ec;
+  while (true) {
+    co_await timer.async_wait(net::redirect_error(net::use_awaitable, ec));
+    if (ec)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: 'ec' is set by the operation awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
+    // CHECK-FIXES-NOTES: if (ec == net::error::operation_aborted) co_return;
+      log("timer failed");
+  }
+}
+
+// The throttling_proxy example's accept loop.
+net::awaitable<void> accept_loop(tcp::acceptor &acceptor) {
+  for (;;) {
+    auto [e, client] = co_await acceptor.async_accept(net::as_tuple(net::use_awaitable));
+    if (!e) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: error code 'e' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:10: warning: error code 'e' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:24: note: 'e' is set by the operation awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
+    // CHECK-FIXES-NOTES: if (e == net::error::operation_aborted) co_return;
+      log("accepted");
+    } else {
+      log("accept failed");
+      net::steady_timer timer(co_await net::this_coro::executor);
+      co_await timer.async_wait(net::use_awaitable);
+    }
+  }
+}
+
+net::awaitable<void> other_code_only_ec(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    auto [ec, n] = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable));
+    if (ec) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:20: note: 'ec' is set by the operation awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
+    // CHECK-FIXES-NOTES: if (ec == net::error::operation_aborted) co_return;
+      if (ec == net::error::eof)
+        break;
+      log("read failed");
+      continue;
+    }
+  }
+}
+
+net::awaitable<void> tied(tcp::socket &socket) {
+  char data[1024];
+  boost::system::error_code ec;
+  std::size_t n = 0;
+  for (int i = 0; i < 10; ++i) {
+    std::tie(ec, n) = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable));
+    if (ec.failed())
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:23: note: 'ec' is set by the operation awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
+    // CHECK-FIXES-NOTES: if (ec == net::error::operation_aborted) co_return;
+      log("read failed");
+  }
+}
+
+// The code is declared in the condition: no place for the test before it.
+net::awaitable<void> declared_in_condition(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    if (auto [ec, n] = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable)); ec)
+    // CHECK-MESSAGES: :[[@LINE-1]]:117: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:117: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-3]]:24: note: 'ec' is set by the operation awaited here
+      continue;
+  }
+}
+
+// A coroutine with a result cannot `co_return;`.
+net::awaitable<int> with_result(tcp::socket &socket) {
+  char data[1024];
+  int errors = 0;
+  for (;;) {
+    auto [ec, n] = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable));
+    if (ec)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:20: note: 'ec' is set by the operation awaited here
+      ++errors;
+    if (n == 0)
+      co_return errors;
+  }
+}
+
+asio::awaitable<void> standalone_codes(asio::ip::tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    auto [ec, n] = co_await socket.async_read_some(asio::buffer(data, 1024), asio::as_tuple(asio::use_awaitable));
+    if (ec)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:20: note: 'ec' is set by the operation awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
+    // CHECK-FIXES-NOTES: if (ec == asio::error::operation_aborted) co_return;
+      continue;
+  }
+}
+
+// Not flagged: the loop leaves on error, or on cancellation.
+net::awaitable<void> stop_on_error(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    auto [ec, n] = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable));
+    if (ec)
+      break;
+  }
+}
+
+net::awaitable<void> stop_on_cancel(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    auto [ec, n] = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable));
+    if (ec == net::error::operation_aborted)
+      co_return;
+    if (ec) {
+      log("read failed");
+      continue;
+    }
+  }
+}
+
+net::awaitable<void> throw_on_error(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    auto [ec, n] = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable));
+    if (!ec)
+      continue;
+    else
+      throw boost::system::system_error(ec);
+  }
+}
+
+net::awaitable<void> checks_cancellation_state(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    auto [ec, n] = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable));
+    net::cancellation_state state = co_await net::this_coro::cancellation_state;
+    if (state.cancelled() != net::cancellation_type::none)
+      co_return;
+    if (ec)
+      log("read failed");
+  }
+}
+
+net::awaitable<void> loop_condition(tcp::socket &socket) {
+  char data[1024];
+  boost::system::error_code ec;
+  while (!ec) {
+    co_await socket.async_read_some(net::buffer(data, 1024), net::redirect_error(net::use_awaitable, ec));
+    if (ec)
+      log("read failed");
+  }
+}
+
+// Beast's advanced server: the loop condition reads the cancellation state.
+net::awaitable<void> loop_checks_cancellation_state(tcp::acceptor &acceptor) {
+  while ((co_await net::this_coro::cancellation_state).cancelled() == net::cancellation_type::none) {
+    auto [ec, socket] = co_await acceptor.async_accept(net::as_tuple(net::use_awaitable));
+    if (!ec)
+      log("accepted");
+  }
+}
+
+// Not flagged: the code is never tested (the chat server's timer wait, where
+// cancellation is the wake-up signal), or not in a loop.
+net::awaitable<void> never_tested(net::steady_timer &timer, tcp::socket &socket) {
+  while (socket.is_open()) {
+    boost::system::error_code ec;
+    co_await timer.async_wait(net::redirect_error(net::use_awaitable, ec));
+  }
+}
+
+net::awaitable<void> not_in_loop(tcp::socket &socket) {
+  char data[1024];
+  auto [ec, n] = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable));
+  if (ec)
+    log("read failed");
+}
+
+// Not flagged: functions that are not coroutines.
+void plain_loop(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    std::error_code ec;
+    socket.read_some(net::buffer(data, 1024), ec);
+    if (ec)
+      continue;
+  }
+}

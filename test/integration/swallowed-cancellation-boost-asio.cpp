@@ -1,0 +1,138 @@
+// RUN: %check_async -real-headers %s async-swallowed-cancellation %t
+// RUN: %check_async -real-headers -fix-notes -check-suffixes=,NOTES %s async-swallowed-cancellation %t-notes
+
+// The check over the real Boost.Asio headers (libboost1.81-dev): cancelled
+// operations throw boost::system::system_error, or deliver the code through
+// as_tuple and redirect_error; the shapes of the official examples.
+
+#include <boost/asio.hpp>
+#include <cstdio>
+#include <deque>
+#include <string>
+
+namespace net = boost::asio;
+using net::ip::tcp;
+
+// The echo server example: its handler ends the coroutine.
+net::awaitable<void> echo(tcp::socket socket) {
+  try {
+    char data[1024];
+    for (;;) {
+      std::size_t n = co_await socket.async_read_some(net::buffer(data), net::use_awaitable);
+      co_await net::async_write(socket, net::buffer(data, n), net::use_awaitable);
+    }
+  } catch (std::exception &e) {
+    std::printf("echo Exception: %s\n", e.what());
+  }
+}
+
+// The same handler inside the loop keeps reading after a cancellation.
+net::awaitable<void> echo_forever(tcp::socket socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      std::size_t n = co_await socket.async_read_some(net::buffer(data), net::use_awaitable);
+      co_await net::async_write(socket, net::buffer(data, n), net::use_awaitable);
+    } catch (std::exception &e) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler for 'std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:7: warning: handler for 'std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: rethrow the cancellation before handling other errors
+    // CHECK-FIXES-NOTES: if (auto *se = dynamic_cast<const boost::system::system_error *>(&e); se && se->code() == net::error::operation_aborted) throw;
+      std::printf("echo Exception: %s\n", e.what());
+    }
+  }
+}
+
+net::awaitable<void> read_until_closed(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data), net::use_awaitable);
+    } catch (const boost::system::system_error &e) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler for 'const boost::system::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:7: warning: handler for 'const boost::system::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: rethrow the cancellation before handling other errors
+    // CHECK-FIXES-NOTES: if (e.code() == net::error::operation_aborted) throw;
+      if (e.code() == net::error::eof)
+        co_return;
+    }
+  }
+}
+
+// Beast's examples: every error but the expected one is rethrown.
+net::awaitable<void> all_but_eof(tcp::socket &socket) {
+  char data[1024];
+  for (;;)
+    try {
+      co_await socket.async_read_some(net::buffer(data), net::use_awaitable);
+    } catch (boost::system::system_error &se) {
+      if (se.code() != net::error::eof)
+        throw;
+    }
+}
+
+// The throttling_proxy example's accept loop: on error it logs, waits and
+// accepts again, also when the accept was cancelled.
+net::awaitable<void> listen(tcp::acceptor &acceptor) {
+  for (;;) {
+    auto [e, client] = co_await acceptor.async_accept(net::as_tuple(net::use_awaitable));
+    if (!e) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: error code 'e' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:10: warning: error code 'e' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:24: note: 'e' is set by the operation awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
+    // CHECK-FIXES-NOTES: if (e == net::error::operation_aborted) co_return;
+      client.close();
+    } else {
+      std::fprintf(stderr, "Accept failed: %s\n", e.message().c_str());
+      net::steady_timer timer(co_await net::this_coro::executor);
+      timer.expires_after(std::chrono::milliseconds(100));
+      co_await timer.async_wait(net::use_awaitable);
+    }
+  }
+}
+
+// The chat server's writer: cancelling the timer is how it is woken up, and
+// the code is never tested.
+net::awaitable<void> writer(tcp::socket &socket, net::steady_timer &timer,
+                            std::deque<std::string> &messages) {
+  try {
+    while (socket.is_open()) {
+      if (messages.empty()) {
+        boost::system::error_code ec;
+        co_await timer.async_wait(net::redirect_error(net::use_awaitable, ec));
+      } else {
+        co_await net::async_write(socket, net::buffer(messages.front()), net::use_awaitable);
+        messages.pop_front();
+      }
+    }
+  } catch (std::exception &) {
+    socket.close();
+  }
+}
+
+net::awaitable<void> ticker(net::steady_timer &timer) {
+  boost::system::error_code ec;
+  for (;;) {
+    timer.expires_after(std::chrono::seconds(1));
+    co_await timer.async_wait(net::redirect_error(net::use_awaitable, ec));
+    if (ec)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: 'ec' is set by the operation awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
+    // CHECK-FIXES-NOTES: if (ec == net::error::operation_aborted) co_return;
+      std::fprintf(stderr, "timer: %s\n", ec.message().c_str());
+  }
+}
+
+net::awaitable<void> ticker_until_cancelled(net::steady_timer &timer) {
+  for (;;) {
+    timer.expires_after(std::chrono::seconds(1));
+    auto [ec] = co_await timer.async_wait(net::as_tuple(net::use_awaitable));
+    if (ec == net::error::operation_aborted)
+      co_return;
+    if (ec)
+      std::fprintf(stderr, "timer: %s\n", ec.message().c_str());
+  }
+}
