@@ -6,6 +6,7 @@
 #include "utils/Frameworks.h"
 #include "utils/Names.h"
 #include "utils/TaskTypes.h"
+#include "utils/Walk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/DeclTemplate.h"
@@ -27,7 +28,7 @@ static constexpr llvm::StringLiteral CategoriesKey = "Categories";
 static constexpr llvm::StringLiteral MaxDepthKey = "MaxDepth";
 
 using utils::BlockingRemedy;
-using Position = BlockingCallInCoroutineCheck::Position;
+using Position = utils::EvaluationContext;
 
 struct BlockingCallInCoroutineCheck::Coroutine {
   const FunctionDecl *Function;
@@ -38,166 +39,6 @@ struct BlockingCallInCoroutineCheck::Coroutine {
 };
 
 namespace {
-
-// ---------------------------------------------------------------------------
-// Walking a body.
-
-/// Operands that are never evaluated: nothing in them runs.
-bool isUnevaluated(const Stmt *S) {
-  if (llvm::isa<UnaryExprOrTypeTraitExpr, CXXNoexceptExpr, RequiresExpr,
-                ConceptSpecializationExpr>(S))
-    return true;
-  if (const auto *TypeId = llvm::dyn_cast<CXXTypeidExpr>(S))
-    return !TypeId->isPotentiallyEvaluated();
-  return false;
-}
-
-/// Wrappers that hand their operand's value through unchanged.
-bool isTransparent(const Stmt *S) {
-  if (llvm::isa<ExprWithCleanups, ConstantExpr, MaterializeTemporaryExpr,
-                CXXBindTemporaryExpr>(S))
-    return true;
-  const auto *Cast = llvm::dyn_cast<ImplicitCastExpr>(S);
-  return Cast != nullptr;
-}
-
-/// Calls \p OnCall on every call and construction that \p Body evaluates as
-/// part of its own function (nested lambdas, blocks and local classes are
-/// separate functions), with the call's position; and \p OnLocal on every
-/// local variable with the block that declares it.
-void walkBody(
-    const Stmt *Body, const ASTContext &Ctx,
-    llvm::function_ref<void(const Expr *, Position)> OnCall,
-    llvm::function_ref<void(const VarDecl *, const CompoundStmt *)> OnLocal) {
-  struct Pending {
-    const Stmt *S;
-    Position Pos;
-    const CompoundStmt *Block;
-  };
-  llvm::SmallVector<Pending, 64> Stack;
-  if (Body)
-    Stack.push_back({Body, {}, nullptr});
-  llvm::SmallVector<Pending, 8> Children;
-  while (!Stack.empty()) {
-    const auto [S, Pos, Block] = Stack.pop_back_val();
-    if (isUnevaluated(S))
-      continue;
-    if (llvm::isa<CallExpr, CXXConstructExpr>(S))
-      OnCall(llvm::cast<Expr>(S), Pos);
-
-    Children.clear();
-    const Position Operand{Pos.NoAwait, false, false, Pos.InHandler};
-    const Position Statement{Pos.NoAwait, true, false, Pos.InHandler};
-    const Position Postfix{Pos.NoAwait, false, true, Pos.InHandler};
-    auto Add = [&](const Stmt *Child, Position P,
-                   const CompoundStmt *In = nullptr) {
-      if (Child)
-        Children.push_back({Child, P, In ? In : Block});
-    };
-
-    if (const auto *Compound = llvm::dyn_cast<CompoundStmt>(S)) {
-      for (const Stmt *Child : Compound->body())
-        Add(Child, Statement, Compound);
-    } else if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
-      Add(If->getInit(), Statement);
-      std::optional<const Stmt *> Taken =
-          If->isConstexpr() ? If->getNondiscardedCase(Ctx) : std::nullopt;
-      if (Taken) {
-        // Only the branch `if constexpr` keeps is compiled.
-        Add(*Taken, Statement);
-      } else {
-        if (const DeclStmt *Var = If->getConditionVariableDeclStmt())
-          Add(Var, Operand);
-        else
-          Add(If->getCond(), Operand);
-        Add(If->getThen(), Statement);
-        Add(If->getElse(), Statement);
-      }
-    } else if (const auto *While = llvm::dyn_cast<WhileStmt>(S)) {
-      if (const DeclStmt *Var = While->getConditionVariableDeclStmt())
-        Add(Var, Operand);
-      else
-        Add(While->getCond(), Operand);
-      Add(While->getBody(), Statement);
-    } else if (const auto *For = llvm::dyn_cast<ForStmt>(S)) {
-      Add(For->getInit(), Statement);
-      if (const DeclStmt *Var = For->getConditionVariableDeclStmt())
-        Add(Var, Operand);
-      else
-        Add(For->getCond(), Operand);
-      Add(For->getInc(), Statement);
-      Add(For->getBody(), Statement);
-    } else if (const auto *Do = llvm::dyn_cast<DoStmt>(S)) {
-      Add(Do->getBody(), Statement);
-      Add(Do->getCond(), Operand);
-    } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(S)) {
-      Add(Range->getInit(), Statement);
-      Add(Range->getRangeInit(), Operand);
-      Add(Range->getBody(), Statement);
-    } else if (const auto *Switch = llvm::dyn_cast<SwitchStmt>(S)) {
-      Add(Switch->getInit(), Statement);
-      if (const DeclStmt *Var = Switch->getConditionVariableDeclStmt())
-        Add(Var, Operand);
-      else
-        Add(Switch->getCond(), Operand);
-      Add(Switch->getBody(), Statement);
-    } else if (const auto *Case = llvm::dyn_cast<SwitchCase>(S)) {
-      Add(Case->getSubStmt(), Statement);
-    } else if (const auto *Label = llvm::dyn_cast<LabelStmt>(S)) {
-      Add(Label->getSubStmt(), Statement);
-    } else if (const auto *Attributed = llvm::dyn_cast<AttributedStmt>(S)) {
-      Add(Attributed->getSubStmt(), Statement);
-    } else if (const auto *Catch = llvm::dyn_cast<CXXCatchStmt>(S)) {
-      // `co_await` is ill-formed inside a handler.
-      Add(Catch->getHandlerBlock(), {true, true, false, true});
-    } else if (llvm::isa<CXXTryStmt>(S)) {
-      for (const Stmt *Child : S->children())
-        Add(Child, Statement);
-    } else if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : Decls->decls())
-        if (const auto *Var = llvm::dyn_cast<VarDecl>(D)) {
-          OnLocal(Var, Block);
-          // Nor may a static local's initialiser await.
-          Add(Var->getInit(), {Pos.NoAwait || Var->isStaticLocal(), false,
-                               false, Pos.InHandler});
-        }
-    } else if (const auto *Cast = llvm::dyn_cast<ExplicitCastExpr>(S);
-               Cast && Cast->getTypeAsWritten()->isVoidType()) {
-      Add(Cast->getSubExpr(), Statement);
-    } else if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(S);
-               Binary && Binary->isCommaOp()) {
-      Add(Binary->getLHS(), Statement);
-      Add(Binary->getRHS(), Pos);
-    } else if (isTransparent(S)) {
-      for (const Stmt *Child : S->children())
-        Add(Child, Pos);
-    } else if (const auto *Paren = llvm::dyn_cast<ParenExpr>(S)) {
-      Add(Paren->getSubExpr(),
-          {Pos.NoAwait, Pos.Discarded, false, Pos.InHandler});
-    } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(S)) {
-      Add(Member->getBase(), Postfix);
-    } else if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(S)) {
-      Add(Subscript->getLHS(), Postfix);
-      Add(Subscript->getRHS(), Operand);
-    } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(S)) {
-      const bool PostfixOp = Op->getOperator() == OO_Arrow ||
-                             Op->getOperator() == OO_Call ||
-                             Op->getOperator() == OO_Subscript;
-      for (unsigned I = 0, N = Op->getNumArgs(); I < N; ++I)
-        Add(Op->getArg(I), I == 0 && PostfixOp ? Postfix : Operand);
-    } else if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
-      Add(Call->getCallee(), Postfix);
-      for (const Expr *Arg : Call->arguments())
-        Add(Arg, Operand);
-    } else {
-      for (const Stmt *Child : utils::evaluatedChildren(S))
-        Add(Child, Operand);
-    }
-    // Reverse, so that children are visited in source order.
-    for (auto It = Children.rbegin(), End = Children.rend(); It != End; ++It)
-      Stack.push_back(*It);
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Small facts about calls and types.
@@ -314,10 +155,7 @@ QualType memberType(const CXXRecordDecl *RD, llvm::StringRef Name,
                     const ASTContext &Ctx) {
   if (!RD || !RD->hasDefinition())
     return {};
-  auto Ident = Ctx.Idents.find(Name);
-  if (Ident == Ctx.Idents.end())
-    return {};
-  for (const NamedDecl *D : RD->getDefinition()->lookup(Ident->getValue()))
+  for (const NamedDecl *D : RD->getDefinition()->lookup(&Ctx.Idents.get(Name)))
     if (const auto *Typedef = llvm::dyn_cast<TypedefNameDecl>(D))
       return Typedef->getUnderlyingType();
   return {};
@@ -326,9 +164,9 @@ QualType memberType(const CXXRecordDecl *RD, llvm::StringRef Name,
 /// Whether \p RD or one of its bases declares a member called \p Name.
 bool hasMember(const CXXRecordDecl *RD, llvm::StringRef Name,
                const ASTContext &Ctx) {
-  auto Ident = Ctx.Idents.find(Name);
-  if (!RD || Ident == Ctx.Idents.end())
+  if (!RD)
     return false;
+  const IdentifierInfo *Ident = &Ctx.Idents.get(Name);
   llvm::SmallVector<const CXXRecordDecl *, 4> Work{RD};
   llvm::DenseSet<const CXXRecordDecl *> Seen;
   while (!Work.empty()) {
@@ -337,7 +175,7 @@ bool hasMember(const CXXRecordDecl *RD, llvm::StringRef Name,
         !Seen.insert(Class->getDefinition()).second)
       continue;
     Class = Class->getDefinition();
-    if (!Class->lookup(Ident->getValue()).empty())
+    if (!Class->lookup(Ident).empty())
       return true;
     for (const CXXBaseSpecifier &Base : Class->bases())
       Work.push_back(Base.getType()->getAsCXXRecordDecl());
@@ -459,33 +297,36 @@ void BlockingCallInCoroutineCheck::check(
   if (!Table)
     Table.emplace(Categories, BlockingFunctions, IgnoredFunctions);
 
-  // A generator that never awaits runs on its consumer's thread, one step
-  // per iteration, like an ordinary function: blocking in it stalls no
-  // executor of its own.
-  bool Awaits = false;
-  bool Yields = false;
-  utils::forEachEvaluatedStmt(utils::getUserBody(Function), [&](const Stmt *S) {
-    if (llvm::isa<CoawaitExpr, DependentCoawaitExpr>(S))
-      Awaits = true;
-    else if (llvm::isa<CoyieldExpr>(S))
-      Yields = true;
-    return true;
-  });
-  if (Yields && !Awaits)
-    return;
-
   Coroutine Co{Function,
                *Result.Context,
                utils::frameworkOf(Function->getReturnType()),
                {}};
 
+  // The calls first, then the reports: a fix may name a local declared
+  // anywhere in the body (a scheduler, an executor).
   llvm::SmallVector<std::pair<const Expr *, Position>, 16> Calls;
-  walkBody(
+  bool Awaits = false;
+  bool Yields = false;
+  utils::forEachEvaluatedStmtInContext(
       utils::getUserBody(Function), Co.Ctx,
-      [&Calls](const Expr *E, Position Pos) { Calls.push_back({E, Pos}); },
-      [&Co](const VarDecl *Var, const CompoundStmt *Block) {
-        Co.Locals.push_back({Var, Block});
+      [&](const Stmt *S, const Position &Pos) {
+        if (llvm::isa<CoawaitExpr, DependentCoawaitExpr>(S))
+          Awaits = true;
+        else if (llvm::isa<CoyieldExpr>(S))
+          Yields = true;
+        else if (llvm::isa<CallExpr, CXXConstructExpr>(S))
+          Calls.push_back({llvm::cast<Expr>(S), Pos});
+        else if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S))
+          for (const Decl *D : Decls->decls())
+            if (const auto *Var = llvm::dyn_cast<VarDecl>(D))
+              Co.Locals.push_back({Var, Pos.Block});
+        return true;
       });
+  // A generator that never awaits runs on its consumer's thread, one step
+  // per iteration, like an ordinary function: blocking in it stalls no
+  // executor of its own.
+  if (Yields && !Awaits)
+    return;
 
   for (const auto &[Call, Pos] : Calls) {
     if (std::optional<utils::BlockingCall> Blocking = lookup(Call, Co.Ctx)) {
@@ -531,13 +372,15 @@ BlockingCallInCoroutineCheck::factsOf(const FunctionDecl *Def,
   if (Cached != FactsCache.end())
     return Cached->second;
   Facts F;
-  auto OnCall = [&](const Expr *Call, Position) {
-    if (F.BlockingCall)
-      return;
+  auto OnCall = [&](const Stmt *S, const Position &) {
+    const auto *Call = llvm::dyn_cast<Expr>(S);
+    if (F.BlockingCall ||
+        !llvm::isa_and_nonnull<CallExpr, CXXConstructExpr>(Call))
+      return !F.BlockingCall;
     if (std::optional<utils::BlockingCall> Blocking = lookup(Call, Ctx)) {
       F.BlockingCall = Call;
       F.Blocking = std::move(Blocking);
-      return;
+      return false;
     }
     const FunctionDecl *Callee = followedCallee(Call, Ctx);
     if (Callee && Callee != Def &&
@@ -545,13 +388,13 @@ BlockingCallInCoroutineCheck::factsOf(const FunctionDecl *Def,
           return Site.Callee == Callee;
         }))
       F.Calls.push_back({Call, Callee});
+    return true;
   };
-  auto OnLocal = [](const VarDecl *, const CompoundStmt *) {};
   if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->isWritten())
-        walkBody(Init->getInit(), Ctx, OnCall, OnLocal);
-  walkBody(Def->getBody(), Ctx, OnCall, OnLocal);
+        utils::forEachEvaluatedStmtInContext(Init->getInit(), Ctx, OnCall);
+  utils::forEachEvaluatedStmtInContext(Def->getBody(), Ctx, OnCall);
   return FactsCache[Def] = std::move(F);
 }
 
@@ -758,7 +601,7 @@ std::optional<std::string> BlockingCallInCoroutineCheck::sleepReplacement(
   if (Remedy == BlockingRemedy::SleepSeconds ||
       Remedy == BlockingRemedy::SleepMicroseconds) {
     // ::sleep and ::usleep return a value; the timer does not.
-    if (!Pos.Discarded)
+    if (!Pos.discarded())
       return std::nullopt;
     llvm::StringRef Unit =
         Remedy == BlockingRemedy::SleepSeconds ? "seconds" : "microseconds";
@@ -852,10 +695,8 @@ std::optional<std::string> BlockingCallInCoroutineCheck::sleepReplacement(
       return std::nullopt;
     const auto *Method =
         llvm::dyn_cast_or_null<CXXMethodDecl>([&]() -> const NamedDecl * {
-          auto Ident = Ctx.Idents.find(Until ? "yield_until" : "yield_for");
-          if (Ident == Ctx.Idents.end())
-            return nullptr;
-          auto Found = Scheduler->second->lookup(Ident->getValue());
+          auto Found = Scheduler->second->lookup(
+              &Ctx.Idents.get(Until ? "yield_until" : "yield_for"));
           return Found.empty() ? nullptr : Found.front();
         }());
     if (!Method || Method->getNumParams() != 1 ||
@@ -965,7 +806,7 @@ BlockingCallInCoroutineCheck::awaitArgumentReplacement(
   // An lvalue task would have to be moved from; a wrapped result (stdexec's
   // optional tuple) means something else once awaited.
   if (Pos.NoAwait || Arg->isLValue() ||
-      (Remedy == BlockingRemedy::AwaitArgumentIfDiscarded && !Pos.Discarded))
+      (Remedy == BlockingRemedy::AwaitArgumentIfDiscarded && !Pos.discarded()))
     return std::nullopt;
   std::optional<std::string> Text = sourceText(Arg, Co.Ctx);
   if (!Text)

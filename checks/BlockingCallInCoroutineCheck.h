@@ -6,6 +6,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/BlockingApis.h"
+#include "utils/Walk.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include <optional>
@@ -32,21 +33,6 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
-
-  /// Where an expression sits in the coroutine body, as far as rewriting it
-  /// is concerned.
-  struct Position {
-    /// `co_await` is not allowed here (a catch handler, the initialiser of a
-    /// static local).
-    bool NoAwait = false;
-    /// The expression's value is thrown away (an expression statement).
-    bool Discarded = false;
-    /// The expression is the operand of a postfix operator (`.`, `->`, a
-    /// call or a subscript): a prefix `co_await` needs parentheses.
-    bool PostfixOperand = false;
-    /// Inside a catch handler (which also sets NoAwait).
-    bool InHandler = false;
-  };
 
 private:
   struct Coroutine;
@@ -80,23 +66,26 @@ private:
                                      const ASTContext &Ctx) const;
 
   void reportDirect(const Coroutine &Co, const Expr *Call,
-                    const utils::BlockingCall &Blocking, Position Pos);
+                    const utils::BlockingCall &Blocking,
+                    utils::EvaluationContext Pos);
   void reportTransitive(const Coroutine &Co, const Expr *Call,
                         const FunctionDecl *Callee, const Reach &Path);
   std::optional<std::string> sleepReplacement(const Coroutine &Co,
                                               const CallExpr *Call,
                                               utils::BlockingRemedy Remedy,
-                                              Position Pos);
+                                              utils::EvaluationContext Pos);
   std::optional<std::pair<std::string, const CXXRecordDecl *>>
   schedulerInScope(const Coroutine &Co, const CallExpr *Call,
                    llvm::StringRef Class) const;
-  std::optional<std::string>
-  awaitArgumentReplacement(const Coroutine &Co, const CallExpr *Call,
-                           utils::BlockingRemedy Remedy, Position Pos,
-                           bool &AwaitableArgument);
-  bool noteAsyncTwin(const Coroutine &Co, const CallExpr *Call, Position Pos);
-  void noteOffload(const Coroutine &Co, SourceLocation Loc, Position Pos);
-  void noteTimer(const Coroutine &Co, SourceLocation Loc, Position Pos);
+  std::optional<std::string> awaitArgumentReplacement(
+      const Coroutine &Co, const CallExpr *Call, utils::BlockingRemedy Remedy,
+      utils::EvaluationContext Pos, bool &AwaitableArgument);
+  bool noteAsyncTwin(const Coroutine &Co, const CallExpr *Call,
+                     utils::EvaluationContext Pos);
+  void noteOffload(const Coroutine &Co, SourceLocation Loc,
+                   utils::EvaluationContext Pos);
+  void noteTimer(const Coroutine &Co, SourceLocation Loc,
+                 utils::EvaluationContext Pos);
 
   const std::string BlockingFunctions;
   const std::string IgnoredFunctions;

@@ -110,17 +110,12 @@ bool NameSet::contains(const NamedDecl *D) const {
   return D && !Names.empty() && Names.contains(qualifiedName(D));
 }
 
-// The declarations named Name in DC, or in an inline namespace nested in it.
+// The first declaration named Name in DC. (Clang makes the members of an
+// inline namespace visible in the enclosing one's lookup table too.)
 static const NamedDecl *lookupIn(const DeclContext *DC,
                                  const IdentifierInfo *Name) {
   DeclContext::lookup_result Found = DC->lookup(Name);
-  if (!Found.empty())
-    return Found.front();
-  for (const Decl *D : DC->decls())
-    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(D); NS && NS->isInline())
-      if (const NamedDecl *Inner = lookupIn(NS, Name))
-        return Inner;
-  return nullptr;
+  return Found.empty() ? nullptr : Found.front();
 }
 
 const NamedDecl *findDeclaration(const ASTContext &Ctx,
@@ -133,10 +128,9 @@ const NamedDecl *findDeclaration(const ASTContext &Ctx,
   for (llvm::StringRef Part : Parts) {
     if (!DC)
       return nullptr;
-    auto Ident = Ctx.Idents.find(Part);
-    if (Ident == Ctx.Idents.end())
-      return nullptr;
-    Found = lookupIn(DC->getPrimaryContext(), Ident->getValue());
+    // Idents.get, unlike Idents.find, also asks a precompiled preamble
+    // (clangd's) for the identifier.
+    Found = lookupIn(DC->getPrimaryContext(), &Ctx.Idents.get(Part));
     if (!Found)
       return nullptr;
     // Only namespaces and classes contain further names.
