@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BlockingCallInCoroutineCheck.h"
 #include "SequentialAwaitInLoopCheck.h"
 #include "SessionPerRequestCheck.h"
 #include "SwallowedCancellationCheck.h"
@@ -17,6 +18,8 @@ namespace {
 class AsyncModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<BlockingCallInCoroutineCheck>(
+        "async-blocking-call-in-coroutine");
     Factories.registerCheck<SequentialAwaitInLoopCheck>(
         "async-sequential-await-in-loop");
     Factories.registerCheck<SessionPerRequestCheck>(

@@ -5,6 +5,8 @@
 #include "utils/Coroutines.h"
 #include "utils/FixIts.h"
 #include "utils/Frameworks.h"
+#include "utils/TaskTypes.h"
+#include "utils/Walk.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -26,103 +28,6 @@ struct UnawaitedCoroutineCheck::FunctionContext {
 };
 
 namespace {
-
-/// How the value of an expression is used by its parent.
-enum class ValueUse {
-  Used,      ///< Read by something: an argument, an initialiser, an operand.
-  Discarded, ///< Thrown away: an expression statement or a comma's left side.
-  VoidCast,  ///< Thrown away explicitly with a cast to void.
-};
-
-struct PendingStmt {
-  const Stmt *S;
-  ValueUse Use;
-};
-
-bool isCastToVoid(const Stmt *S) {
-  const auto *Cast = llvm::dyn_cast<ExplicitCastExpr>(S);
-  return Cast && Cast->getTypeAsWritten()->isVoidType();
-}
-
-/// The children of \p S paired with how \p S uses their values, given that
-/// \p S's own value is used as \p Use.
-void pushChildren(const Stmt *S, ValueUse Use,
-                  llvm::SmallVectorImpl<PendingStmt> &Stack) {
-  llvm::SmallVector<PendingStmt, 4> Children;
-  auto Add = [&Children](const Stmt *Child, ValueUse ChildUse) {
-    if (Child)
-      Children.push_back({Child, ChildUse});
-  };
-  const ValueUse D = ValueUse::Discarded;
-  const ValueUse U = ValueUse::Used;
-  if (const auto *Compound = llvm::dyn_cast<CompoundStmt>(S)) {
-    for (const Stmt *Child : Compound->body())
-      Add(Child, D);
-  } else if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
-    Add(If->getInit(), D);
-    Add(If->getConditionVariableDeclStmt(), U);
-    if (!If->getConditionVariableDeclStmt())
-      Add(If->getCond(), U);
-    Add(If->getThen(), D);
-    Add(If->getElse(), D);
-  } else if (const auto *For = llvm::dyn_cast<ForStmt>(S)) {
-    Add(For->getInit(), D);
-    Add(For->getConditionVariableDeclStmt(), U);
-    if (!For->getConditionVariableDeclStmt())
-      Add(For->getCond(), U);
-    Add(For->getInc(), D);
-    Add(For->getBody(), D);
-  } else if (const auto *While = llvm::dyn_cast<WhileStmt>(S)) {
-    Add(While->getConditionVariableDeclStmt(), U);
-    if (!While->getConditionVariableDeclStmt())
-      Add(While->getCond(), U);
-    Add(While->getBody(), D);
-  } else if (const auto *Do = llvm::dyn_cast<DoStmt>(S)) {
-    Add(Do->getBody(), D);
-    Add(Do->getCond(), U);
-  } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(S)) {
-    Add(Range->getInit(), D);
-    Add(Range->getRangeInit(), U);
-    Add(Range->getBody(), D);
-  } else if (const auto *Switch = llvm::dyn_cast<SwitchStmt>(S)) {
-    Add(Switch->getInit(), D);
-    Add(Switch->getConditionVariableDeclStmt(), U);
-    if (!Switch->getConditionVariableDeclStmt())
-      Add(Switch->getCond(), U);
-    Add(Switch->getBody(), D);
-  } else if (const auto *Case = llvm::dyn_cast<SwitchCase>(S)) {
-    Add(Case->getSubStmt(), D);
-  } else if (const auto *Label = llvm::dyn_cast<LabelStmt>(S)) {
-    Add(Label->getSubStmt(), D);
-  } else if (const auto *Attributed = llvm::dyn_cast<AttributedStmt>(S)) {
-    Add(Attributed->getSubStmt(), D);
-  } else if (llvm::isa<CXXTryStmt, CXXCatchStmt>(S)) {
-    for (const Stmt *Child : S->children())
-      Add(Child, D);
-  } else if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(S);
-             Binary && Binary->isCommaOp()) {
-    Add(Binary->getLHS(), D);
-    Add(Binary->getRHS(), Use);
-  } else if (const auto *Cond =
-                 llvm::dyn_cast<AbstractConditionalOperator>(S)) {
-    Add(Cond->getCond(), U);
-    Add(Cond->getTrueExpr(), Use);
-    Add(Cond->getFalseExpr(), Use);
-  } else if (llvm::isa<ParenExpr, ExprWithCleanups, MaterializeTemporaryExpr,
-                       CXXBindTemporaryExpr>(S) ||
-             (llvm::isa<ImplicitCastExpr>(S) &&
-              llvm::cast<ImplicitCastExpr>(S)->getCastKind() == CK_NoOp)) {
-    for (const Stmt *Child : S->children())
-      Add(Child, Use);
-  } else if (isCastToVoid(S)) {
-    Add(llvm::cast<ExplicitCastExpr>(S)->getSubExpr(), ValueUse::VoidCast);
-  } else {
-    for (const Stmt *Child : utils::evaluatedChildren(S))
-      Add(Child, U);
-  }
-  for (auto It = Children.rbegin(), End = Children.rend(); It != End; ++It)
-    Stack.push_back(*It);
-}
 
 /// The call's callee when it has a plain name worth quoting in a message.
 const FunctionDecl *namedCallee(const CallExpr *Call) {
@@ -220,47 +125,47 @@ void UnawaitedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {
   };
   llvm::MapVector<const VarDecl *, TaskVariable> TaskVariables;
   llvm::DenseSet<const VarDecl *> Referenced;
-  llvm::SmallVector<PendingStmt, 64> Stack;
-  if (const Stmt *Body = utils::getUserBody(Function))
-    Stack.push_back({Body, ValueUse::Discarded});
-  while (!Stack.empty()) {
-    PendingStmt Item = Stack.pop_back_val();
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Item.S)) {
-      if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
-        Referenced.insert(Var);
-    } else if (const auto *Decls = llvm::dyn_cast<DeclStmt>(Item.S)) {
-      for (const Decl *D : Decls->decls()) {
-        const auto *Var = llvm::dyn_cast<VarDecl>(D);
-        if (!Var || !Var->hasLocalStorage() || Var->isImplicit() ||
-            Var->hasAttr<UnusedAttr>() || !Var->hasInit() ||
-            llvm::isa<DecompositionDecl>(Var))
-          continue;
-        const auto *Init = llvm::dyn_cast<CallExpr>(
-            utils::ignoreValuePreserving(Var->getInit()));
-        // A call that returns a reference hands out an existing task.
-        if (!Init || Init->getCallReturnType(Fn.Ctx)->isReferenceType())
-          continue;
-        utils::TaskKind Kind = Classifier->classify(Init->getType());
-        if (Kind == utils::TaskKind::Lazy ||
-            (Kind == utils::TaskKind::Eager && Fn.IsCoroutine))
-          TaskVariables.insert({Var, {Init, Kind, Decls->isSingleDecl()}});
-      }
-    } else if (Item.Use != ValueUse::Used) {
-      // Only a prvalue is a task that nothing else holds; a call returning a
-      // reference (such as an assignment operator) hands out an existing one.
-      if (const auto *Call = llvm::dyn_cast<CallExpr>(Item.S);
-          Call && Call->isPRValue()) {
-        utils::TaskKind Kind = Classifier->classify(Call->getType());
-        // A cast to void cannot start a lazy task, but it is the documented
-        // way to start an eager one detached.
-        if (Kind == utils::TaskKind::Lazy ||
-            (Kind == utils::TaskKind::Eager && Fn.IsCoroutine &&
-             Item.Use == ValueUse::Discarded))
-          reportDiscarded(Fn, Call, Kind);
-      }
-    }
-    pushChildren(Item.S, Item.Use, Stack);
-  }
+  using utils::ValueUse;
+  utils::forEachEvaluatedStmtInContext(
+      utils::getUserBody(Function), Fn.Ctx,
+      [&](const Stmt *S, const utils::EvaluationContext &Context) {
+        if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(S)) {
+          if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
+            Referenced.insert(Var);
+        } else if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S)) {
+          for (const Decl *D : Decls->decls()) {
+            const auto *Var = llvm::dyn_cast<VarDecl>(D);
+            if (!Var || !Var->hasLocalStorage() || Var->isImplicit() ||
+                Var->hasAttr<UnusedAttr>() || !Var->hasInit() ||
+                llvm::isa<DecompositionDecl>(Var))
+              continue;
+            const auto *Init = llvm::dyn_cast<CallExpr>(
+                utils::ignoreValuePreserving(Var->getInit()));
+            // A call that returns a reference hands out an existing task.
+            if (!Init || Init->getCallReturnType(Fn.Ctx)->isReferenceType())
+              continue;
+            utils::TaskKind Kind = Classifier->classify(Init->getType());
+            if (Kind == utils::TaskKind::Lazy ||
+                (Kind == utils::TaskKind::Eager && Fn.IsCoroutine))
+              TaskVariables.insert({Var, {Init, Kind, Decls->isSingleDecl()}});
+          }
+        } else if (Context.discarded()) {
+          // Only a prvalue is a task that nothing else holds; a call returning
+          // a reference (such as an assignment operator) hands out an existing
+          // one.
+          if (const auto *Call = llvm::dyn_cast<CallExpr>(S);
+              Call && Call->isPRValue()) {
+            utils::TaskKind Kind = Classifier->classify(Call->getType());
+            // A cast to void cannot start a lazy task, but it is the documented
+            // way to start an eager one detached.
+            if (Kind == utils::TaskKind::Lazy ||
+                (Kind == utils::TaskKind::Eager && Fn.IsCoroutine &&
+                 Context.Use == ValueUse::Discarded))
+              reportDiscarded(Fn, Call, Kind);
+          }
+        }
+        return true;
+      });
 
   for (const auto &[Var, Task] : TaskVariables)
     if (!Referenced.contains(Var))

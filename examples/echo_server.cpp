@@ -1,7 +1,9 @@
 // A small Boost.Asio echo server with the coroutine mistakes async-lint finds.
 // `bash scripts/demo.sh` lints it; nothing here is meant to be copied.
 #include <boost/asio.hpp>
+#include <chrono>
 #include <cstdio>
+#include <thread>
 
 namespace net = boost::asio;
 using net::ip::tcp;
@@ -17,6 +19,8 @@ net::awaitable<void> echo(tcp::socket socket) {
                                                     net::use_awaitable);
     // Never awaited: the reply is never sent.
     net::async_write(socket, net::buffer(data, n), net::use_awaitable);
+    // Meant to slow this client down: it stalls every connection instead.
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
 }
 

@@ -11,7 +11,10 @@ namespace clang::tidy::async::utils {
 std::string qualifiedName(const NamedDecl *D) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   std::string Storage;
-  Parts.push_back(D->getName());
+  // Operators, constructors and conversions have no identifier; their
+  // declaration name spells them (`operator<<`).
+  const std::string Own = D->getDeclName().getAsString();
+  Parts.push_back(Own);
   for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
     if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC)) {
       if (NS->isInline() || NS->isAnonymousNamespace())
@@ -105,6 +108,40 @@ const CXXRecordDecl *lookupClass(ASTContext &Ctx,
 
 bool NameSet::contains(const NamedDecl *D) const {
   return D && !Names.empty() && Names.contains(qualifiedName(D));
+}
+
+// The first declaration named Name in DC. (Clang makes the members of an
+// inline namespace visible in the enclosing one's lookup table too.)
+static const NamedDecl *lookupIn(const DeclContext *DC,
+                                 const IdentifierInfo *Name) {
+  DeclContext::lookup_result Found = DC->lookup(Name);
+  return Found.empty() ? nullptr : Found.front();
+}
+
+const NamedDecl *findDeclaration(const ASTContext &Ctx,
+                                 llvm::StringRef QualifiedName) {
+  QualifiedName.consume_front("::");
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  QualifiedName.split(Parts, "::");
+  const DeclContext *DC = Ctx.getTranslationUnitDecl();
+  const NamedDecl *Found = nullptr;
+  for (llvm::StringRef Part : Parts) {
+    if (!DC)
+      return nullptr;
+    // Idents.get, unlike Idents.find, also asks a precompiled preamble
+    // (clangd's) for the identifier.
+    Found = lookupIn(DC->getPrimaryContext(), &Ctx.Idents.get(Part));
+    if (!Found)
+      return nullptr;
+    // Only namespaces and classes contain further names.
+    if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(Found))
+      DC = NS;
+    else if (const auto *RD = llvm::dyn_cast<CXXRecordDecl>(Found))
+      DC = RD->getDefinition();
+    else
+      DC = nullptr;
+  }
+  return Found;
 }
 
 } // namespace clang::tidy::async::utils

@@ -46,6 +46,14 @@ const CXXRecordDecl *lookupClass(ASTContext &Ctx,
 /// Splits a semicolon-separated option value into trimmed, non-empty items.
 std::vector<std::string> splitList(llvm::StringRef SemicolonList);
 
+/// The declaration that \p QualifiedName (`std::chrono::seconds`,
+/// `boost::asio::steady_timer`) names in the translation unit, looking
+/// through inline namespaces; null when nothing by that name is declared
+/// (for instance because its header is not included). When the name is
+/// overloaded, the first declaration found.
+const NamedDecl *findDeclaration(const ASTContext &Ctx,
+                                 llvm::StringRef QualifiedName);
+
 } // namespace clang::tidy::async::utils
 
 #endif // ASYNC_LINT_UTILS_NAMES_H

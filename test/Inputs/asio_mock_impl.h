@@ -93,6 +93,15 @@ public:
   std::size_t run() { return 0; }
   std::size_t run_one() { return 0; }
   std::size_t poll() { return 0; }
+  std::size_t poll_one() { return 0; }
+  template <class Rep, class Period>
+  std::size_t run_for(const std::chrono::duration<Rep, Period> &) {
+    return 0;
+  }
+  template <class Clock, class Duration>
+  std::size_t run_until(const std::chrono::time_point<Clock, Duration> &) {
+    return 0;
+  }
   void stop() {}
 };
 
@@ -167,7 +176,75 @@ inline const_buffer buffer(const std::string &s) { return {s.data(), s.size()}; 
 inline mutable_buffer buffer(void *d, std::size_t n) { return {d, n}; }
 inline const_buffer buffer(const void *d, std::size_t n) { return {d, n}; }
 
+// The socket class templates that ip::tcp's typedefs name in real Asio.
+template <class Protocol, class Executor = any_io_executor> class basic_socket {
+public:
+  using endpoint_type = typename Protocol::endpoint;
+  enum wait_type { wait_read, wait_write, wait_error };
+  explicit basic_socket(const Executor &) {}
+  void connect(const endpoint_type &) {}
+  void connect(const endpoint_type &, std::error_code &) {}
+  template <class E>
+  awaitable<void, E> async_connect(const endpoint_type &, use_awaitable_t<E>) {
+    return {};
+  }
+  void wait(wait_type) {}
+  template <class E>
+  awaitable<void, E> async_wait(wait_type, use_awaitable_t<E>) {
+    return {};
+  }
+  void close() {}
+};
+
+template <class Protocol, class Executor = any_io_executor>
+class basic_stream_socket : public basic_socket<Protocol, Executor> {
+public:
+  explicit basic_stream_socket(const Executor &ex)
+      : basic_socket<Protocol, Executor>(ex) {}
+  template <class Buf> std::size_t read_some(const Buf &) { return 0; }
+  template <class Buf> std::size_t read_some(const Buf &, std::error_code &) {
+    return 0;
+  }
+  template <class Buf> std::size_t write_some(const Buf &) { return 0; }
+  template <class Buf> std::size_t receive(const Buf &) { return 0; }
+  template <class Buf> std::size_t send(const Buf &) { return 0; }
+  template <class Buf, class E>
+  awaitable<std::size_t, E> async_read_some(const Buf &, use_awaitable_t<E>) {
+    return {};
+  }
+  template <class Buf, class E>
+  awaitable<std::size_t, E> async_write_some(const Buf &,
+                                             use_awaitable_t<E>) {
+    return {};
+  }
+  template <class Buf, class E>
+  awaitable<std::size_t, E> async_receive(const Buf &, use_awaitable_t<E>) {
+    return {};
+  }
+  template <class Buf, class E>
+  awaitable<std::size_t, E> async_send(const Buf &, use_awaitable_t<E>) {
+    return {};
+  }
+};
+
+template <class Protocol, class Executor = any_io_executor>
+class basic_socket_acceptor {
+public:
+  using endpoint_type = typename Protocol::endpoint;
+  basic_socket_acceptor(const Executor &, const endpoint_type &) {}
+  basic_stream_socket<Protocol, Executor> accept() {
+    return basic_stream_socket<Protocol, Executor>(Executor{});
+  }
+  template <class E>
+  awaitable<basic_stream_socket<Protocol, Executor>, E>
+  async_accept(use_awaitable_t<E>) {
+    return {};
+  }
+};
+
 namespace ip {
+template <class InternetProtocol, class Executor = any_io_executor>
+class basic_resolver;
 class tcp {
 public:
   class endpoint {};
@@ -233,6 +310,24 @@ public:
     void close() {}
     void cancel() {}
   };
+  using resolver = basic_resolver<tcp>;
+};
+
+template <class InternetProtocol> class basic_resolver_results {};
+
+template <class InternetProtocol, class Executor> class basic_resolver {
+public:
+  using results_type = basic_resolver_results<InternetProtocol>;
+  explicit basic_resolver(const Executor &) {}
+  results_type resolve(const std::string &host, const std::string &service) {
+    return {};
+  }
+  template <class E>
+  awaitable<results_type, E> async_resolve(const std::string &host,
+                                           const std::string &service,
+                                           use_awaitable_t<E>) {
+    return {};
+  }
 };
 } // namespace ip
 
@@ -277,6 +372,7 @@ template <class Clock> class basic_waitable_timer {
 public:
   explicit basic_waitable_timer(any_io_executor) {}
   basic_waitable_timer(any_io_executor, typename Clock::duration) {}
+  basic_waitable_timer(any_io_executor, typename Clock::time_point) {}
   void expires_after(typename Clock::duration) {}
   void wait() {}
   template <class E> awaitable<void, E> async_wait(use_awaitable_t<E>) {
@@ -294,6 +390,47 @@ public:
   std::size_t cancel() { return 0; }
 };
 using steady_timer = basic_waitable_timer<std::chrono::steady_clock>;
+using system_timer = basic_waitable_timer<std::chrono::system_clock>;
+
+class dynamic_string_buffer {
+public:
+  explicit dynamic_string_buffer(std::string &) {}
+};
+inline dynamic_string_buffer dynamic_buffer(std::string &s) {
+  return dynamic_string_buffer(s);
+}
+
+template <class Stream, class Buf, class Delim>
+std::size_t read_until(Stream &, Buf &&, Delim) {
+  return 0;
+}
+template <class Stream, class Buf, class Delim, class E>
+awaitable<std::size_t, E> async_read_until(Stream &, Buf &&, Delim,
+                                           use_awaitable_t<E>) {
+  return {};
+}
+template <class Socket, class Endpoints>
+typename Socket::endpoint_type connect(Socket &, const Endpoints &) {
+  return {};
+}
+template <class Socket, class Endpoints, class E>
+awaitable<typename Socket::endpoint_type, E>
+async_connect(Socket &, const Endpoints &, use_awaitable_t<E>) {
+  return {};
+}
+
+class thread_pool {
+public:
+  using executor_type = any_io_executor;
+  thread_pool() = default;
+  explicit thread_pool(std::size_t num_threads) {}
+  executor_type get_executor() noexcept { return {}; }
+  void join() {}
+  void wait() {}
+  void stop() {}
+};
+template <class ExecutionContext, class Handler>
+void post(ExecutionContext &, Handler &&) {}
 
 } // namespace ASIO_MOCK_NS
 

@@ -4,9 +4,13 @@
 #include <chrono>
 
 namespace folly {
-using HighResDuration = std::chrono::nanoseconds;
+class Timekeeper;
+// folly's high-resolution duration type; async-blocking-call-in-coroutine
+// reads the parameter type of folly::coro::sleep from its declaration.
+using HighResDuration = std::chrono::microseconds;
 namespace coro {
-inline Task<void> sleep(HighResDuration) { return {}; }
-inline Task<void> sleepReturnEarlyOnCancel(HighResDuration) { return {}; }
+Task<void> sleep(HighResDuration d, Timekeeper *tk = nullptr);
+Task<void> sleepReturnEarlyOnCancel(HighResDuration d,
+                                    Timekeeper *tk = nullptr);
 } // namespace coro
 } // namespace folly

@@ -1,0 +1,491 @@
+//===--- BlockingApis.cpp - the functions that block the calling thread ---===//
+
+#include "BlockingApis.h"
+#include "Names.h"
+#include "TaskTypes.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSwitch.h"
+
+namespace clang::tidy::async::utils {
+
+namespace {
+
+using C = BlockingCategory;
+using M = BlockingMatch;
+using R = BlockingRemedy;
+
+// The built-in knowledge. Names are resolved declarations: the callee's
+// qualified name, or Class::method where Class declares the method or is the
+// static type of the object it is called on. `asio::` names cover Boost.Asio
+// as well. Async twins (`async_read_some`, `async_write`, ...) are not listed:
+// they take a completion token and do not block.
+const BlockingApi BuiltinApis[] = {
+    // Sleeping the thread.
+    {"std::this_thread::sleep_for", C::Sleep, M::Function, R::SleepFor},
+    {"std::this_thread::sleep_until", C::Sleep, M::Function, R::SleepUntil},
+    {"sleep", C::Sleep, M::CFunction, R::SleepSeconds},
+    {"usleep", C::Sleep, M::CFunction, R::SleepMicroseconds},
+    {"{nanosleep,clock_nanosleep}", C::Sleep, M::CFunction, R::SleepOther},
+    {"asio::basic_waitable_timer::wait", C::Sleep, M::Function, R::AsyncTwin},
+    {"asio::basic_deadline_timer::wait", C::Sleep, M::Function, R::AsyncTwin},
+
+    // Waiting on a thread primitive.
+    {"std::future::{get,wait}", C::Wait, M::Function, R::Offload},
+    {"std::future::{wait_for,wait_until}", C::Wait, M::Function, R::Offload, "",
+     /*ZeroTimeoutPolls=*/true},
+    {"std::shared_future::{get,wait}", C::Wait, M::Function, R::Offload},
+    {"std::shared_future::{wait_for,wait_until}", C::Wait, M::Function,
+     R::Offload, "", /*ZeroTimeoutPolls=*/true},
+    {"std::thread::join", C::Wait, M::Function, R::Offload},
+    {"std::jthread::join", C::Wait, M::Function, R::Offload},
+    {"std::condition_variable::{wait,wait_for,wait_until}", C::Wait,
+     M::Function, R::Offload},
+    {"std::condition_variable_any::{wait,wait_for,wait_until}", C::Wait,
+     M::Function, R::Offload},
+    {"std::latch::{wait,arrive_and_wait}", C::Wait, M::Function, R::Offload},
+    {"std::barrier::{wait,arrive_and_wait}", C::Wait, M::Function, R::Offload},
+    {"std::counting_semaphore::acquire", C::Wait, M::Function, R::Offload},
+    {"std::counting_semaphore::{try_acquire_for,try_acquire_until}", C::Wait,
+     M::Function, R::Offload, "", /*ZeroTimeoutPolls=*/true},
+    {"std::atomic::wait", C::Wait, M::Function, R::Offload},
+    {"std::atomic_flag::wait", C::Wait, M::Function, R::Offload},
+    {"asio::thread_pool::{join,wait}", C::Wait, M::Function, R::Offload},
+
+    // Running a nested event loop.
+    {"folly::coro::blockingWait", C::EventLoop, M::Function, R::AwaitArgument},
+    {"cppcoro::sync_wait", C::EventLoop, M::Function, R::AwaitArgument},
+    {"coro::sync_wait", C::EventLoop, M::Function, R::AwaitArgument},
+    {"async_simple::coro::syncAwait", C::EventLoop, M::Function,
+     R::AwaitArgument},
+    {"stdexec::sync_wait", C::EventLoop, M::Function,
+     R::AwaitArgumentIfDiscarded},
+    {"std::this_thread::sync_wait", C::EventLoop, M::Function,
+     R::AwaitArgumentIfDiscarded},
+    {"asio::io_context::{run,run_one,run_for,run_until,run_one_for,"
+     "run_one_until,poll,poll_one}",
+     C::EventLoop, M::Function, R::Advice,
+     "run the io_context outside coroutines (for example in main) and "
+     "co_spawn work onto it; inside a coroutine, await the work instead"},
+    {"QEventLoop::exec", C::EventLoop, M::Function, R::Advice,
+     "await the signal that would end the loop instead, e.g. 'co_await "
+     "qCoro(object, &Class::signal)'"},
+
+    // Synchronous network I/O: Asio and Beast operations without a
+    // completion token...
+    {"asio::basic_socket::{connect,wait}", C::Network, M::Function,
+     R::AsyncTwin},
+    {"asio::basic_stream_socket::{read_some,write_some,receive,send}",
+     C::Network, M::Function, R::AsyncTwin},
+    {"asio::basic_datagram_socket::{receive,receive_from,send,send_to}",
+     C::Network, M::Function, R::AsyncTwin},
+    {"asio::basic_raw_socket::{receive,receive_from,send,send_to}", C::Network,
+     M::Function, R::AsyncTwin},
+    {"asio::basic_seq_packet_socket::{receive,send}", C::Network, M::Function,
+     R::AsyncTwin},
+    {"asio::basic_socket_acceptor::{accept,wait}", C::Network, M::Function,
+     R::AsyncTwin},
+    {"asio::ip::basic_resolver::resolve", C::Network, M::Function,
+     R::AsyncTwin},
+    {"asio::ssl::stream::{handshake,shutdown,read_some,write_some}", C::Network,
+     M::Function, R::AsyncTwin},
+    {"asio::{read,write,connect,read_until}", C::Network, M::Function,
+     R::AsyncTwin},
+    {"boost::beast::http::{read,read_some,read_header,write,write_some,"
+     "write_header}",
+     C::Network, M::Function, R::AsyncTwin},
+    {"boost::beast::websocket::stream::{read,read_some,write,write_some,"
+     "accept,handshake,close,ping,pong}",
+     C::Network, M::Function, R::AsyncTwin},
+    {"boost::beast::basic_stream::{connect,read_some,write_some}", C::Network,
+     M::Function, R::AsyncTwin},
+    {"boost::beast::ssl_stream::{handshake,shutdown,read_some,write_some}",
+     C::Network, M::Function, R::AsyncTwin},
+    // ...POSIX sockets and name resolution...
+    {"{read,write,recv,send,recvfrom,sendto,recvmsg,sendmsg,connect,accept,"
+     "accept4,select,pselect,poll,ppoll,epoll_wait,epoll_pwait,getaddrinfo,"
+     "gethostbyname,gethostbyaddr}",
+     C::Network, M::CFunction, R::Offload},
+    // ...and synchronous HTTP clients.
+    {"curl_easy_perform", C::Network, M::CFunction, R::Offload},
+    {"httplib::Client::{Get,Head,Post,Put,Patch,Delete,Options,send}",
+     C::Network, M::Function, R::Offload},
+    {"httplib::ClientImpl::{Get,Head,Post,Put,Patch,Delete,Options,send}",
+     C::Network, M::Function, R::Offload},
+    {"httplib::Server::{listen,listen_after_bind}", C::Network, M::Function,
+     R::Offload},
+    {"cpr::{Get,Post,Put,Patch,Delete,Head,Options,Download}", C::Network,
+     M::Function, R::Offload},
+    {"cpr::Session::{Get,Post,Put,Patch,Delete,Head,Options,Download}",
+     C::Network, M::Function, R::Offload},
+
+    // Child processes.
+    {"{system,popen,pclose,waitpid,wait}", C::Process, M::CFunction,
+     R::Offload},
+
+    // File I/O: C stdio and POSIX files, std file streams, Asio files.
+    {"{fopen,freopen,fclose,fread,fwrite,fgets,fputs,fgetc,fputc,getc,putc,"
+     "fscanf,fprintf,vfscanf,vfprintf,fflush,getline,getdelim,open,openat,"
+     "creat,pread,pwrite,fsync,fdatasync}",
+     C::FileIO, M::CFunction, R::Offload},
+    {"std::{basic_ifstream,basic_ofstream,basic_fstream,basic_filebuf}",
+     C::FileIO, M::StreamObject, R::Offload},
+    {"asio::basic_stream_file::{read_some,write_some}", C::FileIO, M::Function,
+     R::AsyncTwin},
+    {"asio::basic_random_access_file::{read_some_at,write_some_at}", C::FileIO,
+     M::Function, R::AsyncTwin},
+    {"asio::{read_at,write_at}", C::FileIO, M::Function, R::AsyncTwin},
+};
+
+// The operations on a std file stream that reach the file. Inspecting the
+// stream's state (is_open, good, eof, ...) does not.
+constexpr llvm::StringLiteral StreamOperations[] = {
+    "open",    "close", "read",       "readsome",   "write", "get",
+    "getline", "put",   "flush",      "ignore",     "peek",  "sync",
+    "seekg",   "seekp", "operator>>", "operator<<",
+};
+
+// A user entry from BlockingFunctions.
+const BlockingApi UserApi = {"", C::User, M::Function, R::Offload};
+
+struct CategoryName {
+  BlockingCategory Category;
+  llvm::StringLiteral Name;
+};
+constexpr CategoryName CategoryNames[] = {
+    {C::Sleep, "sleep"},
+    {C::Wait, "wait"},
+    {C::EventLoop, "event-loop"},
+    {C::Network, "network"},
+    {C::Process, "process"},
+    {C::FileIO, "file-io"},
+    {C::User, "user"},
+};
+
+/// `ns::{a,b}` -> `ns::a`, `ns::b`; any other name stays as it is.
+llvm::SmallVector<std::string, 4> expandNames(llvm::StringRef Names) {
+  llvm::SmallVector<std::string, 4> Result;
+  Names = Names.trim();
+  size_t Open = Names.find('{');
+  if (Open == llvm::StringRef::npos || !Names.ends_with("}")) {
+    Result.push_back(Names.str());
+    return Result;
+  }
+  llvm::StringRef Prefix = Names.take_front(Open);
+  llvm::SmallVector<llvm::StringRef, 8> Items;
+  Names.slice(Open + 1, Names.size() - 1)
+      .split(Items, ',', /*MaxSplit=*/-1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Item : Items)
+    Result.push_back((Prefix + Item.trim()).str());
+  return Result;
+}
+
+llvm::StringRef lastComponent(llvm::StringRef Name) {
+  size_t Colons = Name.rfind("::");
+  return Colons == llvm::StringRef::npos ? Name : Name.drop_front(Colons + 2);
+}
+
+/// The class whose method \p Call calls on an object, as the object's static
+/// type names it; null for other calls.
+const CXXRecordDecl *objectClass(const CallExpr *Call) {
+  const Expr *Object = nullptr;
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call))
+    Object = Member->getImplicitObjectArgument();
+  else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Call))
+    if (llvm::isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()) &&
+        Op->getNumArgs() > 0)
+      Object = Op->getArg(0);
+  if (!Object)
+    return nullptr;
+  // Look through the conversion to the base that declares the method.
+  QualType T = Object->IgnoreImpCasts()->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return classDeclOf(T);
+}
+
+/// The first operand of \p Call: the object of a member call, the left
+/// operand of an operator, or the first argument.
+const Expr *firstOperand(const CallExpr *Call) {
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call))
+    return Member->getImplicitObjectArgument();
+  return Call->getNumArgs() > 0 ? Call->getArg(0) : nullptr;
+}
+
+/// \p Idiom with each `{0}` replaced by the namespace of \p F as the file at
+/// \p Loc spells it.
+std::string withNamespace(const ASTContext &Ctx, llvm::StringRef Idiom,
+                          Framework F, SourceLocation Loc) {
+  if (Idiom.empty())
+    return {};
+  std::string Namespace = spellNamespace(Ctx, profile(F).Namespace, Loc);
+  std::string Result;
+  for (;;) {
+    size_t At = Idiom.find("{0}");
+    Result += Idiom.take_front(At).str();
+    if (At == llvm::StringRef::npos)
+      return Result;
+    Result += Namespace;
+    Idiom = Idiom.drop_front(At + 3);
+  }
+}
+
+} // namespace
+
+const char DefaultBlockingCategories[] =
+    "sleep;wait;event-loop;network;process";
+
+llvm::StringRef categoryName(BlockingCategory Category) {
+  for (const CategoryName &N : CategoryNames)
+    if (N.Category == Category)
+      return N.Name;
+  return "";
+}
+
+std::optional<BlockingCategory> categoryFromName(llvm::StringRef Name) {
+  Name = Name.trim();
+  for (const CategoryName &N : CategoryNames)
+    if (N.Category != C::User && N.Name == Name)
+      return N.Category;
+  return std::nullopt;
+}
+
+llvm::ArrayRef<BlockingApi> builtinBlockingApis() { return BuiltinApis; }
+
+std::string normaliseAsioName(llvm::StringRef QualifiedName) {
+  QualifiedName = QualifiedName.trim();
+  QualifiedName.consume_front("::");
+  if (QualifiedName.starts_with("boost::asio::"))
+    QualifiedName = QualifiedName.drop_front(strlen("boost::"));
+  return QualifiedName.str();
+}
+
+BlockingApiTable::BlockingApiTable(llvm::StringRef Categories,
+                                   llvm::StringRef Extra,
+                                   llvm::StringRef Ignored) {
+  for (const std::string &Name : splitList(Ignored))
+    IgnoredNames.insert(normaliseAsioName(Name));
+
+  llvm::SmallVector<BlockingCategory, 8> Enabled;
+  for (const std::string &Name : splitList(Categories))
+    if (std::optional<BlockingCategory> Category = categoryFromName(Name))
+      Enabled.push_back(*Category);
+
+  for (const BlockingApi &Api : BuiltinApis) {
+    if (!llvm::is_contained(Enabled, Api.Category))
+      continue;
+    for (const std::string &Name : expandNames(Api.Names)) {
+      std::string Key = normaliseAsioName(Name);
+      if (IgnoredNames.contains(Key))
+        continue;
+      if (Api.Match == M::StreamObject) {
+        StreamClasses[Key] = &Api;
+        continue;
+      }
+      ShortNames.insert(lastComponent(Key));
+      Entries[Key] = {&Api, ""};
+    }
+  }
+
+  // User entries extend the table, and replace a built-in of the same name.
+  for (const std::string &Item : splitList(Extra)) {
+    auto [Names, Suggestion] = llvm::StringRef(Item).split('=');
+    for (const std::string &Name : expandNames(Names)) {
+      std::string Key = normaliseAsioName(Name);
+      if (Key.empty() || IgnoredNames.contains(Key))
+        continue;
+      ShortNames.insert(lastComponent(Key));
+      Entries[Key] = {&UserApi, Suggestion.trim().str()};
+    }
+  }
+}
+
+bool BlockingApiTable::isIgnored(const NamedDecl *D) const {
+  return D && !IgnoredNames.empty() &&
+         IgnoredNames.contains(normaliseAsioName(qualifiedName(D)));
+}
+
+const BlockingApiTable::Entry *
+BlockingApiTable::find(llvm::StringRef QualifiedName,
+                       const FunctionDecl *Callee, std::string &DisplayName,
+                       llvm::StringRef Display) const {
+  auto It = Entries.find(normaliseAsioName(QualifiedName));
+  if (It == Entries.end())
+    return nullptr;
+  if (It->second.Api->Match == M::CFunction && !(Callee && Callee->isExternC()))
+    return nullptr;
+  DisplayName = Display.str();
+  return &It->second;
+}
+
+std::optional<BlockingCall> BlockingApiTable::lookup(const Expr *E) const {
+  const auto *Call = llvm::dyn_cast<CallExpr>(E);
+  if (!Call)
+    return lookupStream(E);
+  std::string Display;
+
+  // A customisation-point object such as stdexec::sync_wait is a variable:
+  // the call is its operator().
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0) {
+    if (const auto *Ref =
+            llvm::dyn_cast<DeclRefExpr>(Op->getArg(0)->IgnoreParenImpCasts()))
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+          Var && Var->getIdentifier() && Var->hasGlobalStorage() &&
+          ShortNames.contains(Var->getName())) {
+        std::string Name = qualifiedName(Var);
+        if (const Entry *Found = find(Name, nullptr, Display, Name))
+          return BlockingCall{Found->Api, Display, Found->Suggestion};
+      }
+  }
+
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (Callee && Callee->getIdentifier() &&
+      ShortNames.contains(Callee->getName())) {
+    std::string Name = qualifiedName(Callee);
+    if (const Entry *Found = find(Name, Callee, Display, Name))
+      return BlockingCall{Found->Api, Display, Found->Suggestion};
+    // A method inherited from a base the table does not name, such as
+    // libstdc++'s std::__basic_future::wait called on a std::future.
+    if (const CXXRecordDecl *Object = objectClass(Call)) {
+      std::string ObjectName =
+          qualifiedName(Object) + "::" + Callee->getName().str();
+      if (ObjectName != Name)
+        if (const Entry *Found = find(ObjectName, Callee, Display, ObjectName))
+          return BlockingCall{Found->Api, Display, Found->Suggestion};
+    }
+  }
+  return lookupStream(E);
+}
+
+std::optional<BlockingCall>
+BlockingApiTable::lookupStream(const Expr *E) const {
+  if (StreamClasses.empty())
+    return std::nullopt;
+  auto StreamApi = [this](QualType T) -> const BlockingApi * {
+    const CXXRecordDecl *RD = classDeclOf(T);
+    if (!RD || !RD->getIdentifier())
+      return nullptr;
+    auto It = StreamClasses.find(qualifiedName(RD));
+    return It == StreamClasses.end() ? nullptr : It->second;
+  };
+
+  // Opening a file: a stream constructed from arguments (not copied/moved).
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = Construct->getConstructor();
+    if (Construct->getNumArgs() == 0 || Ctor->isCopyOrMoveConstructor() ||
+        llvm::isa<CXXDefaultArgExpr>(Construct->getArg(0)))
+      return std::nullopt;
+    if (const BlockingApi *Api = StreamApi(Construct->getType()))
+      return BlockingCall{Api,
+                          qualifiedName(Ctor->getParent()) +
+                              "::" + Ctor->getParent()->getName().str(),
+                          ""};
+    return std::nullopt;
+  }
+
+  const auto *Call = llvm::dyn_cast<CallExpr>(E);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return std::nullopt;
+  std::string Name = Callee->getNameAsString();
+  if (!llvm::is_contained(StreamOperations, Name))
+    return std::nullopt;
+  const Expr *Operand = firstOperand(Call);
+  if (!Operand)
+    return std::nullopt;
+  // Look through the derived-to-base conversion to the stream's own type.
+  QualType StreamType = Operand->IgnoreImpCasts()->getType();
+  if (StreamType->isPointerType())
+    StreamType = StreamType->getPointeeType();
+  const BlockingApi *Api = StreamApi(StreamType);
+  if (!Api)
+    return std::nullopt;
+  std::string Display =
+      llvm::isa<CXXMethodDecl>(Callee)
+          ? qualifiedName(classDeclOf(StreamType)) + "::" + Name
+          : qualifiedName(Callee);
+  return BlockingCall{Api, Display, ""};
+}
+
+std::string offloadIdiom(const ASTContext &Ctx, Framework F,
+                         SourceLocation Loc) {
+  llvm::StringRef Idiom;
+  switch (F) {
+  case Framework::BoostAsio:
+  case Framework::Asio:
+    Idiom = "'co_await {0}::co_spawn(pool, [&]() -> {0}::awaitable<void> { "
+            "<blocking call>; co_return; }, {0}::use_awaitable)'";
+    break;
+  case Framework::Folly:
+    Idiom = "'co_await folly::via(folly::getGlobalCPUExecutor(), [&] { "
+            "return <blocking call>; })'";
+    break;
+  case Framework::Cppcoro:
+    Idiom = "'co_await pool.schedule()' on a '{0}::static_thread_pool' "
+            "before the call";
+    break;
+  case Framework::Libcoro:
+    Idiom = "'co_await pool.schedule()' on a '{0}::thread_pool' before the "
+            "call";
+    break;
+  case Framework::AsyncSimple:
+    Idiom = "'co_await {0}::dispatch(executor)' to an executor for blocking "
+            "work before the call";
+    break;
+  case Framework::Stdexec:
+    Idiom = "'co_await stdexec::starts_on(pool.get_scheduler(), "
+            "stdexec::just() | stdexec::then([&] { return <blocking call>; "
+            "}))'";
+    break;
+  case Framework::QCoro:
+    Idiom = "'co_await QtConcurrent::run([&] { return <blocking call>; })'";
+    break;
+  case Framework::Concurrencpp:
+    Idiom = "'co_await {0}::resume_on(runtime.background_executor())' before "
+            "the call";
+    break;
+  case Framework::Seastar:
+  case Framework::Unknown:
+    break;
+  }
+  return withNamespace(Ctx, Idiom, F, Loc);
+}
+
+std::string timerIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc) {
+  llvm::StringRef Idiom;
+  switch (F) {
+  case Framework::BoostAsio:
+  case Framework::Asio:
+    Idiom = "'co_await {0}::steady_timer(co_await {0}::this_coro::executor, "
+            "<duration>).async_wait({0}::use_awaitable)'";
+    break;
+  case Framework::Folly:
+  case Framework::AsyncSimple:
+  case Framework::Seastar:
+    Idiom = "'co_await {0}::sleep(<duration>)'";
+    break;
+  case Framework::Libcoro:
+    Idiom = "'co_await scheduler->yield_for(<duration>)' on a "
+            "'{0}::io_scheduler'";
+    break;
+  case Framework::Cppcoro:
+    Idiom = "'co_await service.schedule_after(<duration>)' on a "
+            "'{0}::io_service'";
+    break;
+  case Framework::QCoro:
+    Idiom = "'co_await {0}::sleepFor(<duration>)'";
+    break;
+  case Framework::Concurrencpp:
+    Idiom = "'co_await timer_queue->make_delay_object(<duration>, executor)'";
+    break;
+  case Framework::Stdexec:
+  case Framework::Unknown:
+    break;
+  }
+  return withNamespace(Ctx, Idiom, F, Loc);
+}
+
+} // namespace clang::tidy::async::utils

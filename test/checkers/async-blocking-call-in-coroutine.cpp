@@ -1,0 +1,712 @@
+// RUN: %check_async %s async-blocking-call-in-coroutine %t
+
+#include <QEventLoop>
+#include <asio.hpp>
+#include <async_simple/coro/Lazy.h>
+#include <boost/asio.hpp>
+#include <coro/coro.hpp>
+#include <coro/io_scheduler.hpp>
+#include <cpr/cpr.h>
+#include <cppcoro/sync_wait.hpp>
+#include <cppcoro/task.hpp>
+#include <curl/curl.h>
+#include <exec/task.hpp>
+#include <folly/experimental/coro/BlockingWait.h>
+#include <folly/experimental/coro/Sleep.h>
+#include <folly/experimental/coro/Task.h>
+#include <httplib.h>
+#include <stdexec/execution.hpp>
+
+#include <atomic>
+#include <barrier>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <future>
+#include <latch>
+#include <mutex>
+#include <semaphore>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <netdb.h>
+#include <poll.h>
+#include <sys/epoll.h>
+#include <sys/select.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+namespace net = boost::asio;
+using namespace std::chrono_literals;
+
+// ---------------------------------------------------------------------------
+// Sleeping. In an Asio coroutine the fix awaits a timer instead, spelled with
+// the file's alias for boost::asio.
+
+net::awaitable<void> asio_sleeps() {
+  std::this_thread::sleep_for(100ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await net::steady_timer(co_await net::this_coro::executor, 100ms).async_wait(net::use_awaitable);
+  std::this_thread::sleep_for(std::chrono::seconds(2));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await net::steady_timer(co_await net::this_coro::executor, std::chrono::seconds(2)).async_wait(net::use_awaitable);
+  // A floating-point duration does not convert to the timer's duration.
+  std::this_thread::sleep_for(std::chrono::duration<double>(1.5));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await net::steady_timer(co_await net::this_coro::executor, std::chrono::ceil<std::chrono::steady_clock::duration>(std::chrono::duration<double>(1.5))).async_wait(net::use_awaitable);
+  std::this_thread::sleep_until(std::chrono::steady_clock::now() + 1s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_until' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await net::steady_timer(co_await net::this_coro::executor, std::chrono::steady_clock::now() + 1s).async_wait(net::use_awaitable);
+  std::this_thread::sleep_until(std::chrono::system_clock::now() + 1s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_until' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await net::system_timer(co_await net::this_coro::executor, std::chrono::system_clock::now() + 1s).async_wait(net::use_awaitable);
+  sleep(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'sleep' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await net::steady_timer(co_await net::this_coro::executor, std::chrono::seconds(1)).async_wait(net::use_awaitable);
+  usleep(500);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'usleep' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await net::steady_timer(co_await net::this_coro::executor, std::chrono::microseconds(500)).async_wait(net::use_awaitable);
+  // The result is used: the timer has none, so only a note.
+  unsigned left = sleep(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: blocking call to 'sleep' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:19: warning: blocking call to 'sleep' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:19: note: suspend on a timer instead: 'co_await net::steady_timer(co_await net::this_coro::executor, <duration>).async_wait(net::use_awaitable)'
+  timespec ts{0, 1000};
+  nanosleep(&ts, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'nanosleep' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'nanosleep' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer instead: 'co_await net::steady_timer(co_await net::this_coro::executor, <duration>).async_wait(net::use_awaitable)'
+  try {
+    co_await asio_sleeps();
+  } catch (...) {
+    // co_await is not allowed in a handler.
+    std::this_thread::sleep_for(10ms);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+    // CHECK-NOTES: :[[@LINE-2]]:5: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: suspend on a timer instead, outside the catch handler: 'co_await net::steady_timer(co_await net::this_coro::executor, <duration>).async_wait(net::use_awaitable)'
+  }
+  (void)left;
+}
+
+asio::awaitable<void> standalone_asio_sleep() {
+  std::this_thread::sleep_for(20ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await asio::steady_timer(co_await asio::this_coro::executor, 20ms).async_wait(asio::use_awaitable);
+  co_return;
+}
+
+folly::coro::Task<void> folly_sleeps() {
+  std::this_thread::sleep_for(100ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await folly::coro::sleep(100ms);
+  // Finer than folly's duration: rounded up.
+  std::this_thread::sleep_for(500ns);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await folly::coro::sleep(std::chrono::ceil<folly::HighResDuration>(500ns));
+  std::this_thread::sleep_until(std::chrono::steady_clock::now() + 1s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_until' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'std::this_thread::sleep_until' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer instead: 'co_await folly::coro::sleep(<duration>)'
+  co_return;
+}
+
+coro::task<void> libcoro_sleeps(std::shared_ptr<coro::io_scheduler> scheduler) {
+  std::this_thread::sleep_for(100ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await scheduler->yield_for(100ms);
+  std::this_thread::sleep_for(250us);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await scheduler->yield_for(std::chrono::ceil<std::chrono::milliseconds>(250us));
+  std::this_thread::sleep_until(std::chrono::steady_clock::now() + 1s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_until' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await scheduler->yield_until(std::chrono::steady_clock::now() + 1s);
+  {
+    coro::io_scheduler &local = *scheduler;
+    std::this_thread::sleep_for(1s);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+    // CHECK-FIXES: co_await local.yield_for(1s);
+  }
+  co_return;
+}
+
+coro::task<void> libcoro_without_scheduler() {
+  std::this_thread::sleep_for(100ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer instead: 'co_await scheduler->yield_for(<duration>)' on a 'coro::io_scheduler'
+  co_return;
+}
+
+cppcoro::task<void> cppcoro_sleep() {
+  std::this_thread::sleep_for(100ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer instead: 'co_await service.schedule_after(<duration>)' on a 'cppcoro::io_service'
+  co_return;
+}
+
+// A task type async-lint knows only by its shape.
+struct Job {
+  struct promise_type {
+    Job get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+Job unknown_framework_sleep() {
+  std::this_thread::sleep_for(100ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer of the coroutine's framework instead
+  co_return;
+}
+
+// ---------------------------------------------------------------------------
+// Waiting on a thread primitive: a note offers the framework's way to move
+// the wait to a thread pool.
+
+net::awaitable<void> asio_waits(std::future<int> f, std::shared_future<int> sf,
+                                std::thread &t, std::jthread &jt,
+                                std::condition_variable &cv,
+                                std::condition_variable_any &cva,
+                                std::mutex &m, std::latch &done,
+                                std::barrier<> &sync,
+                                std::counting_semaphore<4> &slots,
+                                std::binary_semaphore &flag,
+                                std::atomic<int> &state, net::thread_pool &pool) {
+  int v = f.get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: blocking call to 'std::future::get' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:13: warning: blocking call to 'std::future::get' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:13: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  f.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::future::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: blocking call to 'std::future::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  f.wait_for(50ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::future::wait_for' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: blocking call to 'std::future::wait_for' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  sf.get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: blocking call to 'std::shared_future::get' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:6: warning: blocking call to 'std::shared_future::get' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:6: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  t.join();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::thread::join' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: blocking call to 'std::thread::join' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  jt.join();
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: blocking call to 'std::jthread::join' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:6: warning: blocking call to 'std::jthread::join' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:6: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  std::unique_lock lock(m);
+  cv.wait(lock);
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: blocking call to 'std::condition_variable::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:6: warning: blocking call to 'std::condition_variable::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:6: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  cv.wait_for(lock, 1s, [] { return true; });
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: blocking call to 'std::condition_variable::wait_for' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:6: warning: blocking call to 'std::condition_variable::wait_for' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:6: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  cva.wait(lock);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: blocking call to 'std::condition_variable_any::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:7: warning: blocking call to 'std::condition_variable_any::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:7: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  lock.unlock();
+  done.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: blocking call to 'std::latch::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:8: warning: blocking call to 'std::latch::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:8: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  sync.arrive_and_wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: blocking call to 'std::barrier::arrive_and_wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:8: warning: blocking call to 'std::barrier::arrive_and_wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:8: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  slots.acquire();
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: blocking call to 'std::counting_semaphore::acquire' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:9: warning: blocking call to 'std::counting_semaphore::acquire' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:9: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  flag.acquire();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: blocking call to 'std::counting_semaphore::acquire' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:8: warning: blocking call to 'std::counting_semaphore::acquire' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:8: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  state.wait(0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: blocking call to 'std::atomic::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:9: warning: blocking call to 'std::atomic::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:9: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  pool.join();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: blocking call to 'boost::asio::thread_pool::join' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:8: warning: blocking call to 'boost::asio::thread_pool::join' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:8: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  (void)v;
+  co_return;
+}
+
+folly::coro::Task<void> folly_wait(std::future<int> &f) {
+  f.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::future::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: blocking call to 'std::future::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: move the blocking call to a thread pool: 'co_await folly::via(folly::getGlobalCPUExecutor(), [&] { return <blocking call>; })'
+  co_return;
+}
+cppcoro::task<void> cppcoro_wait(std::future<int> &f) {
+  f.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::future::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: blocking call to 'std::future::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: move the blocking call to a thread pool: 'co_await pool.schedule()' on a 'cppcoro::static_thread_pool' before the call
+  co_return;
+}
+coro::task<void> libcoro_wait(std::future<int> &f) {
+  f.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::future::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: blocking call to 'std::future::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: move the blocking call to a thread pool: 'co_await pool.schedule()' on a 'coro::thread_pool' before the call
+  co_return;
+}
+Job unknown_framework_wait(std::future<int> &f) {
+  f.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: blocking call to 'std::future::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:5: warning: blocking call to 'std::future::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:5: note: move the blocking call to a thread pool and await its result
+  co_return;
+}
+
+// co_await is not allowed in a handler: the note says where to await.
+net::awaitable<void> asio_wait_in_handler(std::future<int> &f) {
+  try {
+    co_await asio_sleeps();
+  } catch (...) {
+    f.get();
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: blocking call to 'std::future::get' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+    // CHECK-NOTES: :[[@LINE-2]]:7: warning: blocking call to 'std::future::get' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: move the blocking call to a thread pool, outside the catch handler: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  }
+}
+
+// Not flagged: polling with a zero timeout, a mutex, notifying.
+net::awaitable<void> asio_polls(std::future<int> &f, std::mutex &m,
+                                std::condition_variable &cv,
+                                std::counting_semaphore<4> &slots) {
+  if (f.wait_for(0s) == std::future_status::ready)
+    (void)f.valid();
+  (void)f.wait_for(std::chrono::seconds(0));
+  (void)slots.try_acquire();
+  (void)slots.try_acquire_for(0ms);
+  std::lock_guard guard(m);
+  m.lock();
+  m.unlock();
+  std::scoped_lock both(m);
+  cv.notify_all();
+  co_return;
+}
+
+// ---------------------------------------------------------------------------
+// Nested event loops. Running an awaitable to completion inside a coroutine
+// is what `co_await` does without blocking: the fix awaits the argument.
+
+folly::coro::Task<int> compute();
+folly::coro::Task<std::vector<int>> numbers();
+folly::coro::Task<void> folly_nested() {
+  int v = folly::coro::blockingWait(compute());
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: blocking call to 'folly::coro::blockingWait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: int v = co_await compute();
+  auto task = compute();
+  int w = folly::coro::blockingWait(std::move(task));
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: blocking call to 'folly::coro::blockingWait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: int w = co_await std::move(task);
+  auto n = folly::coro::blockingWait(numbers()).size();
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: blocking call to 'folly::coro::blockingWait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: auto n = (co_await numbers()).size();
+  (void)v, (void)w, (void)n;
+  co_return;
+}
+
+cppcoro::task<int> cppcoro_compute();
+cppcoro::task<int> cppcoro_other();
+cppcoro::task<void> cppcoro_nested(bool fast) {
+  cppcoro::sync_wait(cppcoro_compute());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'cppcoro::sync_wait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await cppcoro_compute();
+  cppcoro::sync_wait(fast ? cppcoro_compute() : cppcoro_other());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'cppcoro::sync_wait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await (fast ? cppcoro_compute() : cppcoro_other());
+  // An lvalue task would have to be moved from: a note only.
+  auto task = cppcoro_compute();
+  cppcoro::sync_wait(task);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'cppcoro::sync_wait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'cppcoro::sync_wait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: 'co_await' the argument instead of blocking on it
+  co_return;
+}
+
+coro::task<int> libcoro_compute();
+coro::task<void> libcoro_nested() {
+  coro::sync_wait(libcoro_compute());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'coro::sync_wait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await libcoro_compute();
+  co_return;
+}
+
+async_simple::coro::Lazy<int> lazy_compute();
+async_simple::coro::Lazy<void> async_simple_nested() {
+  int v = async_simple::coro::syncAwait(lazy_compute());
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: blocking call to 'async_simple::coro::syncAwait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: int v = co_await lazy_compute();
+  (void)v;
+  co_return;
+}
+
+// stdexec::sync_wait returns an optional tuple: only a discarded result
+// means the same once awaited.
+exec::task<int> sender_work();
+exec::task<void> stdexec_nested() {
+  stdexec::sync_wait(sender_work());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'stdexec::sync_wait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await sender_work();
+  auto result = stdexec::sync_wait(sender_work());
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: blocking call to 'stdexec::sync_wait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:17: warning: blocking call to 'stdexec::sync_wait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:17: note: 'co_await' the argument instead of blocking on it
+  (void)result;
+  co_return;
+}
+
+// A folly task cannot be awaited in an Asio coroutine: move the wait away.
+net::awaitable<void> foreign_nested() {
+  folly::coro::blockingWait(compute());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'folly::coro::blockingWait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'folly::coro::blockingWait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  co_return;
+}
+
+net::awaitable<void> asio_loops(net::io_context &ctx, QEventLoop &loop) {
+  ctx.run();
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: blocking call to 'boost::asio::io_context::run' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:7: warning: blocking call to 'boost::asio::io_context::run' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:7: note: run the io_context outside coroutines (for example in main) and co_spawn work onto it; inside a coroutine, await the work instead
+  ctx.run_one();
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: blocking call to 'boost::asio::io_context::run_one' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:7: warning: blocking call to 'boost::asio::io_context::run_one' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:7: note: run the io_context outside coroutines (for example in main) and co_spawn work onto it; inside a coroutine, await the work instead
+  ctx.poll();
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: blocking call to 'boost::asio::io_context::poll' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:7: warning: blocking call to 'boost::asio::io_context::poll' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:7: note: run the io_context outside coroutines (for example in main) and co_spawn work onto it; inside a coroutine, await the work instead
+  ctx.run_for(1s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: blocking call to 'boost::asio::io_context::run_for' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:7: warning: blocking call to 'boost::asio::io_context::run_for' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:7: note: run the io_context outside coroutines (for example in main) and co_spawn work onto it; inside a coroutine, await the work instead
+  loop.exec();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: blocking call to 'QEventLoop::exec' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:8: warning: blocking call to 'QEventLoop::exec' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:8: note: await the signal that would end the loop instead, e.g. 'co_await qCoro(object, &Class::signal)'
+  co_return;
+}
+
+// ---------------------------------------------------------------------------
+// Synchronous network I/O. (Asio's and Beast's synchronous operations, and
+// the fixes that await their async_ twins, are in
+// async-blocking-call-in-coroutine-asio.cpp.)
+
+net::awaitable<void> posix_io(int fd, sockaddr *addr, socklen_t len,
+                              epoll_event *events, fd_set *fds, pollfd *pfd) {
+  char buf[64];
+  read(fd, buf, sizeof buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'read' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'read' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  write(fd, buf, sizeof buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'write' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'write' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  recv(fd, buf, sizeof buf, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'recv' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'recv' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  send(fd, buf, sizeof buf, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'send' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'send' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  recvfrom(fd, buf, sizeof buf, 0, addr, &len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'recvfrom' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'recvfrom' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  connect(fd, addr, len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'connect' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'connect' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  accept(fd, addr, &len);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'accept' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'accept' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  select(fd + 1, fds, nullptr, nullptr, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'select' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'select' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  poll(pfd, 1, -1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'poll' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'poll' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  epoll_wait(fd, events, 8, -1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'epoll_wait' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'epoll_wait' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  addrinfo *info = nullptr;
+  getaddrinfo("example.com", "80", nullptr, &info);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'getaddrinfo' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'getaddrinfo' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  gethostbyname("example.com");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'gethostbyname' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'gethostbyname' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  co_return;
+}
+
+net::awaitable<void> http_clients(CURL *curl) {
+  curl_easy_perform(curl);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'curl_easy_perform' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'curl_easy_perform' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  httplib::Client client("http://example.com");
+  auto res = client.Get("/");
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: blocking call to 'httplib::Client::Get' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:21: warning: blocking call to 'httplib::Client::Get' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:21: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  client.Post("/items", "{}", "application/json");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking call to 'httplib::Client::Post' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:10: warning: blocking call to 'httplib::Client::Post' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  httplib::SSLClient secure("example.com");
+  secure.Get("/");
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking call to 'httplib::ClientImpl::Get' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:10: warning: blocking call to 'httplib::ClientImpl::Get' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  httplib::Server server;
+  server.listen("0.0.0.0", 8080);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking call to 'httplib::Server::listen' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:10: warning: blocking call to 'httplib::Server::listen' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  cpr::Response r = cpr::Get(cpr::Url{"http://example.com"});
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: blocking call to 'cpr::Get' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:21: warning: blocking call to 'cpr::Get' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:21: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  cpr::Session session;
+  session.Get();
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: blocking call to 'cpr::Session::Get' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:11: warning: blocking call to 'cpr::Session::Get' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:11: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  (void)res, (void)r;
+  co_return;
+}
+
+// Not flagged: the asynchronous forms, and functions that merely share a
+// name with a blocking one.
+namespace app {
+int send(int fd, const char *msg);
+struct Channel {
+  int read(char *buf);
+};
+} // namespace app
+net::awaitable<void> not_blocking(net::ip::tcp::socket &sock,
+                                  app::Channel &channel) {
+  char buf[64];
+  co_await sock.async_read_some(net::buffer(buf, sizeof buf),
+                                net::use_awaitable);
+  co_await net::async_write(sock, net::buffer(buf, sizeof buf),
+                            net::use_awaitable);
+  auto pending = cpr::GetAsync(cpr::Url{"http://example.com"});
+  httplib::Client client("http://example.com");
+  (void)client.is_valid();
+  app::send(1, "x");
+  channel.read(buf);
+  co_return;
+}
+
+// ---------------------------------------------------------------------------
+// Child processes.
+
+net::awaitable<void> processes() {
+  std::system("make");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'system' in a coroutine; waiting for a child process stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'system' in a coroutine; waiting for a child process stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  FILE *pipe = popen("ls", "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: blocking call to 'popen' in a coroutine; waiting for a child process stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:16: warning: blocking call to 'popen' in a coroutine; waiting for a child process stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:16: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  pclose(pipe);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'pclose' in a coroutine; waiting for a child process stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'pclose' in a coroutine; waiting for a child process stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  int status = 0;
+  waitpid(-1, &status, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'waitpid' in a coroutine; waiting for a child process stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'waitpid' in a coroutine; waiting for a child process stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  co_return;
+}
+
+// File I/O is off by default (Categories; see the -options test).
+net::awaitable<void> files_by_default() {
+  std::ifstream in("config.txt");
+  std::string line;
+  std::getline(in, line);
+  FILE *f = fopen("log.txt", "a");
+  fputs("x", f);
+  fclose(f);
+  co_return;
+}
+
+// ---------------------------------------------------------------------------
+// Transitive: a function defined in this file that reaches a blocking call
+// through at most MaxDepth (3) non-coroutine calls. Notes show the chain.
+
+void flush_to_disk() { std::this_thread::sleep_for(5ms); }
+void save() { flush_to_disk(); }
+void save_all() { save(); }
+void save_everything() { save_all(); }
+int checksum(std::future<int> &f) { return f.get(); }
+template <class Future> auto wait_for_result(Future &f) { return f.get(); }
+struct Connection {
+  explicit Connection(int fd) { ::connect(fd, nullptr, 0); }
+};
+// Recursion does not loop.
+void retry(int n) {
+  if (n > 0)
+    retry(n - 1);
+  else
+    save();
+}
+
+net::awaitable<void> transitive(std::future<int> &f) {
+  save();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'save' in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: call to 'save' in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-20]]:15: note: 'flush_to_disk' is called here
+  // CHECK-NOTES: :[[@LINE-22]]:24: note: blocking call to 'std::this_thread::sleep_for' is here
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  save_all();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'save_all' in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: call to 'save_all' in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-25]]:19: note: 'save' is called here
+  // CHECK-NOTES: :[[@LINE-27]]:15: note: 'flush_to_disk' is called here
+  // CHECK-NOTES: :[[@LINE-29]]:24: note: blocking call to 'std::this_thread::sleep_for' is here
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  int sum = checksum(f);
+  // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: call to 'checksum' in a coroutine reaches blocking call 'std::future::get'; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:13: warning: call to 'checksum' in a coroutine reaches blocking call 'std::future::get'; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-30]]:46: note: blocking call to 'std::future::get' is here
+  // CHECK-NOTES: :[[@LINE-4]]:13: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  int r = wait_for_result(f);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: call to 'wait_for_result' in a coroutine reaches blocking call 'std::future::get'; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:11: warning: call to 'wait_for_result' in a coroutine reaches blocking call 'std::future::get'; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-34]]:68: note: blocking call to 'std::future::get' is here
+  // CHECK-NOTES: :[[@LINE-4]]:11: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  Connection conn(3);
+  // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: construction of 'Connection' in a coroutine reaches blocking call 'connect'; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:14: warning: construction of 'Connection' in a coroutine reaches blocking call 'connect'; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-37]]:33: note: blocking call to 'connect' is here
+  // CHECK-NOTES: :[[@LINE-4]]:14: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  retry(2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'retry' in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: call to 'retry' in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-35]]:5: note: 'save' is called here
+  // CHECK-NOTES: :[[@LINE-49]]:15: note: 'flush_to_disk' is called here
+  // CHECK-NOTES: :[[@LINE-51]]:24: note: blocking call to 'std::this_thread::sleep_for' is here
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  [] { std::this_thread::sleep_for(1ms); }();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: lambda call in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: lambda call in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:8: note: blocking call to 'std::this_thread::sleep_for' is here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  // Four calls deep: beyond MaxDepth.
+  save_everything();
+  (void)sum, (void)r;
+  co_return;
+}
+
+// ---------------------------------------------------------------------------
+// Not flagged: blocking work handed to another thread or pool, nested
+// lambdas, local classes, unevaluated operands, and code that is not a
+// coroutine.
+
+int blocking_job() {
+  std::this_thread::sleep_for(1s);
+  return 1;
+}
+void ordinary_function(std::future<int> &f) {
+  std::this_thread::sleep_for(1s);
+  f.get();
+  save();
+}
+net::awaitable<void> handed_off(net::thread_pool &pool) {
+  std::thread worker([] { std::this_thread::sleep_for(1s); });
+  worker.detach();
+  std::thread(blocking_job).detach();
+  auto result = std::async(std::launch::async, [] { return blocking_job(); });
+  auto deferred = std::async(std::launch::async, blocking_job);
+  net::post(pool, [] { save(); });
+  auto later = [] { sleep(1); };
+  struct Local {
+    void run() { std::this_thread::sleep_for(1s); }
+  };
+  (void)sizeof(blocking_job());
+  using R = decltype(blocking_job());
+  (void)noexcept(save());
+  if constexpr (sizeof(int) == 0)
+    save();
+  (void)later;
+  co_return;
+}
+
+// A coroutine lambda is a coroutine of its own: its blocking calls are
+// reported there.
+void spawn_lambda(net::io_context &ctx) {
+  net::co_spawn(
+      ctx,
+      []() -> net::awaitable<void> {
+        std::this_thread::sleep_for(1s);
+        // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+        // CHECK-FIXES: co_await net::steady_timer(co_await net::this_coro::executor, 1s).async_wait(net::use_awaitable);
+        co_return;
+      },
+      net::detached);
+}
+
+// A generator that never awaits runs on its consumer's thread, step by step,
+// like an ordinary function: not flagged.
+template <class T> struct Generator {
+  struct promise_type {
+    T value;
+    Generator get_return_object() { return {}; }
+    std::suspend_always initial_suspend() noexcept { return {}; }
+    std::suspend_always final_suspend() noexcept { return {}; }
+    std::suspend_always yield_value(T v) {
+      value = v;
+      return {};
+    }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+Generator<std::string> lines_of(int fd) {
+  char buf[64];
+  while (read(fd, buf, sizeof buf) > 0)
+    co_yield std::string(buf);
+}
+// One that also awaits is an asynchronous generator: flagged.
+Generator<int> ticks() {
+  std::this_thread::sleep_for(1s);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer of the coroutine's framework instead
+  co_await std::suspend_always{};
+  co_yield 1;
+}
