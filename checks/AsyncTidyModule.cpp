@@ -1,5 +1,4 @@
-//===--- AsyncTidyModule.cpp - the async clang-tidy module
-//-----------------===//
+//===--- AsyncTidyModule.cpp - the async clang-tidy module ----------------===//
 //
 // Registers every async-lint check. One line per check, in alphabetical order.
 //

@@ -1,5 +1,4 @@
-//===--- BlockingCallInCoroutineCheck.h - async-blocking-call-in-coroutine
-//-===//
+//===--- BlockingCallInCoroutineCheck.h -----------------------------------===//
 
 #ifndef ASYNC_LINT_BLOCKINGCALLINCOROUTINECHECK_H
 #define ASYNC_LINT_BLOCKINGCALLINCOROUTINECHECK_H

@@ -1,5 +1,4 @@
-//===--- SessionPerRequestCheck.cpp - async-session-per-request
-//------------===//
+//===--- SessionPerRequestCheck.cpp - async-session-per-request -----------===//
 
 #include "SessionPerRequestCheck.h"
 #include "utils/Coroutines.h"

@@ -1,5 +1,4 @@
-//===--- SessionPerRequestCheck.h - async-session-per-request
-//--------------===//
+//===--- SessionPerRequestCheck.h - async-session-per-request -------------===//
 
 #ifndef ASYNC_LINT_SESSIONPERREQUESTCHECK_H
 #define ASYNC_LINT_SESSIONPERREQUESTCHECK_H

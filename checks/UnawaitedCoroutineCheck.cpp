@@ -1,5 +1,4 @@
-//===--- UnawaitedCoroutineCheck.cpp - async-unawaited-coroutine
-//-----------===//
+//===--- UnawaitedCoroutineCheck.cpp - async-unawaited-coroutine ----------===//
 
 #include "UnawaitedCoroutineCheck.h"
 #include "utils/Coroutines.h"

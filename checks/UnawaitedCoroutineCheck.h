@@ -1,5 +1,4 @@
-//===--- UnawaitedCoroutineCheck.h - async-unawaited-coroutine
-//-------------===//
+//===--- UnawaitedCoroutineCheck.h - async-unawaited-coroutine ------------===//
 
 #ifndef ASYNC_LINT_UNAWAITEDCOROUTINECHECK_H
 #define ASYNC_LINT_UNAWAITEDCOROUTINECHECK_H

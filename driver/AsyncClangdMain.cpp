@@ -1,5 +1,4 @@
-//===--- AsyncClangdMain.cpp - clangd with the async checks linked in
-//------===//
+//===--- AsyncClangdMain.cpp - clangd with the async checks linked in -----===//
 //
 // Stock clangd cannot load clang-tidy plugins, so async-clangd is clangd-22's
 // own main program with the async module linked in. Everything else (flags,

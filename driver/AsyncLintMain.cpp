@@ -1,5 +1,4 @@
-//===--- AsyncLintMain.cpp - the async-lint command
-//------------------------===//
+//===--- AsyncLintMain.cpp - the async-lint command -----------------------===//
 //
 // async-lint is the one binary a CI job needs: clang-tidy's library with the
 // async module linked in, run over a whole compile database in parallel,
@@ -18,11 +17,11 @@
 
 #include "Baseline.h"
 #include "Fixes.h"
+#include "Init.h"
 #include "Options.h"
 #include "Project.h"
 #include "Reports.h"
 #include "Runner.h"
-#include "Init.h"
 #include "clang-tidy/ClangTidy.h"
 // Links in every upstream clang-tidy module, so that their checks can be
 // enabled as in clang-tidy.

@@ -1,5 +1,4 @@
-//===--- Baseline.cpp - fingerprints, baselines and changed lines
-//----------===//
+//===--- Baseline.cpp - fingerprints, baselines and changed lines ---------===//
 
 #include "Baseline.h"
 

@@ -1,5 +1,4 @@
-//===--- Baseline.h - fingerprints, baselines and changed lines
-//------------===//
+//===--- Baseline.h - fingerprints, baselines and changed lines -----------===//
 //
 // Adopting a linter on an existing codebase: a baseline records today's
 // findings so that only new ones fail, and --changed-since limits a

@@ -1,5 +1,4 @@
-//===--- Findings.cpp - what a run found
-//-----------------------------------===//
+//===--- Findings.cpp - what a run found ----------------------------------===//
 
 #include "Findings.h"
 

@@ -1,5 +1,4 @@
-//===--- Findings.h - what a run found
-//-------------------------------------===//
+//===--- Findings.h - what a run found ------------------------------------===//
 //
 // A finding is clang-tidy's ClangTidyError with every path made absolute and
 // normalised (so that the same header finding from two translation units is

@@ -1,5 +1,4 @@
-//===--- Fixes.cpp - --fix and --fix-notes
-//---------------------------------===//
+//===--- Fixes.cpp - --fix and --fix-notes --------------------------------===//
 
 #include "Fixes.h"
 

@@ -1,5 +1,4 @@
-//===--- Fixes.h - --fix and --fix-notes
-//-----------------------------------===//
+//===--- Fixes.h - --fix and --fix-notes ----------------------------------===//
 //
 // Fixes are gathered from every finding first, per file, and each file is
 // written once at the end: a header shared by many translation units gets

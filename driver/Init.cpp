@@ -1,5 +1,4 @@
-//===--- Init.cpp - `async-lint init`: set a project up for the checks
-//-----===//
+//===--- Init.cpp - `async-lint init`: set a project up for the checks ----===//
 //
 // Both files are edited as text, so that everything the user wrote (keys,
 // values, comments, layout) stays as it was: .clang-tidy gets the missing

@@ -1,5 +1,4 @@
-//===--- Init.h - `async-lint init`: set a project up for the checks
-//-------===//
+//===--- Init.h - `async-lint init`: set a project up for the checks ------===//
 //
 // `async-lint init [DIR]` writes, or merges into, DIR/.clang-tidy and
 // DIR/.clangd so that clang-tidy, async-lint and async-clangd run the async-*

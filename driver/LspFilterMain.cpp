@@ -1,5 +1,4 @@
-//===--- LspFilterMain.cpp - async-clangd's output filter, standalone
-//------===//
+//===--- LspFilterMain.cpp - async-clangd's output filter, standalone -----===//
 //
 // A test harness: filters an LSP stream from standard input to standard
 // output exactly as async-clangd filters clangd's output.

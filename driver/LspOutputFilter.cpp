@@ -1,5 +1,4 @@
-//===--- LspOutputFilter.cpp - async-clangd's rewriting of clangd's output
-//-===//
+//===--- LspOutputFilter.cpp ----------------------------------------------===//
 
 #include "LspOutputFilter.h"
 #include "llvm/ADT/SmallVector.h"

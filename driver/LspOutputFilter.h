@@ -1,5 +1,4 @@
-//===--- LspOutputFilter.h - async-clangd's rewriting of clangd's output
-//---===//
+//===--- LspOutputFilter.h - async-clangd's rewriting of clangd's output --===//
 //
 // async-clangd runs clangd's own main with its standard output redirected
 // into a pipe; a filter thread forwards every byte to the real standard

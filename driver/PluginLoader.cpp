@@ -1,5 +1,4 @@
-//===--- PluginLoader.cpp - the libAsyncLint.so clang-tidy plugin
-//----------===//
+//===--- PluginLoader.cpp - the libAsyncLint.so clang-tidy plugin ---------===//
 //
 // `clang-tidy -load libAsyncLint.so` loads this small library first. It has
 // no LLVM dependency of its own, so it can always be loaded; it asks the host

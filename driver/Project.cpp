@@ -1,5 +1,4 @@
-//===--- Project.cpp - which translation units to lint, and how
-//------------===//
+//===--- Project.cpp - which translation units to lint, and how -----------===//
 
 #include "Project.h"
 

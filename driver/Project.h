@@ -1,5 +1,4 @@
-//===--- Project.h - which translation units to lint, and how
-//--------------===//
+//===--- Project.h - which translation units to lint, and how -------------===//
 //
 // Finds the compile database, and turns the PATHs of the command line into
 // jobs: one per source file, with the compile commands to lint it with.

@@ -1,5 +1,4 @@
-//===--- Reports.h - the output formats
-//------------------------------------===//
+//===--- Reports.h - the output formats -----------------------------------===//
 //
 // text: clang's diagnostic style, byte for byte what clang-tidy prints;
 // json: one record per finding (documented in docs/ci.md); sarif: SARIF

@@ -1,5 +1,4 @@
-//===--- TextReport.cpp - clang-style diagnostics
-//--------------------------===//
+//===--- TextReport.cpp - clang-style diagnostics -------------------------===//
 //
 // Renders findings through clang's own TextDiagnosticPrinter, the way
 // clang-tidy's reporter does: "file:line:col: warning: message [check]", the

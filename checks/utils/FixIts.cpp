@@ -1,5 +1,4 @@
-//===--- FixIts.cpp - rewriting only what the user wrote
-//-------------------===//
+//===--- FixIts.cpp - rewriting only what the user wrote ------------------===//
 
 #include "FixIts.h"
 #include "clang/Lex/Lexer.h"

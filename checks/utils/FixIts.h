@@ -1,5 +1,4 @@
-//===--- FixIts.h - rewriting only what the user wrote
-//---------------------===//
+//===--- FixIts.h - rewriting only what the user wrote --------------------===//
 
 #ifndef ASYNC_LINT_UTILS_FIXITS_H
 #define ASYNC_LINT_UTILS_FIXITS_H

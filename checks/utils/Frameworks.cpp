@@ -1,5 +1,4 @@
-//===--- Frameworks.cpp - which coroutine framework code belongs to
-//--------===//
+//===--- Frameworks.cpp - which coroutine framework code belongs to -------===//
 
 #include "Frameworks.h"
 #include "Names.h"

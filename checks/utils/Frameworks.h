@@ -1,5 +1,4 @@
-//===--- Frameworks.h - which coroutine framework code belongs to
-//----------===//
+//===--- Frameworks.h - which coroutine framework code belongs to ---------===//
 
 #ifndef ASYNC_LINT_UTILS_FRAMEWORKS_H
 #define ASYNC_LINT_UTILS_FRAMEWORKS_H

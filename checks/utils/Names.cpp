@@ -1,5 +1,4 @@
-//===--- Names.cpp - qualified names and name lists
-//------------------------===//
+//===--- Names.cpp - qualified names and name lists -----------------------===//
 
 #include "Names.h"
 #include "clang/AST/DeclCXX.h"

@@ -1,5 +1,4 @@
-//===--- Names.h - qualified names and name lists
-//--------------------------===//
+//===--- Names.h - qualified names and name lists -------------------------===//
 
 #ifndef ASYNC_LINT_UTILS_NAMES_H
 #define ASYNC_LINT_UTILS_NAMES_H

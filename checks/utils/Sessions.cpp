@@ -1,5 +1,4 @@
-//===--- Sessions.cpp - expensive, long-lived client objects
-//---------------===//
+//===--- Sessions.cpp - expensive, long-lived client objects --------------===//
 
 #include "Sessions.h"
 #include "clang/AST/DeclTemplate.h"

@@ -1,5 +1,4 @@
-//===--- Sessions.h - expensive, long-lived client objects
-//-----------------===//
+//===--- Sessions.h - expensive, long-lived client objects ----------------===//
 
 #ifndef ASYNC_LINT_UTILS_SESSIONS_H
 #define ASYNC_LINT_UTILS_SESSIONS_H

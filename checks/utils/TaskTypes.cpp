@@ -1,5 +1,4 @@
-//===--- TaskTypes.cpp - which types are coroutine tasks
-//-------------------===//
+//===--- TaskTypes.cpp - which types are coroutine tasks ------------------===//
 
 #include "TaskTypes.h"
 #include "Coroutines.h"

@@ -1,5 +1,4 @@
-//===--- TaskTypes.h - which types are coroutine tasks
-//---------------------===//
+//===--- TaskTypes.h - which types are coroutine tasks --------------------===//
 
 #ifndef ASYNC_LINT_UTILS_TASKTYPES_H
 #define ASYNC_LINT_UTILS_TASKTYPES_H
