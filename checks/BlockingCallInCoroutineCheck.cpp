@@ -479,7 +479,11 @@ void BlockingCallInCoroutineCheck::reportDirect(
   // The fixes that go on the warning: they say what the author meant.
   std::optional<std::string> Replacement;
   bool AwaitableArgument = false;
-  if (Call && Blocking.Suggestion.empty()) {
+  // In a template, a call whose overload is chosen per instantiation gets
+  // the advice without a rewrite: its arguments' types are not known yet.
+  const bool Unresolved = Call && llvm::isa<UnresolvedLookupExpr>(
+                                      Call->getCallee()->IgnoreParenImpCasts());
+  if (Call && Blocking.Suggestion.empty() && !Unresolved) {
     if (isSleep(Remedy))
       Replacement = sleepReplacement(Co, Call, Remedy, Pos);
     else if (Remedy == BlockingRemedy::AwaitArgument ||

@@ -357,7 +357,35 @@ std::optional<BlockingCall> BlockingApiTable::lookup(const Expr *E) const {
           return BlockingCall{Found->Api, Display, Found->Suggestion};
     }
   }
+  if (!Callee)
+    if (const auto *Unresolved = llvm::dyn_cast<UnresolvedLookupExpr>(
+            Call->getCallee()->IgnoreParenImpCasts()))
+      return lookupDependent(Unresolved);
   return lookupStream(E);
+}
+
+std::optional<BlockingCall>
+BlockingApiTable::lookupDependent(const UnresolvedLookupExpr *Callee) const {
+  // Only a qualified name: an unqualified one may find other functions by
+  // argument-dependent lookup at instantiation.
+  if (!Callee->getQualifierLoc() || Callee->getNumDecls() == 0 ||
+      !Callee->getName().isIdentifier() ||
+      !ShortNames.contains(Callee->getName().getAsIdentifierInfo()->getName()))
+    return std::nullopt;
+  const Entry *Match = nullptr;
+  std::string Display;
+  for (const NamedDecl *Candidate : Callee->decls()) {
+    const FunctionDecl *Function =
+        Candidate->getUnderlyingDecl()->getAsFunction();
+    if (!Function)
+      return std::nullopt;
+    std::string Name = qualifiedName(Function);
+    const Entry *Found = find(Name, Function, Display, Name);
+    if (!Found || (Match && Found != Match))
+      return std::nullopt;
+    Match = Found;
+  }
+  return BlockingCall{Match->Api, Display, Match->Suggestion};
 }
 
 std::optional<BlockingCall>

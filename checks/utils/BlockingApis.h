@@ -10,6 +10,7 @@
 
 #include "Frameworks.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
@@ -133,6 +134,10 @@ private:
   const Entry *find(llvm::StringRef QualifiedName, const FunctionDecl *Callee,
                     std::string &DisplayName, llvm::StringRef Display) const;
   std::optional<BlockingCall> lookupStream(const Expr *E) const;
+  /// A qualified call in a template whose overload is chosen per
+  /// instantiation: blocking when every candidate is the same table entry.
+  std::optional<BlockingCall>
+  lookupDependent(const UnresolvedLookupExpr *Callee) const;
 
   /// Normalised qualified name -> entry.
   llvm::StringMap<Entry> Entries;

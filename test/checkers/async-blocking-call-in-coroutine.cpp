@@ -710,3 +710,22 @@ Generator<int> ticks() {
   co_await std::suspend_always{};
   co_yield 1;
 }
+
+// ---------------------------------------------------------------------------
+// Templates: a qualified call whose overload is chosen per instantiation is
+// found through its candidates, which all block; it gets the advice but no
+// rewrite. An unqualified one may find other functions by argument-dependent
+// lookup at instantiation: not flagged.
+
+template <class Duration> net::awaitable<void> pause_for(Duration d) {
+  std::this_thread::sleep_for(d);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer instead: 'co_await net::steady_timer(co_await net::this_coro::executor, <duration>).async_wait(net::use_awaitable)'
+  co_return;
+}
+template <class Duration> net::awaitable<void> pause_unqualified(Duration d) {
+  using std::this_thread::sleep_for;
+  sleep_for(d);
+  co_return;
+}
