@@ -5,7 +5,11 @@
 #include "TaskTypes.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/FormatVariadic.h"
+#include <memory>
+#include <mutex>
 
 namespace clang::tidy::async::utils {
 
@@ -66,16 +70,43 @@ Framework frameworkOf(const Decl *D) {
 
 Framework frameworkOf(QualType T) { return frameworkOf(classDeclOf(T)); }
 
+namespace {
+/// The namespace aliases declared at file scope in one translation unit.
+/// Gathered once per unit: a fix may spell a namespace for every finding, and
+/// the unit's top-level declarations are many.
+using AliasList = llvm::SmallVector<const NamespaceAliasDecl *, 4>;
+std::mutex AliasListsMutex;
+llvm::DenseMap<const ASTContext *, std::unique_ptr<AliasList>> AliasLists;
+} // namespace
+
+static const AliasList &fileScopeAliases(const ASTContext &Ctx) {
+  std::lock_guard<std::mutex> Lock(AliasListsMutex);
+  std::unique_ptr<AliasList> &Slot = AliasLists[&Ctx];
+  if (!Slot) {
+    Slot = std::make_unique<AliasList>();
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (const auto *Alias = llvm::dyn_cast<NamespaceAliasDecl>(D);
+          Alias && Alias->getNamespace())
+        Slot->push_back(Alias);
+    // Forgotten with the unit (async-lint and clangd parse many in one
+    // process, and a later ASTContext may reuse the address).
+    Ctx.AddDeallocation(
+        [](void *Key) {
+          std::lock_guard<std::mutex> Lock(AliasListsMutex);
+          AliasLists.erase(static_cast<const ASTContext *>(Key));
+        },
+        const_cast<ASTContext *>(&Ctx));
+  }
+  return *Slot;
+}
+
 std::string spellNamespace(const ASTContext &Ctx,
                            llvm::StringRef QualifiedNamespace,
                            SourceLocation Loc) {
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation FileLoc = SM.getFileLoc(Loc);
   FileID File = SM.getFileID(FileLoc);
-  for (const Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
-    const auto *Alias = llvm::dyn_cast<NamespaceAliasDecl>(D);
-    if (!Alias || !Alias->getNamespace())
-      continue;
+  for (const NamespaceAliasDecl *Alias : fileScopeAliases(Ctx)) {
     SourceLocation AliasLoc = SM.getFileLoc(Alias->getLocation());
     if (SM.getFileID(AliasLoc) != File ||
         !SM.isBeforeInTranslationUnit(AliasLoc, FileLoc))
