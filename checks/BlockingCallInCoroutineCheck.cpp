@@ -480,10 +480,8 @@ void BlockingCallInCoroutineCheck::reportDirect(
   std::optional<std::string> Replacement;
   bool AwaitableArgument = false;
   // In a template, a call whose overload is chosen per instantiation gets
-  // the advice without a rewrite: its arguments' types are not known yet.
-  const bool Unresolved = Call && llvm::isa<UnresolvedLookupExpr>(
-                                      Call->getCallee()->IgnoreParenImpCasts());
-  if (Call && Blocking.Suggestion.empty() && !Unresolved) {
+  // the advice without a rewrite.
+  if (Call && Blocking.Suggestion.empty() && !Blocking.Dependent) {
     if (isSleep(Remedy))
       Replacement = sleepReplacement(Co, Call, Remedy, Pos);
     else if (Remedy == BlockingRemedy::AwaitArgument ||

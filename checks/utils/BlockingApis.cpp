@@ -385,7 +385,8 @@ BlockingApiTable::lookupDependent(const UnresolvedLookupExpr *Callee) const {
       return std::nullopt;
     Match = Found;
   }
-  return BlockingCall{Match->Api, Display, Match->Suggestion};
+  return BlockingCall{Match->Api, Display, Match->Suggestion,
+                      /*Dependent=*/true};
 }
 
 std::optional<BlockingCall>

@@ -107,6 +107,9 @@ struct BlockingCall {
   std::string DisplayName;
   /// For a user entry `name=suggestion`: the suggestion. Empty otherwise.
   std::string Suggestion;
+  /// Found through the candidates of a call in a template whose overload is
+  /// chosen per instantiation: its arguments' types are not known yet.
+  bool Dependent = false;
 };
 
 /// The blocking functions in force for one check configuration: the built-in
