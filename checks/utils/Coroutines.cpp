@@ -41,6 +41,71 @@ bool isInTemplateInstantiation(const Decl *D) {
   return false;
 }
 
+/// True when \p Method's body is `return true;` (and nothing else).
+static bool alwaysReturnsTrue(const FunctionDecl *Method) {
+  const auto *Body =
+      Method ? llvm::dyn_cast_or_null<CompoundStmt>(Method->getBody()) : nullptr;
+  if (!Body || Body->size() != 1)
+    return false;
+  const auto *Return = llvm::dyn_cast<ReturnStmt>(Body->body_front());
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  const auto *Literal =
+      Value ? llvm::dyn_cast<CXXBoolLiteralExpr>(Value->IgnoreImpCasts())
+            : nullptr;
+  return Literal && Literal->getValue();
+}
+
+bool isSuspensionPoint(const Stmt *S) {
+  if (llvm::isa_and_nonnull<DependentCoawaitExpr>(S))
+    return true;
+  const auto *Suspend = llvm::dyn_cast_or_null<CoroutineSuspendExpr>(S);
+  if (!Suspend)
+    return false;
+  const Expr *Ready = Suspend->getReadyExpr();
+  if (!Ready)
+    return true;
+  Ready = Ready->IgnoreImplicit();
+  // `await_ready()` of a standard awaiter may be a constant expression.
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(Ready))
+    if (alwaysReturnsTrue(Call->getDirectCallee()))
+      return false;
+  return true;
+}
+
+const Expr *suspensionOperand(const Stmt *S) {
+  if (const auto *Suspend = llvm::dyn_cast_or_null<CoroutineSuspendExpr>(S))
+    return Suspend->getOperand();
+  if (const auto *Await = llvm::dyn_cast_or_null<DependentCoawaitExpr>(S))
+    return Await->getOperand();
+  return nullptr;
+}
+
+bool containsCompileErrors(const FunctionDecl *FD) {
+  if (!FD || FD->isInvalidDecl())
+    return true;
+  llvm::SmallVector<const Stmt *, 64> Stack;
+  if (const Stmt *Body = FD->getBody())
+    Stack.push_back(Body);
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    // An expression carries the error bit of every sub-expression, so the
+    // walk need not enter it.
+    if (const auto *E = llvm::dyn_cast<Expr>(S)) {
+      if (E->containsErrors())
+        return true;
+      continue;
+    }
+    if (const auto *DS = llvm::dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (D->isInvalidDecl())
+          return true;
+    for (const Stmt *Child : S->children())
+      if (Child)
+        Stack.push_back(Child);
+  }
+  return false;
+}
+
 void matchFunctionDefinitions(MatchFinder *Finder,
                               MatchFinder::MatchCallback *CB) {
   Finder->addMatcher(
@@ -57,7 +122,7 @@ const FunctionDecl *getMatchedFunction(const MatchFinder::MatchResult &Result) {
     if (const auto *Lambda = Result.Nodes.getNodeAs<LambdaExpr>(LambdaId))
       FD = Lambda->getCallOperator();
   if (!FD || !FD->doesThisDeclarationHaveABody() || FD->isDefaulted() ||
-      isInTemplateInstantiation(FD))
+      isInTemplateInstantiation(FD) || containsCompileErrors(FD))
     return nullptr;
   return FD;
 }

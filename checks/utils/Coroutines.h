@@ -29,6 +29,23 @@ const Stmt *getUserBody(const FunctionDecl *FD);
 /// are reported once, at the code the user wrote.
 bool isInTemplateInstantiation(const Decl *D);
 
+/// True when \p S is a `co_await` or `co_yield` at which the coroutine can
+/// suspend. An awaiter whose `await_ready()` always returns true (Asio's
+/// `co_await this_coro::executor`, a `co_await std::suspend_never{}`) never
+/// suspends: nothing can resume it later, so no cancellation arrives there.
+/// A `co_await` whose awaiter depends on a template parameter counts as one.
+bool isSuspensionPoint(const Stmt *S);
+
+/// The operand the user wrote after `co_await` / `co_yield`, or null when \p S
+/// is neither.
+const Expr *suspensionOperand(const Stmt *S);
+
+/// True when the compiler recovered from an error in \p FD: the declaration
+/// is invalid, or its body holds an expression built by error recovery or an
+/// invalid declaration. Code that does not compile gets no async finding: what
+/// recovery builds is a guess, not what the user wrote.
+bool containsCompileErrors(const FunctionDecl *FD);
+
 /// Registers the matchers that deliver every function definition in the
 /// translation unit exactly once: ordinary functions, methods, and lambda
 /// call operators (including lambdas at namespace scope). Use
@@ -37,7 +54,8 @@ void matchFunctionDefinitions(ast_matchers::MatchFinder *Finder,
                               ast_matchers::MatchFinder::MatchCallback *CB);
 
 /// The function delivered by matchFunctionDefinitions(), or null when it is
-/// not one to analyse (an implicit template instantiation, or without body).
+/// not one to analyse (an implicit template instantiation, without body, or
+/// with compile errors).
 const FunctionDecl *
 getMatchedFunction(const ast_matchers::MatchFinder::MatchResult &Result);
 
