@@ -249,8 +249,14 @@ std::optional<FixItHint> insertStatementAtEnd(const CompoundStmt *Block,
 /// \p Before starts a line.
 std::optional<FixItHint> insertStatementBefore(const Stmt *Before,
                                                llvm::StringRef Text,
-                                               const SourceManager &SM) {
+                                               const SourceManager &SM,
+                                               const LangOptions &LangOpts) {
   SourceLocation Loc = Before->getSourceRange().getBegin();
+  // A statement that a macro use begins (`LOG_ERROR(e);`) can be preceded in
+  // the file by inserting before the macro's name.
+  if (Loc.isMacroID() &&
+      !Lexer::isAtStartOfMacroExpansion(Loc, SM, LangOpts, &Loc))
+    return std::nullopt;
   if (Loc.isInvalid() || Loc.isMacroID())
     return std::nullopt;
   if (utils::startsLine(Loc, SM))
@@ -1063,7 +1069,8 @@ void SwallowedCancellationCheck::checkHandlers(CoroutineContext &Coro,
       std::optional<FixItHint> Insert =
           Block->body_empty()
               ? insertStatementAtEnd(Block, Test, SM)
-              : insertStatementBefore(*Block->body_begin(), Test, SM);
+              : insertStatementBefore(*Block->body_begin(), Test, SM,
+                                          Ctx.getLangOpts());
       if (!Insert) {
         Fixable = false;
         continue;
@@ -1162,7 +1169,8 @@ void SwallowedCancellationCheck::checkErrorCodeLoops(CoroutineContext &Coro) {
         utils::spellNamespace(Coro.Ctx, utils::profile(Site->Library).Namespace,
                               IfBegin) +
         "::error::operation_aborted) co_return;";
-    if (std::optional<FixItHint> Fix = insertStatementBefore(If, Guard, SM))
+    if (std::optional<FixItHint> Fix = insertStatementBefore(If, Guard, SM,
+                                   Coro.Ctx.getLangOpts()))
       diag(IfBegin,
            "return from the coroutine when the operation was "
            "cancelled",

@@ -15,6 +15,8 @@ PACKAGES=(
   libboost1.81-dev
   # Real headers of the session types async-session-per-request knows.
   libssl-dev libcurl4-openssl-dev libcpp-httplib-dev
+  # GoogleTest: its assertion macros around awaits, and the unit tests.
+  libgtest-dev libgmock-dev
   # A clang-tidy of another LLVM version: the plugin must refuse to load into it.
   clang-tidy-14
   # The pre-commit hook definition is tested with pre-commit itself.

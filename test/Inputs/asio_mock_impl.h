@@ -138,10 +138,11 @@ struct awaitable_frame
   mock_support::awaiter<U> await_transform(awaitable<U, E> a) {
     return {};
   }
-  mock_support::awaiter<Executor> await_transform(this_coro::executor_t) {
+  // As in Asio, these two complete at once: await_ready() returns true.
+  mock_support::ready_awaiter<Executor> await_transform(this_coro::executor_t) {
     return {};
   }
-  mock_support::awaiter<ASIO_MOCK_NS::cancellation_state>
+  mock_support::ready_awaiter<ASIO_MOCK_NS::cancellation_state>
   await_transform(this_coro::cancellation_state_t) {
     return {};
   }

@@ -33,6 +33,13 @@ template <class T> struct awaiter {
   void await_suspend(std::coroutine_handle<>) noexcept {}
   T await_resume() { throw std::exception(); }
 };
+// An awaiter that never suspends, like the one Asio's awaitable_frame returns
+// for `co_await this_coro::executor`.
+template <class T> struct ready_awaiter {
+  bool await_ready() const noexcept { return true; }
+  void await_suspend(std::coroutine_handle<>) noexcept {}
+  T await_resume() { throw std::exception(); }
+};
 template <> struct awaiter<void> {
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) noexcept {}

@@ -10,6 +10,7 @@
 #include <asio.hpp>
 #include <boost/asio.hpp>
 #include <cstdio>
+#include <exception>
 #include <stdexcept>
 #include <tuple>
 
@@ -181,6 +182,92 @@ net::awaitable<void> guarded_by_cast(tcp::socket &socket) {
       log(e.what());
     }
   }
+}
+
+// Not flagged: a test framework's assertion macro writes its own `try` and
+// `catch (...)` around the awaited expression (doctest's CHECK_NOTHROW, GTest's
+// EXPECT_NO_THROW); that handler is the macro's, not the user's.
+void report_failure(const char *);
+#define EXPECT_NOTHROW_MOCK(expr)                                              \
+  do {                                                                         \
+    try {                                                                      \
+      expr;                                                                    \
+    } catch (...) {                                                            \
+      report_failure(#expr);                                                   \
+    }                                                                          \
+  } while (false)
+
+net::awaitable<void> assertion_macro(tcp::socket &socket) {
+  char data[1024];
+  for (int i = 0; i < 3; ++i)
+    EXPECT_NOTHROW_MOCK(co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable));
+}
+
+// A handler the user wrote stays the user's when it uses a macro inside.
+#define LOG_ERROR(e) log((e).what())
+net::awaitable<void> handler_with_macro(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (const std::exception &e) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler for 'const std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:7: warning: handler for 'const std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: rethrow the cancellation before handling other errors
+    // CHECK-FIXES-NOTES: {{^}}      if (auto *se = dynamic_cast<const boost::system::system_error *>(&e); se && se->code() == net::error::operation_aborted) throw;{{$}}
+      LOG_ERROR(e);
+    }
+  }
+}
+
+// Not flagged: the handler captures the exception, and the coroutine rethrows
+// it after its cleanup awaits (libcoro's and cppcoro's tests do this).
+net::awaitable<void> close_gracefully(tcp::socket &socket);
+net::awaitable<void> capture_then_rethrow(tcp::socket &socket) {
+  char data[1024];
+  std::exception_ptr failure;
+  try {
+    co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  co_await close_gracefully(socket);
+  if (failure)
+    std::rethrow_exception(failure);
+}
+
+// Not flagged: the handler hands the error code to whoever waits for the
+// result, which raises it.
+struct reply_slot {
+  boost::system::error_code error;
+};
+net::awaitable<void> hand_code_to_waiter(tcp::socket &socket, reply_slot &slot) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (const boost::system::system_error &e) {
+      slot.error = e.code();
+    }
+    co_await close_gracefully(socket);
+  }
+}
+
+// Not flagged: after the handler, the coroutine only asks for its executor,
+// an await that completes at once (await_ready() is true): no cancellation can
+// reach it, and the coroutine ends (so only StrictMode reports it).
+net::awaitable<void> executor_after_handler(tcp::socket &socket) {
+  char data[1024];
+  try {
+    co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+  } catch (const std::exception &e) {
+  // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:5: warning: handler for 'const std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the caller of the coroutine never learns that it was cancelled [async-swallowed-cancellation]
+  // CHECK-NOTES-STRICT: :[[@LINE-2]]:5: warning: handler for 'const std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the caller of the coroutine never learns that it was cancelled [async-swallowed-cancellation]
+  // CHECK-NOTES-STRICT: :[[@LINE-3]]:5: note: rethrow the cancellation before handling other errors
+    log(e.what());
+  }
+  auto executor = co_await net::this_coro::executor;
+  (void)executor;
 }
 
 // Returning on cancellation ends the coroutine: reported only in StrictMode.
