@@ -692,15 +692,27 @@ std::optional<std::string> BlockingCallInCoroutineCheck::sleepReplacement(
   }
   case utils::Framework::Libcoro: {
     std::optional<std::pair<std::string, const CXXRecordDecl *>> Scheduler =
-        schedulerInScope(Co, Call, "coro::io_scheduler");
+        schedulerInScope(Co, Call,
+                         utils::profile(Co.Framework).TimerSchedulers);
     if (!Scheduler)
       return std::nullopt;
-    const auto *Method =
-        llvm::dyn_cast_or_null<CXXMethodDecl>([&]() -> const NamedDecl * {
-          auto Found = Scheduler->second->lookup(
-              &Ctx.Idents.get(Until ? "yield_until" : "yield_for"));
-          return Found.empty() ? nullptr : Found.front();
-        }());
+    const NamedDecl *Found = [&]() -> const NamedDecl * {
+      auto Result = Scheduler->second->lookup(
+          &Ctx.Idents.get(Until ? "yield_until" : "yield_for"));
+      return Result.empty() ? nullptr : Result.front();
+    }();
+    // Current libcoro takes any duration: `template <class Rep, class Period>
+    // yield_for(std::chrono::duration<Rep, Period>)`; the sleep's own
+    // argument is passed on as written.
+    if (const auto *Template =
+            llvm::dyn_cast_or_null<FunctionTemplateDecl>(Found)) {
+      const FunctionDecl *Pattern = Template->getTemplatedDecl();
+      if (Until || Pattern->getNumParams() != 1 ||
+          !utils::canAwaitIn(Pattern->getReturnType(), Co.Function))
+        return std::nullopt;
+      return "co_await " + Scheduler->first + "yield_for(" + *ArgText + ")";
+    }
+    const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Found);
     if (!Method || Method->getNumParams() != 1 ||
         !utils::canAwaitIn(Method->getReturnType(), Co.Function))
       return std::nullopt;
@@ -732,7 +744,7 @@ std::optional<std::string> BlockingCallInCoroutineCheck::sleepReplacement(
 std::optional<std::pair<std::string, const CXXRecordDecl *>>
 BlockingCallInCoroutineCheck::schedulerInScope(const Coroutine &Co,
                                                const CallExpr *Call,
-                                               llvm::StringRef Class) const {
+                                               llvm::ArrayRef<llvm::StringRef> Classes) const {
   const SourceManager &SM = Co.Ctx.getSourceManager();
   // How a variable of type T reaches a `Class` object: `.` or `->`.
   auto Access = [&](QualType T)
@@ -753,7 +765,8 @@ BlockingCallInCoroutineCheck::schedulerInScope(const Coroutine &Co,
       }
     }
     const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-    if (!RD || !RD->hasDefinition() || utils::qualifiedName(RD) != Class)
+    if (!RD || !RD->hasDefinition() ||
+        !llvm::is_contained(Classes, utils::qualifiedName(RD)))
       return std::nullopt;
     return std::make_pair(Op, RD->getDefinition());
   };

@@ -498,7 +498,7 @@ std::string timerIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc) {
     break;
   case Framework::Libcoro:
     Idiom = "'co_await scheduler->yield_for(<duration>)' on a "
-            "'{0}::io_scheduler'";
+            "'{0}::scheduler' ('{0}::io_scheduler' before libcoro 0.15)";
     break;
   case Framework::Cppcoro:
     Idiom = "'co_await service.schedule_after(<duration>)' on a "

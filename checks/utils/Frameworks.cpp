@@ -13,6 +13,10 @@
 
 namespace clang::tidy::async::utils {
 
+// libcoro renamed io_scheduler to scheduler (0.15); both are understood.
+static constexpr llvm::StringRef LibcoroSchedulers[] = {"coro::scheduler",
+                                                        "coro::io_scheduler"};
+
 const FrameworkProfile &profile(Framework F) {
   static const FrameworkProfile Profiles[] = {
       {Framework::Unknown, "an unknown framework", "", ""},
@@ -24,7 +28,8 @@ const FrameworkProfile &profile(Framework F) {
        "{0}::blockingWait(<task>) or "
        "std::move(<task>).scheduleOn(executor).start()"},
       {Framework::Cppcoro, "cppcoro", "cppcoro", "{0}::sync_wait(<task>)"},
-      {Framework::Libcoro, "libcoro", "coro", "{0}::sync_wait(<task>)"},
+      {Framework::Libcoro, "libcoro", "coro", "{0}::sync_wait(<task>)",
+       LibcoroSchedulers},
       {Framework::AsyncSimple, "async_simple", "async_simple::coro",
        "{0}::syncAwait(<task>) or <task>.start(callback)"},
       {Framework::Stdexec, "stdexec", "stdexec", "{0}::sync_wait(<task>)"},

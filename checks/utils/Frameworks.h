@@ -5,6 +5,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Type.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
@@ -36,6 +37,10 @@ struct FrameworkProfile {
   /// How to run a task from non-coroutine code; `{0}` stands for the
   /// framework namespace as the file spells it. Empty when there is none.
   llvm::StringRef RunIdiom;
+  /// The classes (qualified) whose objects offer an awaitable timed yield
+  /// (`co_await sched->yield_for(d)`), newest name first: a renamed class
+  /// keeps its old name here so that code on either release is understood.
+  llvm::ArrayRef<llvm::StringRef> TimerSchedulers = {};
 };
 
 const FrameworkProfile &profile(Framework F);

@@ -6,6 +6,7 @@
 #include <boost/asio.hpp>
 #include <coro/coro.hpp>
 #include <coro/io_scheduler.hpp>
+#include <coro/scheduler.hpp>
 #include <cpr/cpr.h>
 #include <cppcoro/sync_wait.hpp>
 #include <cppcoro/task.hpp>
@@ -134,11 +135,23 @@ coro::task<void> libcoro_sleeps(std::shared_ptr<coro::io_scheduler> scheduler) {
   co_return;
 }
 
+// libcoro 0.15 renamed io_scheduler to scheduler, whose yield_for takes any
+// duration: the sleep's argument is passed on as written.
+coro::task<void> libcoro_renamed_scheduler(std::unique_ptr<coro::scheduler> &scheduler) {
+  std::this_thread::sleep_for(100ms);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await scheduler->yield_for(100ms);
+  std::this_thread::sleep_for(250us);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-FIXES: co_await scheduler->yield_for(250us);
+  co_return;
+}
+
 coro::task<void> libcoro_without_scheduler() {
   std::this_thread::sleep_for(100ms);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer instead: 'co_await scheduler->yield_for(<duration>)' on a 'coro::io_scheduler'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer instead: 'co_await scheduler->yield_for(<duration>)' on a 'coro::scheduler' ('coro::io_scheduler' before libcoro 0.15)
   co_return;
 }
 
