@@ -80,6 +80,8 @@ const char *const SerialNameEndings[] = {
     "socket",     "stream", "acceptor",    "channel", "queue",
     "connection", "pipe",   "descriptor",  "port",    "file",
     "reader",     "writer", "transaction",
+    // Synchronisation objects every iteration waits on together.
+    "barrier",    "latch",  "sequence",    "event",   "semaphore",
 };
 
 /// Awaits that take a lock: a loop that locks serialises its iterations on
@@ -109,6 +111,23 @@ const char *const BuiltinTimerTypes[] = {
     "boost::asio::basic_deadline_timer",
     "asio::basic_waitable_timer",
     "asio::basic_deadline_timer",
+};
+
+/// Functions (or function objects and variables) whose await moves the
+/// coroutine to an executor or yields it to the scheduler, whatever namespace
+/// they are in: a loop that hops on every iteration schedules its work on
+/// purpose (`co_await pool.schedule()`, `co_await resume_on(executor)`).
+const char *const HopFunctions[] = {
+    "schedule",
+    "yield",
+    "resume_on",
+    "post",
+    "dispatch",
+    "defer",
+    "reschedule",
+    "co_reschedule_on_current_executor",
+    "switchTo",
+    "scheduleOn",
 };
 
 /// Functions (or function objects) whose await is a sleep, a timer or a
@@ -765,7 +784,9 @@ enum class AwaitKind {
   PerItem,     ///< Work on this iteration's item, independent of the others.
   Independent, ///< Does not depend on the loop's item at all.
   Ignored,     ///< One of the IgnoredFunctions.
-  Pacing,      ///< A sleep, timer or yield: the loop is paced on purpose.
+  Inline,      ///< A coroutine that never suspends: it completes at once.
+  Pacing,      ///< A sleep, timer, yield or executor hop: the loop is paced
+               ///< on purpose.
   Serial,      ///< Acts on one serial resource shared by all iterations.
   Carried,     ///< Reads a value an earlier iteration's await produced.
   SharedOutput ///< Writes into data that every iteration shares.
@@ -1093,8 +1114,15 @@ bool LoopAnalysis::isSharedLock(const Operation &Op) {
 
 bool LoopAnalysis::isPacing(const Operation &Op) {
   llvm::StringRef Name = identifierOf(Op.Name);
-  if (!Name.empty() && llvm::is_contained(PacingFunctions, Name))
+  if (!Name.empty() && (llvm::is_contained(PacingFunctions, Name) ||
+                        llvm::is_contained(HopFunctions, Name)))
     return true;
+  // `co_await folly::coro::co_reschedule_on_current_executor;`
+  if (!Op.Call)
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Op.E);
+        Ref && Ref->getDecl()->getIdentifier() &&
+        llvm::is_contained(HopFunctions, Ref->getDecl()->getName()))
+      return true;
   if ((Name == "async_wait" || Name == "wait") && Op.Object)
     return Known.isTimerClass(classOfObject(Op.Object));
   return false;
@@ -1121,6 +1149,19 @@ AwaitKind LoopAnalysis::classify(const AwaitSite &Site,
       return AwaitKind::SharedOutput;
   }
   if (!Site.OperandReads.any(Derived))
+    return AwaitKind::Independent;
+  // Coroutines whose visible body never suspends run to completion when
+  // awaited: awaiting them together would run them one after another anyway.
+  if (llvm::all_of(Ops, [](const Operation &Op) {
+        return Op.Call && utils::neverSuspends(Op.Call->getDirectCallee());
+      }))
+    return AwaitKind::Inline;
+  // Joining tasks that already run (`co_await result.resolve()` on an eager
+  // task): the work is concurrent already, the loop only collects it.
+  if (llvm::all_of(Ops, [this](const Operation &Op) {
+        return Op.Object && Known.Tasks.classify(Op.Object->getType()) ==
+                                utils::TaskKind::Eager;
+      }))
     return AwaitKind::Independent;
   for (const Operation &Op : Ops)
     if (Op.Call)

@@ -72,6 +72,19 @@ bool isSuspensionPoint(const Stmt *S) {
   return true;
 }
 
+bool neverSuspends(const FunctionDecl *FD) {
+  const FunctionDecl *Definition = FD ? FD->getDefinition() : nullptr;
+  const CoroutineBodyStmt *Body = getCoroutineBody(Definition);
+  if (!Body || !Body->getBody())
+    return false;
+  bool Suspends = false;
+  forEachEvaluatedStmt(Body->getBody(), [&Suspends](const Stmt *S) {
+    Suspends |= isSuspensionPoint(S) || llvm::isa<CoyieldExpr>(S);
+    return !Suspends;
+  });
+  return !Suspends;
+}
+
 const Expr *suspensionOperand(const Stmt *S) {
   if (const auto *Suspend = llvm::dyn_cast_or_null<CoroutineSuspendExpr>(S))
     return Suspend->getOperand();

@@ -36,6 +36,11 @@ bool isInTemplateInstantiation(const Decl *D);
 /// A `co_await` whose awaiter depends on a template parameter counts as one.
 bool isSuspensionPoint(const Stmt *S);
 
+/// True when \p FD is a coroutine whose definition is visible and whose body
+/// has no suspension point (see isSuspensionPoint): awaiting it runs it to
+/// completion at once, so awaiting several of them concurrently gains nothing.
+bool neverSuspends(const FunctionDecl *FD);
+
 /// The operand the user wrote after `co_await` / `co_yield`, or null when \p S
 /// is neither.
 const Expr *suspensionOperand(const Stmt *S);

@@ -12,6 +12,7 @@
 #include <boost/asio/experimental/channel.hpp>
 #include <coro/coro.hpp>
 #include <cppcoro/async_generator.hpp>
+#include <cppcoro/sequence_barrier.hpp>
 #include <cppcoro/task.hpp>
 #include <exec/task.hpp>
 #include <exec/timed_scheduler.hpp>
@@ -24,6 +25,7 @@
 #include <qcoro/qcorotask.h>
 #include <seastar/core/future.hh>
 #include <chrono>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -587,6 +589,65 @@ net::awaitable<void> shared_buffer(std::vector<std::string> urls) {
 QCoro::Task<void> join(std::vector<QCoro::Task<int>> started) {
   for (auto &t : started)
     co_await t;
+}
+
+// Not flagged: joining eager results that already run (concurrencpp's
+// `co_await r.resolve()`).
+concurrencpp::result<void> join_resolved(std::vector<concurrencpp::result<int>> results) {
+  for (auto &r : results)
+    co_await r.resolve();
+}
+
+// Not flagged: moving onto each executor in turn is scheduling, not work.
+concurrencpp::result<void> visit_executors(std::vector<std::shared_ptr<concurrencpp::executor>> executors) {
+  for (auto &e : executors)
+    co_await concurrencpp::resume_on(e);
+}
+
+// Not flagged: a sequence barrier's waits are ordered by the producer; the
+// loop waits for each published number in turn on purpose.
+cppcoro::task<void> consume_in_order(const cppcoro::sequence_barrier<std::size_t> &barrier, std::size_t count) {
+  for (std::size_t i = 0; i < count; ++i)
+    co_await barrier.wait_until_published(i);
+}
+
+// Not flagged: the awaited coroutine's body never suspends (async_simple's
+// CountChar demo): it runs to completion when awaited, so awaiting the calls
+// together would still run them one after another.
+async_simple::coro::Lazy<int> count_line(const std::string &line, char c) {
+  int n = 0;
+  for (char x : line)
+    n += x == c;
+  co_return n;
+}
+async_simple::coro::Lazy<int> count_text(const std::vector<std::string> &lines, char c) {
+  int total = 0;
+  for (const auto &line : lines)
+    total += co_await count_line(line, c);
+  co_return total;
+}
+async_simple::coro::Lazy<int> count_with_lambda(const std::vector<int> &values) {
+  auto one = [](int n) -> async_simple::coro::Lazy<int> { co_return n; };
+  int total = 0;
+  for (int v : values)
+    total += co_await one(v);
+  co_return total;
+}
+
+// A visible body that does suspend is still independent work.
+async_simple::coro::Lazy<int> download_size(const std::string &url);
+async_simple::coro::Lazy<int> measure(const std::string &url) {
+  int size = co_await download_size(url);
+  co_return size * 2;
+}
+async_simple::coro::Lazy<int> measure_all(const std::vector<std::string> &urls) {
+  int total = 0;
+  for (const auto &u : urls)
+    total += co_await measure(u);
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: each iteration waits for 'measure' before the next one starts; the iterations are independent and could run concurrently [async-sequential-await-in-loop]
+    // CHECK-NOTES: :[[@LINE-2]]:14: warning: each iteration waits for 'measure' before the next one starts; the iterations are independent and could run concurrently [async-sequential-await-in-loop]
+    // CHECK-NOTES: :[[@LINE-4]]:3: note: to run the iterations concurrently, collect the tasks and await them with 'async_simple::coro::collectAll', or with 'async_simple::coro::collectAllWindowed' to bound how many run at once
+  co_return total;
 }
 
 // Not a coroutine: nothing to await.

@@ -1,6 +1,7 @@
 // Mock of <concurrencpp/concurrencpp.h>. Results are eager.
 #pragma once
 #include "../mock_coroutine_support.h"
+#include <memory>
 
 namespace concurrencpp {
 template <class T> class result {
@@ -8,7 +9,12 @@ public:
   result() = default;
   result(result &&) = default;
   mock_support::awaiter<T> operator co_await() && noexcept { return {}; }
+  // Waits for the result without taking its value.
+  mock_support::awaiter<result<T>> resolve() & noexcept { return {}; }
 };
+class executor {};
+// Moves the awaiting coroutine onto the executor.
+mock_support::awaiter<void> resume_on(std::shared_ptr<executor> e);
 } // namespace concurrencpp
 
 template <class T, class... Args>
