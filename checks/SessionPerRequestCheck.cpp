@@ -2,6 +2,7 @@
 
 #include "SessionPerRequestCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/Exits.h"
 #include "utils/FixIts.h"
 #include "utils/Names.h"
 #include "clang/AST/ASTContext.h"
@@ -178,6 +179,152 @@ hoist(const DeclStmt *DS, const VarDecl *Var, const Place &P, ASTContext &Ctx) {
   return std::make_pair(Removal, Insertion);
 }
 
+/// The variable \p E names, through `*`, `->` of a smart pointer and
+/// implicit conversions.
+const VarDecl *namedVar(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+      return llvm::dyn_cast<VarDecl>(Ref->getDecl());
+    if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getNumArgs() == 1 &&
+        (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow)) {
+      E = Op->getArg(0);
+      continue;
+    }
+    if (const auto *Op = llvm::dyn_cast<UnaryOperator>(E);
+        Op && Op->getOpcode() == UO_Deref) {
+      E = Op->getSubExpr();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+bool isNamed(const FunctionDecl *FD, llvm::ArrayRef<llvm::StringLiteral> Names) {
+  return FD && FD->getIdentifier() &&
+         llvm::is_contained(Names, FD->getName());
+}
+
+/// Member functions that store their argument in a container.
+constexpr llvm::StringLiteral StoringMethods[] = {
+    "push_back", "emplace_back", "push_front", "emplace_front",
+    "push",      "emplace",      "insert",     "try_emplace"};
+
+/// Member functions that drive an event loop (after which it stays stopped
+/// until restarted).
+constexpr llvm::StringLiteral RunningMethods[] = {
+    "run", "run_one", "run_for", "run_until", "poll", "poll_one"};
+
+/// Member functions that drive an event loop to completion or end the
+/// object's session.
+constexpr llvm::StringLiteral EndingMethods[] = {
+    "run",  "run_one", "run_for",  "run_until",  "poll",      "poll_one",
+    "stop", "close",   "shutdown", "disconnect", "restart"};
+
+/// What a loop body does with an object it creates, as far as deciding
+/// whether the object is per-iteration work and whether it can be hoisted.
+struct LoopUse {
+  /// Handed to a container or a variable that outlives the iteration: the
+  /// loop builds a pool of them (an `io_context` per worker thread).
+  bool Kept = false;
+  /// Its event loop is run in the iteration: each iteration is a
+  /// self-contained run (a table-driven test that builds its own loop per
+  /// case), not a client built per request.
+  bool Ran = false;
+  /// Run, stopped, restarted or closed in the iteration: a hoisted object
+  /// would start the next iteration stopped or closed.
+  bool Ended = false;
+};
+
+LoopUse useInLoop(const Stmt *Body, const Expr *Made, const VarDecl *Holder,
+                  const SourceManager &SM) {
+  LoopUse Use;
+  const SourceRange BodyRange = Body->getSourceRange();
+  auto Outlives = [&](const Expr *Object) {
+    const VarDecl *Var = Object ? namedVar(Object) : nullptr;
+    if (Var)
+      return !isWithin(Var->getLocation(), BodyRange, SM);
+    // A member of `this`, or an object reached through one.
+    return Object && llvm::isa<MemberExpr, CXXThisExpr>(
+                         Object->IgnoreParenImpCasts());
+  };
+  auto IsMade = [&](const Expr *E) {
+    if (!E)
+      return false;
+    E = utils::ignoreValuePreserving(E);
+    if (Holder && namedVar(E) == Holder)
+      return true;
+    bool Found = false;
+    utils::forEachEvaluatedStmt(E, [&](const Stmt *S) {
+      Found |= S == Made || (Holder && llvm::isa<DeclRefExpr>(S) &&
+                             llvm::cast<DeclRefExpr>(S)->getDecl() == Holder);
+      return !Found;
+    });
+    return Found;
+  };
+  utils::forEachEvaluatedStmt(Body, [&](const Stmt *S) {
+    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      const Expr *Object = Call->getImplicitObjectArgument();
+      if (isNamed(Method, StoringMethods) && Outlives(Object) &&
+          llvm::any_of(Call->arguments(), IsMade))
+        Use.Kept = true;
+      if (Holder && isNamed(Method, EndingMethods) && Object &&
+          namedVar(Object) == Holder) {
+        Use.Ended = true;
+        Use.Ran |= isNamed(Method, RunningMethods);
+      }
+    } else if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(S);
+               Assign && Assign->getOpcode() == BO_Assign) {
+      if (Outlives(Assign->getLHS()) && IsMade(Assign->getRHS()))
+        Use.Kept = true;
+    } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(S);
+               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      if (Outlives(Op->getArg(0)) && IsMade(Op->getArg(1)))
+        Use.Kept = true;
+    }
+    return true;
+  });
+  return Use;
+}
+
+constexpr llvm::StringLiteral RunStateMethods[] = {"stopped", "restart"};
+
+/// Whether objects of \p RD keep a run state that outlasts one use: an event
+/// loop that is stopped once `run()` returns until it is restarted. Hoisting
+/// such an object out of a loop changes what the second iteration sees.
+bool hasRunState(const NamedDecl *What) {
+  const auto *RD = llvm::dyn_cast_or_null<CXXRecordDecl>(What);
+  if (!RD || !RD->hasDefinition())
+    return false;
+  for (const CXXMethodDecl *Method : RD->getDefinition()->methods())
+    if (isNamed(Method, RunStateMethods))
+      return true;
+  return false;
+}
+
+const Stmt *loopBodyOf(const Stmt *Loop) {
+  if (const auto *For = llvm::dyn_cast<ForStmt>(Loop))
+    return For->getBody();
+  if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(Loop))
+    return Range->getBody();
+  if (const auto *While = llvm::dyn_cast<WhileStmt>(Loop))
+    return While->getBody();
+  if (const auto *Do = llvm::dyn_cast<DoStmt>(Loop))
+    return Do->getBody();
+  return nullptr;
+}
+
+/// Whether every iteration of \p Loop ends the loop: its body never falls
+/// through to the next iteration nor continues (`for (;;) { ...; break; }`).
+bool runsAtMostOnce(const Stmt *Loop, const ASTContext &Ctx) {
+  const utils::ExitSet Exits = utils::exitsOf(loopBodyOf(Loop), Ctx);
+  return !Exits.has(utils::Exit::FallThrough) &&
+         !Exits.has(utils::Exit::Continue);
+}
+
 } // namespace
 
 SessionPerRequestCheck::SessionPerRequestCheck(StringRef Name,
@@ -233,10 +380,14 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
       Repeated.try_emplace(Callee->getCanonicalDecl(),
                            RepeatedCall{Loc, Spawner});
   };
-  auto Record = [&](SourceLocation Loc, SourceRange Range,
+  // The variable each local's initialiser initialises, for objects made by
+  // `std::make_shared` or a factory.
+  llvm::DenseMap<const Expr *, const VarDecl *> InitialisedVar;
+  auto Record = [&](const Expr *Made, SourceLocation Loc, SourceRange Range,
                     const NamedDecl *What, llvm::StringRef Why, const Place &P,
                     const VarDecl *Var, const DeclStmt *DS) {
-    Construction C{Loc, Range, What, Why, P.Loop, Var, std::nullopt};
+    Construction C{Loc,   Range, What, Why, P.Loop, Var, Made,
+                   Var ? Var : InitialisedVar.lookup(Made), std::nullopt};
     if (Var && DS)
       C.Hoist = hoist(DS, Var, P, Ctx);
     Found.push_back(std::move(C));
@@ -250,6 +401,7 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
         // A static local is built once, whatever runs its function.
         if (!Var || Var->isStaticLocal() || !Var->getInit())
           continue;
+        InitialisedVar[utils::ignoreValuePreserving(Var->getInit())] = Var;
         const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(
             utils::ignoreValuePreserving(Var->getInit()));
         if (Construct &&
@@ -259,7 +411,7 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
               !Catalog->sessionClass(Class).empty() &&
               Var->getType()->getAsCXXRecordDecl() == Class) {
             DeclaredInits.insert(Construct);
-            Record(Var->getLocation(), Var->getSourceRange(), Class,
+            Record(Construct, Var->getLocation(), Var->getSourceRange(), Class,
                    Catalog->sessionClass(Class), P, Var, DS);
           }
       }
@@ -269,7 +421,7 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
       if (!DeclaredInits.contains(Construct) &&
           !Ctor->isCopyOrMoveConstructor() &&
           !Catalog->sessionClass(Class).empty())
-        Record(Construct->getSourceRange().getBegin(),
+        Record(Construct, Construct->getSourceRange().getBegin(),
                Construct->getSourceRange(), Class, Catalog->sessionClass(Class),
                P, nullptr, nullptr);
       if (isSpawner(utils::qualifiedName(Class)))
@@ -279,10 +431,11 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (const CXXRecordDecl *Made = madeClass(Callee);
           Made && !Catalog->sessionClass(Made).empty())
-        Record(Call->getSourceRange().getBegin(), Call->getSourceRange(), Made,
+        Record(Call, Call->getSourceRange().getBegin(), Call->getSourceRange(),
+               Made,
                Catalog->sessionClass(Made), P, nullptr, nullptr);
       else if (!Catalog->sessionFactory(Callee).empty())
-        Record(Call->getSourceRange().getBegin(), Call->getSourceRange(),
+        Record(Call, Call->getSourceRange().getBegin(), Call->getSourceRange(),
                Callee, Catalog->sessionFactory(Callee), P, nullptr, nullptr);
       if (Callee && P.Loop)
         NoteRepeated(Callee, Call->getSourceRange().getBegin(), nullptr);
@@ -341,6 +494,16 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
       LocalConstructions[Function->getCanonicalDecl()].push_back(std::move(C));
       continue;
     }
+    // A loop that runs once, builds a pool it keeps, or runs a whole event
+    // loop per iteration creates the object on purpose.
+    if (runsAtMostOnce(C.Loop, Ctx))
+      continue;
+    const LoopUse Use = useInLoop(loopBodyOf(C.Loop), C.Made, C.Holder,
+                                  Ctx.getSourceManager());
+    if (Use.Kept || Use.Ran)
+      continue;
+    if (Use.Ended || hasRunState(C.What))
+      C.Hoist.reset();
     const bool IsFactory = llvm::isa<FunctionDecl>(C.What);
     diag(C.Loc, "%select{a new %q1 is created|%q1 is called}0 on every loop "
                 "iteration; %2")

@@ -41,6 +41,10 @@ public:
     llvm::StringRef Why;
     const Stmt *Loop;   ///< The innermost enclosing loop, if any.
     const VarDecl *Var; ///< The declared variable, if any.
+    const Expr *Made;   ///< The construction or factory call.
+    /// The variable that holds the object: Var, or the variable a
+    /// `std::make_shared<T>(...)` or factory call initialises.
+    const VarDecl *Holder;
     std::optional<std::pair<CharSourceRange, std::string>> Hoist;
   };
   /// Why a function runs once per item or per request: the first call site

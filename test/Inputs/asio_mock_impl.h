@@ -103,6 +103,8 @@ public:
     return 0;
   }
   void stop() {}
+  bool stopped() const { return false; }
+  void restart() {}
 };
 
 template <class T, class Executor = any_io_executor> class awaitable;

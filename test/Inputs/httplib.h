@@ -35,6 +35,7 @@ class Client {
 public:
   explicit Client(const std::string &scheme_host_port) {}
   Result Get(const std::string &path) { return {}; }
+  void stop() {}
   Result Post(const std::string &path, const std::string &body,
               const std::string &content_type) {
     return {};

@@ -7,6 +7,7 @@
 #include <cpr/cpr.h>
 #include <drogon/HttpClient.h>
 #include <future>
+#include <httplib.h>
 #include <memory>
 #include <pqxx/pqxx>
 #include <QtNetwork/QNetworkAccessManager>
@@ -54,8 +55,80 @@ void hoist_with_invariant_arguments(int rounds, const std::string &dsn) {
   // CHECK-FIXES: tls.set_default_verify_paths();
 }
 
+// Not flagged: one client per host, kept in a container that outlives the
+// loop: the loop builds a pool of long-lived clients, it does not make one
+// per request.
+void client_per_host(const std::vector<std::string> &hosts,
+                     std::vector<web::http::client::http_client> &out) {
+  for (const auto &host : hosts) {
+    web::http::client::http_client client(host);
+    out.push_back(std::move(client));
+  }
+}
+
+// Not flagged: a pool that keeps one event loop per worker thread, built in
+// its constructor (async_simple's io_context_pool demo).
+class io_context_pool {
+public:
+  explicit io_context_pool(std::size_t size) {
+    for (std::size_t i = 0; i < size; ++i) {
+      auto context = std::make_shared<net::io_context>();
+      contexts_.push_back(context);
+    }
+  }
+
+private:
+  std::vector<std::shared_ptr<net::io_context>> contexts_;
+};
+
+// Not flagged: a loop whose body always leaves it runs once.
+void connect_once(const std::string &host) {
+  for (;;) {
+    httplib::Client cli(host);
+    cli.Get("/health");
+    break;
+  }
+}
+
+// Not flagged: table-driven test cases, each with its own event loop that it
+// runs to completion.
+void run_cases(const std::vector<int> &cases) {
+  for (int c : cases) {
+    net::io_context context;
+    net::post(context, [c] { (void)c; });
+    context.run();
+  }
+}
+
+// An event loop that is not run in the iteration is reported, but never
+// hoisted: once run, an io_context stays stopped until restarted, so a
+// hoisted one behaves differently in the next iteration.
+void resolve_each(const std::vector<std::string> &hosts) {
+  for (const auto &host : hosts) {
+    net::io_context context;
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'boost::asio::io_context' is created on every loop iteration; each one is a whole event loop [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:21: warning: a new 'boost::asio::io_context' is created on every loop iteration; each one is a whole event loop [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:21: note: create one for the program's lifetime and pass it in by reference
+    net::post(context, [host] { (void)host; });
+  }
+}
+
+// A client stopped at the end of each iteration is reported, but not hoisted:
+// the hoisted client would start the next iteration stopped.
+void stop_each(const std::vector<std::string> &paths) {
+  for (const auto &path : paths) {
+    httplib::Client cli("http://localhost");
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created on every loop iteration; each client opens its own connection, so keep-alive is lost [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:21: warning: a new 'httplib::Client' is created on every loop iteration; each client opens its own connection, so keep-alive is lost [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:21: note: create one for the program's lifetime and pass it in by reference
+    cli.Get(path);
+    cli.stop();
+  }
+}
+
 // Not hoisted: the argument changes every iteration, the object is moved
 // away, or the name is already taken before the loop.
+void send_once(web::http::client::http_client client);
 void not_hoistable(const std::vector<std::string> &hosts,
                    std::vector<web::http::client::http_client> &out) {
   for (const auto &host : hosts) {
@@ -63,7 +136,7 @@ void not_hoistable(const std::vector<std::string> &hosts,
     // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: a new 'web::http::client::http_client' is created on every loop iteration; each client has its own connection pool [async-session-per-request]
     // CHECK-NOTES: :[[@LINE-2]]:36: warning: a new 'web::http::client::http_client' is created on every loop iteration; each client has its own connection pool [async-session-per-request]
     // CHECK-NOTES: :[[@LINE-3]]:36: note: create one for the program's lifetime and pass it in by reference
-    out.push_back(std::move(client));
+    send_once(std::move(client));
   }
   int session = 0;
   do {
