@@ -330,15 +330,32 @@ void BlockingCallInCoroutineCheck::check(
 
   for (const auto &[Call, Pos] : Calls) {
     if (std::optional<utils::BlockingCall> Blocking = lookup(Call, Co.Ctx)) {
-      reportDirect(Co, Call, *Blocking, Pos);
+      if (!isNonBlockingIo(Co, Call, *Blocking, {}))
+        reportDirect(Co, Call, *Blocking, Pos);
       continue;
     }
     if (MaxDepth == 0)
       continue;
     if (const FunctionDecl *Callee = followedCallee(Call, Co.Ctx))
-      if (const std::optional<Reach> &Path = reachOf(Callee, Co.Ctx))
+      if (const std::optional<Reach> &Path = reachOf(Callee, Co.Ctx);
+          Path &&
+          !isNonBlockingIo(Co, Path->BlockingCall, Path->Blocking, Path->Chain))
         reportTransitive(Co, Call, Callee, *Path);
   }
+}
+
+bool BlockingCallInCoroutineCheck::isNonBlockingIo(
+    const Coroutine &Co, const Expr *Call, const utils::BlockingCall &Blocking,
+    llvm::ArrayRef<CallSite> Chain) {
+  if (Blocking.Api->Category != utils::BlockingCategory::Network ||
+      !utils::isPosixDescriptorCall(Call))
+    return false;
+  if (utils::isWakeUpWrite(Call) ||
+      NonBlocking.usesNonBlockingIo(Co.Function, Co.Ctx))
+    return true;
+  return llvm::any_of(Chain, [&](const CallSite &Site) {
+    return NonBlocking.usesNonBlockingIo(Site.Callee, Co.Ctx);
+  });
 }
 
 // ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/BlockingApis.h"
+#include "utils/NonBlockingIo.h"
 #include "utils/Walk.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -61,6 +62,9 @@ private:
   const Facts &factsOf(const FunctionDecl *Def, const ASTContext &Ctx);
   const std::optional<Reach> &reachOf(const FunctionDecl *Def,
                                       const ASTContext &Ctx);
+  bool isNonBlockingIo(const Coroutine &Co, const Expr *Call,
+                       const utils::BlockingCall &Blocking,
+                       llvm::ArrayRef<CallSite> Chain);
   const FunctionDecl *followedCallee(const Expr *Call,
                                      const ASTContext &Ctx) const;
 
@@ -92,6 +96,7 @@ private:
   const unsigned MaxDepth;
   std::optional<utils::BlockingApiTable> Table;
   llvm::DenseMap<const FunctionDecl *, Facts> FactsCache;
+  utils::NonBlockingIoFacts NonBlocking;
   llvm::DenseMap<const FunctionDecl *, std::optional<Reach>> ReachCache;
 };
 

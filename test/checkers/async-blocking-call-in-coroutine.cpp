@@ -33,6 +33,9 @@
 #include <thread>
 #include <vector>
 
+#include <cerrno>
+#include <cstdint>
+#include <fcntl.h>
 #include <netdb.h>
 #include <poll.h>
 #include <sys/epoll.h>
@@ -740,5 +743,74 @@ template <class Duration> net::awaitable<void> pause_for(Duration d) {
 template <class Duration> net::awaitable<void> pause_unqualified(Duration d) {
   using std::this_thread::sleep_for;
   sleep_for(d);
+  co_return;
+}
+
+// ---------------------------------------------------------------------------
+// Not flagged: non-blocking descriptors (libcoro's own sockets). The call is
+// tried first; when it would block, the coroutine awaits readiness.
+
+namespace nb {
+struct io_status {
+  int native = 0;
+  bool try_again() const { return native == EAGAIN || native == EWOULDBLOCK; }
+};
+
+class tcp_client {
+public:
+  // Polls the descriptor: a coroutine that suspends until it is ready.
+  coro::task<int> poll(int op);
+
+  coro::task<io_status> read_some(char *buf, std::size_t size) {
+    if (ready_) {
+      io_status status = recv_now(buf, size);
+      if (!status.try_again())
+        co_return status;
+      ready_ = false;
+    }
+    co_await poll(1);
+    co_return recv_now(buf, size);
+  }
+
+  coro::task<int> connect_to(const sockaddr *addr, socklen_t len) {
+    int ret = ::connect(fd_, addr, len);
+    if (ret == -1 && (errno == EAGAIN || errno == EINPROGRESS))
+      co_return co_await poll(2);
+    co_return ret;
+  }
+
+private:
+  io_status recv_now(char *buf, std::size_t size) {
+    if (::recv(fd_, buf, size, 0) < 0)
+      return {errno};
+    return {};
+  }
+  int fd_ = -1;
+  bool ready_ = true;
+};
+} // namespace nb
+
+// MSG_DONTWAIT and O_NONBLOCK say the call does not wait.
+coro::task<void> dont_wait(int fd, char *buf, std::size_t size) {
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+  ::send(fd, buf, size, MSG_DONTWAIT);
+  co_return;
+}
+
+// Waking a poller through an eventfd or a pipe writes one counter.
+coro::task<void> wake_poller(int event_fd) {
+  std::uint64_t one = 1;
+  auto written = ::write(event_fd, &one, sizeof(one));
+  (void)written;
+  co_return;
+}
+
+// A plain blocking read in a coroutine is still reported.
+coro::task<void> blocking_read(int fd, char *buf, std::size_t size) {
+  auto n = ::read(fd, buf, size);
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: blocking call to 'read' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:12: warning: blocking call to 'read' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:12: note: move the blocking call to a thread pool: 'co_await pool.schedule()' on a 'coro::thread_pool' before the call
+  (void)n;
   co_return;
 }
