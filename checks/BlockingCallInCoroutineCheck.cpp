@@ -557,7 +557,16 @@ void BlockingCallInCoroutineCheck::reportDirect(
     diag(Loc, "%0", DiagnosticIDs::Note) << Blocking.Api->Advice;
     return;
   case BlockingRemedy::Offload:
-    noteOffload(Co, Loc, Pos);
+    // A descriptor call blocks only because the descriptor does: the remedy
+    // is its non-blocking mode, not a thread that waits in its place.
+    if (Call && utils::isPosixDescriptorCall(Call))
+      diag(Loc,
+           "put the descriptor in non-blocking mode (O_NONBLOCK) and await "
+           "its readiness, or use the framework's asynchronous I/O "
+           "operations",
+           DiagnosticIDs::Note);
+    else
+      noteOffload(Co, Loc, Pos);
     return;
   }
 }

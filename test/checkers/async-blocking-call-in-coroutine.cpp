@@ -436,31 +436,31 @@ net::awaitable<void> posix_io(int fd, sockaddr *addr, socklen_t len,
   read(fd, buf, sizeof buf);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'read' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'read' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: put the descriptor in non-blocking mode (O_NONBLOCK) and await its readiness, or use the framework's asynchronous I/O operations
   write(fd, buf, sizeof buf);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'write' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'write' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: put the descriptor in non-blocking mode (O_NONBLOCK) and await its readiness, or use the framework's asynchronous I/O operations
   recv(fd, buf, sizeof buf, 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'recv' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'recv' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: put the descriptor in non-blocking mode (O_NONBLOCK) and await its readiness, or use the framework's asynchronous I/O operations
   send(fd, buf, sizeof buf, 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'send' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'send' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: put the descriptor in non-blocking mode (O_NONBLOCK) and await its readiness, or use the framework's asynchronous I/O operations
   recvfrom(fd, buf, sizeof buf, 0, addr, &len);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'recvfrom' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'recvfrom' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: put the descriptor in non-blocking mode (O_NONBLOCK) and await its readiness, or use the framework's asynchronous I/O operations
   connect(fd, addr, len);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'connect' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'connect' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: put the descriptor in non-blocking mode (O_NONBLOCK) and await its readiness, or use the framework's asynchronous I/O operations
   accept(fd, addr, &len);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'accept' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'accept' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: put the descriptor in non-blocking mode (O_NONBLOCK) and await its readiness, or use the framework's asynchronous I/O operations
   select(fd + 1, fds, nullptr, nullptr, nullptr);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'select' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'select' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
@@ -810,7 +810,7 @@ coro::task<void> blocking_read(int fd, char *buf, std::size_t size) {
   auto n = ::read(fd, buf, size);
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: blocking call to 'read' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:12: warning: blocking call to 'read' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-3]]:12: note: move the blocking call to a thread pool: 'co_await pool.schedule()' on a 'coro::thread_pool' before the call
+  // CHECK-NOTES: :[[@LINE-3]]:12: note: put the descriptor in non-blocking mode (O_NONBLOCK) and await its readiness, or use the framework's asynchronous I/O operations
   (void)n;
   co_return;
 }
