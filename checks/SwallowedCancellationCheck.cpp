@@ -965,22 +965,23 @@ void SwallowedCancellationCheck::checkHandlers(CoroutineContext &Coro,
       }
     const QualType Caught = Handler->getCaughtType();
     const bool CatchAll = Caught.isNull();
+    const std::string CaughtSpelling =
+        CatchAll ? std::string() : utils::spelledType(Caught, Ctx);
     if (Primary->Kind == Cancellation::Exception)
-      diag(CatchLoc, "%select{handler for %1|catch-all handler}0 also "
+      diag(CatchLoc, "%select{handler for '%1'|catch-all handler}0 also "
                      "catches cancellation '%2' and does not rethrow it; "
                      "%select{the caller of the coroutine never learns that "
                      "it was cancelled|the coroutine keeps running after it "
                      "is cancelled}3")
-          << CatchAll << (CatchAll ? Ctx.VoidTy : Caught) << Primary->Name
-          << Continues;
+          << CatchAll << CaughtSpelling << Primary->Name << Continues;
     else
-      diag(CatchLoc, "%select{handler for %1|catch-all handler}0 also "
+      diag(CatchLoc, "%select{handler for '%1'|catch-all handler}0 also "
                      "catches the 'operation_aborted' error of a cancelled "
                      "operation and does not rethrow it; %select{the caller "
                      "of the coroutine never learns that it was "
                      "cancelled|the coroutine keeps running after it is "
                      "cancelled}2")
-          << CatchAll << (CatchAll ? Ctx.VoidTy : Caught) << Continues;
+          << CatchAll << CaughtSpelling << Continues;
 
     // The fix lets every cancellation this handler receives through: a
     // rethrowing handler in front of it for exception classes, a test of the

@@ -201,9 +201,9 @@ void UnawaitedCoroutineCheck::reportDiscarded(const FunctionContext &Fn,
                              "run|it will not start}0")
                        << (calleeIsCoroutine(Callee) ? 0 : 1)
                        << Callee->getDeclName()
-                 : diag(Loc, "task of type %0 is never awaited; its body "
+                 : diag(Loc, "task of type '%0' is never awaited; its body "
                              "will not run")
-                       << Call->getType();
+                       << utils::spelledType(Call->getType(), Fn.Ctx);
       Diag << Call->getSourceRange();
       if (CanAwait)
         Diag << awaitFix(Call, Fn.Ctx);
@@ -220,10 +220,10 @@ void UnawaitedCoroutineCheck::reportDiscarded(const FunctionContext &Fn,
                                    "awaited; its result and exceptions are "
                                    "lost")
                              << Callee->getDeclName()
-                       : diag(Loc, "task of type %0 is started but never "
+                       : diag(Loc, "task of type '%0' is started but never "
                                    "awaited; its result and exceptions are "
                                    "lost")
-                             << Call->getType();
+                             << utils::spelledType(Call->getType(), Fn.Ctx);
     Diag << Call->getSourceRange();
   }
   if (CanAwait) {

@@ -143,4 +143,11 @@ const NamedDecl *findDeclaration(const ASTContext &Ctx,
   return Found;
 }
 
+std::string spelledType(QualType T, const ASTContext &Ctx) {
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressScope = false;
+  Policy.SuppressUnwrittenScope = true;
+  return T.getAsString(Policy);
+}
+
 } // namespace clang::tidy::async::utils

@@ -53,6 +53,12 @@ std::vector<std::string> splitList(llvm::StringRef SemicolonList);
 const NamedDecl *findDeclaration(const ASTContext &Ctx,
                                  llvm::StringRef QualifiedName);
 
+/// \p T as the code spells it, for a diagnostic: the written sugar (a
+/// typedef, an alias template, default template arguments left out), never
+/// the desugared type, which for Asio's `awaitable<bool>` runs to hundreds
+/// of characters. Stream it into a format that quotes it: `'%0'`.
+std::string spelledType(QualType T, const ASTContext &Ctx);
+
 } // namespace clang::tidy::async::utils
 
 #endif // ASYNC_LINT_UTILS_NAMES_H

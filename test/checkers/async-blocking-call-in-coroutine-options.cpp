@@ -69,10 +69,10 @@ Task work(std::future<int> &f, std::mutex &m, myapp::Index &index, int fd) {
   read(fd, buf, sizeof buf);
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: blocking call to 'read' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: warning: blocking call to 'read' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:3: note: move the blocking call to a thread pool and await its result
+  // CHECK-NOTES-DEFAULT: :[[@LINE-3]]:3: note: put the descriptor in non-blocking mode (O_NONBLOCK) and await its readiness, or use the framework's asynchronous I/O operations
   // CHECK-MESSAGES-NODEPTH: :[[@LINE-4]]:3: warning: blocking call to 'read' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES-NODEPTH: :[[@LINE-5]]:3: warning: blocking call to 'read' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES-NODEPTH: :[[@LINE-6]]:3: note: move the blocking call to a thread pool and await its result
+  // CHECK-NOTES-NODEPTH: :[[@LINE-6]]:3: note: put the descriptor in non-blocking mode (O_NONBLOCK) and await its readiness, or use the framework's asynchronous I/O operations
   std::system("ls");
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: blocking call to 'system' in a coroutine; waiting for a child process stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES-DEFAULT: :[[@LINE-2]]:3: warning: blocking call to 'system' in a coroutine; waiting for a child process stalls every coroutine on its thread [async-blocking-call-in-coroutine]
