@@ -20,6 +20,7 @@
 
 #include "SequentialAwaitInLoopCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/Templates.h"
 #include "utils/FixIts.h"
 #include "utils/Names.h"
 #include "utils/TaskTypes.h"
@@ -984,7 +985,9 @@ struct Finding {
 
 class LoopAnalysis {
 public:
-  LoopAnalysis(const Stmt *Loop, Knowledge &Known) : Loop(Loop), Known(Known) {}
+  LoopAnalysis(const Stmt *Loop, const FunctionDecl *Function,
+               Knowledge &Known)
+      : Loop(Loop), Function(Function), Known(Known) {}
 
   /// Runs the analysis; returns the await to report, or null.
   const AwaitSite *run(const llvm::DenseSet<const Expr *> &AlreadyReported,
@@ -1000,11 +1003,15 @@ private:
   AwaitKind classify(const AwaitSite &Site,
                      llvm::SmallVectorImpl<Operation> &Ops);
   bool isPacing(const Operation &Op);
+  /// Whether \p Object is an eager task (already running); in a template,
+  /// whether it is one in every instantiation.
+  bool isEagerTask(const Expr *Object);
   bool isSharedSerial(const Expr *Object);
   bool isSharedLock(const Operation &Op);
   bool sharedAcrossIterations(const Expr *E) const;
 
   const Stmt *Loop;
+  const FunctionDecl *Function;
   Knowledge &Known;
   LoopFacts Facts;
   DeclSet LoopVariables;
@@ -1112,6 +1119,18 @@ bool LoopAnalysis::isSharedLock(const Operation &Op) {
   return Lock && sharedAcrossIterations(Op.Object);
 }
 
+bool LoopAnalysis::isEagerTask(const Expr *Object) {
+  QualType T = Object->getType();
+  if (!T->isDependentType())
+    return Known.Tasks.classify(T) == utils::TaskKind::Eager;
+  // In a template, what the instantiations make of the object.
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts());
+  llvm::SmallVector<QualType, 2> Types = utils::instantiatedTypes(Ref, Function);
+  return !Types.empty() && llvm::all_of(Types, [this](QualType Instance) {
+    return Known.Tasks.classify(Instance) == utils::TaskKind::Eager;
+  });
+}
+
 bool LoopAnalysis::isPacing(const Operation &Op) {
   llvm::StringRef Name = identifierOf(Op.Name);
   if (!Name.empty() && (llvm::is_contained(PacingFunctions, Name) ||
@@ -1159,8 +1178,7 @@ AwaitKind LoopAnalysis::classify(const AwaitSite &Site,
   // Joining tasks that already run (`co_await result.resolve()` on an eager
   // task): the work is concurrent already, the loop only collects it.
   if (llvm::all_of(Ops, [this](const Operation &Op) {
-        return Op.Object && Known.Tasks.classify(Op.Object->getType()) ==
-                                utils::TaskKind::Eager;
+        return Op.Object && isEagerTask(Op.Object);
       }))
     return AwaitKind::Independent;
   for (const Operation &Op : Ops)
@@ -1459,7 +1477,7 @@ void SequentialAwaitInLoopCheck::check(const MatchFinder::MatchResult &Result) {
   // whose iterations it makes sequential.
   llvm::DenseSet<const Expr *> Reported;
   for (const Stmt *Loop : llvm::reverse(Loops)) {
-    LoopAnalysis Analysis(Loop, *Known);
+    LoopAnalysis Analysis(Loop, Function, *Known);
     llvm::SmallVector<const Expr *, 4> PerItem;
     Operation Op;
     const AwaitSite *Site = Analysis.run(Reported, PerItem, Op);
