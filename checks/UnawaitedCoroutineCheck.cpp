@@ -64,6 +64,29 @@ bool needsParensForPrefix(const CallExpr *Call) {
   }
 }
 
+/// The type of the value \p Call returns. In a template, a call of a member
+/// of the current instantiation (`shutdown();` in a member of
+/// `ring_buffer<T>`) has a dependent type although the callee, and the task
+/// type it returns, are known: then the callee's declared return type.
+QualType resultType(const Expr *Call) {
+  QualType T = Call->getType();
+  if (!T->isDependentType())
+    return T;
+  const auto *CE = llvm::dyn_cast<CallExpr>(Call);
+  const Expr *Callee = CE ? CE->getCallee()->IgnoreParenImpCasts() : nullptr;
+  const ValueDecl *D = nullptr;
+  if (const auto *Member = llvm::dyn_cast_or_null<MemberExpr>(Callee))
+    D = Member->getMemberDecl();
+  else if (const auto *Ref = llvm::dyn_cast_or_null<DeclRefExpr>(Callee))
+    D = Ref->getDecl();
+  const auto *FD = llvm::dyn_cast_or_null<FunctionDecl>(D);
+  if (!FD || FD->getDescribedFunctionTemplate() ||
+      FD->getReturnType()->isDependentType() ||
+      FD->getReturnType()->isUndeducedType())
+    return T;
+  return FD->getReturnType();
+}
+
 /// The fix that awaits \p Call: `co_await ` in front of it, with parentheses
 /// when an infix or prefix operator would otherwise bind differently.
 llvm::SmallVector<FixItHint, 2> awaitFix(const CallExpr *Call,
@@ -141,9 +164,9 @@ void UnawaitedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {
             const auto *Init = llvm::dyn_cast<CallExpr>(
                 utils::ignoreValuePreserving(Var->getInit()));
             // A call that returns a reference hands out an existing task.
-            if (!Init || Init->getCallReturnType(Fn.Ctx)->isReferenceType())
+            if (!Init || resultType(Init)->isReferenceType())
               continue;
-            utils::TaskKind Kind = Classifier->classify(Init->getType());
+            utils::TaskKind Kind = Classifier->classify(resultType(Init));
             if (Kind == utils::TaskKind::Lazy ||
                 (Kind == utils::TaskKind::Eager && Fn.IsCoroutine))
               TaskVariables.insert({Var, {Init, Kind, Decls->isSingleDecl()}});
@@ -154,7 +177,7 @@ void UnawaitedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {
           // one.
           if (const auto *Call = llvm::dyn_cast<CallExpr>(S);
               Call && Call->isPRValue()) {
-            utils::TaskKind Kind = Classifier->classify(Call->getType());
+            utils::TaskKind Kind = Classifier->classify(resultType(Call));
             // A cast to void cannot start a lazy task, but it is the documented
             // way to start an eager one detached.
             if (Kind == utils::TaskKind::Lazy ||
@@ -173,7 +196,7 @@ void UnawaitedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {
 
 void UnawaitedCoroutineCheck::addRunNote(const FunctionContext &Fn,
                                          const Expr *Task) {
-  utils::Framework Framework = utils::frameworkOf(Task->getType());
+  utils::Framework Framework = utils::frameworkOf(resultType(Task));
   std::string Idiom = utils::runIdiom(Fn.Ctx, Framework, Task->getBeginLoc());
   if (Idiom.empty())
     diag(Task->getBeginLoc(),
@@ -190,7 +213,7 @@ void UnawaitedCoroutineCheck::reportDiscarded(const FunctionContext &Fn,
                                               utils::TaskKind Kind) {
   const FunctionDecl *Callee = namedCallee(Call);
   const bool CanAwait =
-      Fn.IsCoroutine && utils::canAwaitIn(Call->getType(), Fn.Function);
+      Fn.IsCoroutine && utils::canAwaitIn(resultType(Call), Fn.Function);
   const SourceLocation Loc = Call->getSourceRange().getBegin();
 
   if (Kind == utils::TaskKind::Lazy) {
@@ -203,7 +226,7 @@ void UnawaitedCoroutineCheck::reportDiscarded(const FunctionContext &Fn,
                        << Callee->getDeclName()
                  : diag(Loc, "task of type '%0' is never awaited; its body "
                              "will not run")
-                       << utils::spelledType(Call->getType(), Fn.Ctx);
+                       << utils::spelledType(resultType(Call), Fn.Ctx);
       Diag << Call->getSourceRange();
       if (CanAwait)
         Diag << awaitFix(Call, Fn.Ctx);
@@ -223,7 +246,7 @@ void UnawaitedCoroutineCheck::reportDiscarded(const FunctionContext &Fn,
                        : diag(Loc, "task of type '%0' is started but never "
                                    "awaited; its result and exceptions are "
                                    "lost")
-                             << utils::spelledType(Call->getType(), Fn.Ctx);
+                             << utils::spelledType(resultType(Call), Fn.Ctx);
     Diag << Call->getSourceRange();
   }
   if (CanAwait) {
@@ -251,9 +274,9 @@ void UnawaitedCoroutineCheck::reportUnusedVariable(const FunctionContext &Fn,
   // expression statement.
   llvm::SmallVector<FixItHint, 2> Fix;
   const TypeSourceInfo *TSI = Var->getTypeSourceInfo();
-  std::optional<bool> VoidResult = utils::awaitResultIsVoid(Init->getType());
+  std::optional<bool> VoidResult = utils::awaitResultIsVoid(resultType(Init));
   if (Fn.IsCoroutine && TSI && TSI->getType()->getContainedAutoType() &&
-      VoidResult && utils::canAwaitIn(Init->getType(), Fn.Function) &&
+      VoidResult && utils::canAwaitIn(resultType(Init), Fn.Function) &&
       !Var->getBeginLoc().isMacroID() && !Init->getBeginLoc().isMacroID()) {
     if (!*VoidResult) {
       Fix = awaitFix(Init, Fn.Ctx);

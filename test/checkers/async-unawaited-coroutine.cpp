@@ -429,3 +429,24 @@ QCoro::Task<> qcoro_used() {
   auto pending = qcoro_fetch();
   co_await pending;
 }
+
+// Members of class templates: header-only libraries are templates. A member
+// coroutine that calls another member coroutine of the same class template
+// is checked in the template itself (the callee and its task type are known
+// without an instantiation) and reported once, where it is written.
+template <class T> class ring_buffer {
+public:
+  coro::task<void> shutdown() { co_return; }
+  coro::task<void> close() {
+    shutdown();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: coroutine 'shutdown' is never awaited; its body will not run [async-unawaited-coroutine]
+    // CHECK-FIXES: {{^}}    co_await shutdown();{{$}}
+    co_return;
+  }
+  coro::task<void> drain() {
+    co_await this->shutdown();
+    co_return;
+  }
+};
+template class ring_buffer<int>;
+template class ring_buffer<long>;
