@@ -469,7 +469,8 @@ void BlockingCallInCoroutineCheck::reportTransitive(const Coroutine &Co,
             "coroutine reaches "
             "blocking call '%2'; %select{sleeping|waiting for another "
             "thread|a nested event loop|synchronous network I/O|waiting for a "
-            "child process|synchronous file I/O|the call}3 stalls every "
+            "child process|synchronous file I/O|waiting for console "
+            "input|the call}3 stalls every "
             "coroutine on its thread")
       << calleeKind(Callee) << Callee->getDeclName()
       << Path.Blocking.DisplayName
@@ -515,8 +516,9 @@ void BlockingCallInCoroutineCheck::reportDirect(
     auto Diag = diag(Loc, "blocking call to '%0' in a coroutine; "
                           "%select{sleeping|waiting for another thread|a "
                           "nested event loop|synchronous network I/O|waiting "
-                          "for a child process|synchronous file I/O|the "
-                          "call}1 stalls every coroutine on its thread")
+                          "for a child process|synchronous file I/O|waiting "
+                          "for console input|the call}1 stalls every "
+                          "coroutine on its thread")
                 << Blocking.DisplayName
                 << static_cast<unsigned>(Blocking.Api->Category)
                 << E->getSourceRange();

@@ -22,6 +22,13 @@ using R = BlockingRemedy;
 // static type of the object it is called on. `asio::` names cover Boost.Asio
 // as well. Async twins (`async_read_some`, `async_write`, ...) are not listed:
 // they take a completion token and do not block.
+constexpr llvm::StringLiteral QtReadyReadAdvice =
+    "await the signal instead: 'co_await qCoro(device).waitForReadyRead()' "
+    "(or waitForBytesWritten)";
+constexpr llvm::StringLiteral QtConnectedAdvice =
+    "await the signal instead: 'co_await qCoro(socket).waitForConnected()' "
+    "(or waitForDisconnected)";
+
 const BlockingApi BuiltinApis[] = {
     // Sleeping the thread.
     {"std::this_thread::sleep_for", C::Sleep, M::Function, R::SleepFor},
@@ -137,6 +144,54 @@ const BlockingApi BuiltinApis[] = {
     {"asio::basic_random_access_file::{read_some_at,write_some_at}", C::FileIO,
      M::Function, R::AsyncTwin},
     {"asio::{read_at,write_at}", C::FileIO, M::Function, R::AsyncTwin},
+
+    // Qt: sleeping, waiting on threads, and the waitFor... family of its I/O
+    // classes, which run no event loop while they wait. QCoro awaits the
+    // same signals.
+    {"QThread::{sleep,msleep,usleep}", C::Sleep, M::Function, R::Advice,
+     "suspend on a timer instead: 'co_await QCoro::sleepFor(<duration>)'"},
+    {"QTest::qWait", C::Sleep, M::Function, R::Advice,
+     "suspend on a timer instead: 'co_await QCoro::sleepFor(<duration>)'"},
+    {"QThread::wait", C::Wait, M::Function, R::Advice,
+     "await the thread's 'finished' signal instead: 'co_await "
+     "qCoro(thread).waitForFinished()'"},
+    {"QThreadPool::waitForDone", C::Wait, M::Function, R::Offload},
+    {"QFuture::waitForFinished", C::Wait, M::Function, R::Advice,
+     "await the future instead: 'co_await qCoro(future)'"},
+    {"QFutureWatcherBase::waitForFinished", C::Wait, M::Function, R::Advice,
+     "await the future instead: 'co_await qCoro(future)'"},
+    {"{QWaitCondition::wait,QSemaphore::acquire}", C::Wait, M::Function,
+     R::Offload},
+    {"QIODevice::{waitForReadyRead,waitForBytesWritten}", C::Network,
+     M::Function, R::Advice, QtReadyReadAdvice},
+    {"QAbstractSocket::{waitForReadyRead,waitForBytesWritten}", C::Network,
+     M::Function, R::Advice, QtReadyReadAdvice},
+    {"QLocalSocket::{waitForReadyRead,waitForBytesWritten}", C::Network,
+     M::Function, R::Advice, QtReadyReadAdvice},
+    {"QProcess::{waitForReadyRead,waitForBytesWritten}", C::Network,
+     M::Function, R::Advice, QtReadyReadAdvice},
+    {"QSerialPort::{waitForReadyRead,waitForBytesWritten}", C::Network,
+     M::Function, R::Advice, QtReadyReadAdvice},
+    {"QAbstractSocket::{waitForConnected,waitForDisconnected}", C::Network,
+     M::Function, R::Advice, QtConnectedAdvice},
+    {"QLocalSocket::{waitForConnected,waitForDisconnected}", C::Network,
+     M::Function, R::Advice, QtConnectedAdvice},
+    {"QTcpServer::waitForNewConnection", C::Network, M::Function, R::Advice,
+     "await the signal instead: 'co_await "
+     "qCoro(server).waitForNewConnection()'"},
+    {"QLocalServer::waitForNewConnection", C::Network, M::Function, R::Advice,
+     "await the signal instead: 'co_await "
+     "qCoro(server).waitForNewConnection()'"},
+    {"QProcess::{waitForStarted,waitForFinished}", C::Process, M::Function,
+     R::Advice,
+     "await the signal instead: 'co_await qCoro(process).waitForFinished()' "
+     "(or waitForStarted)"},
+    {"QDialog::exec", C::EventLoop, M::Function, R::Advice,
+     "open the dialog with 'open()' and await its 'finished' signal instead"},
+
+    // Console input: waits for the user.
+    {"std::{cin,wcin}", C::Console, M::StreamVariable, R::Offload},
+    {"{getchar,scanf,gets}", C::Console, M::CFunction, R::Offload},
 };
 
 // The operations on a std file stream that reach the file. Inspecting the
@@ -161,6 +216,7 @@ constexpr CategoryName CategoryNames[] = {
     {C::Network, "network"},
     {C::Process, "process"},
     {C::FileIO, "file-io"},
+    {C::Console, "console"},
     {C::User, "user"},
 };
 
@@ -235,7 +291,7 @@ std::string withNamespace(const ASTContext &Ctx, llvm::StringRef Idiom,
 } // namespace
 
 const char DefaultBlockingCategories[] =
-    "sleep;wait;event-loop;network;process";
+    "sleep;wait;event-loop;network;process;console";
 
 llvm::StringRef categoryName(BlockingCategory Category) {
   for (const CategoryName &N : CategoryNames)
@@ -282,6 +338,10 @@ BlockingApiTable::BlockingApiTable(llvm::StringRef Categories,
         continue;
       if (Api.Match == M::StreamObject) {
         StreamClasses[Key] = &Api;
+        continue;
+      }
+      if (Api.Match == M::StreamVariable) {
+        StreamVariables[Key] = &Api;
         continue;
       }
       ShortNames.insert(lastComponent(Key));
@@ -391,6 +451,29 @@ BlockingApiTable::lookupDependent(const UnresolvedLookupExpr *Callee) const {
 
 std::optional<BlockingCall>
 BlockingApiTable::lookupStream(const Expr *E) const {
+  // A read from a console stream: `std::cin >> x`, `std::getline(std::cin,
+  // line)`, `std::cin.get()`.
+  if (!StreamVariables.empty())
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(E))
+      if (const Expr *Operand = firstOperand(Call))
+        if (const auto *Ref =
+                llvm::dyn_cast<DeclRefExpr>(Operand->IgnoreParenImpCasts()))
+          if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl());
+              Var && Var->hasGlobalStorage() && Var->getIdentifier()) {
+            std::string Name = qualifiedName(Var);
+            auto It = StreamVariables.find(Name);
+            const FunctionDecl *Callee = Call->getDirectCallee();
+            if (It != StreamVariables.end() && Callee) {
+              // `std::cin >>`, `std::cin.get`, `std::getline`.
+              std::string Display = qualifiedName(Callee);
+              if (Callee->isOverloadedOperator())
+                Display = Name + " " +
+                          getOperatorSpelling(Callee->getOverloadedOperator());
+              else if (llvm::isa<CXXMethodDecl>(Callee))
+                Display = Name + "." + Callee->getNameAsString();
+              return BlockingCall{It->second, Display, ""};
+            }
+          }
   if (StreamClasses.empty())
     return std::nullopt;
   auto StreamApi = [this](QualType T) -> const BlockingApi * {

@@ -29,6 +29,7 @@ enum class BlockingCategory {
   Network,   ///< Synchronous network I/O.
   Process,   ///< Starts or waits for a child process.
   FileIO,    ///< Synchronous file I/O (off by default).
+  Console,   ///< Reading the console (`std::cin`): waits for the user.
   User,      ///< Listed by the user (option BlockingFunctions).
 };
 
@@ -78,6 +79,9 @@ enum class BlockingMatch {
   /// is one of them, and any construction of one from arguments (std file
   /// streams).
   StreamObject,
+  /// The names are global stream variables (`std::cin`): any call whose
+  /// object, or whose first argument, is one of them.
+  StreamVariable,
 };
 
 /// One row of the built-in table.
@@ -148,6 +152,8 @@ private:
   llvm::StringSet<> ShortNames;
   /// Classes of StreamObject entries that are enabled.
   llvm::StringMap<const BlockingApi *> StreamClasses;
+  /// Variables of StreamVariable entries that are enabled.
+  llvm::StringMap<const BlockingApi *> StreamVariables;
   llvm::StringSet<> IgnoredNames;
 };
 

@@ -1,6 +1,9 @@
 // RUN: %check_async %s async-blocking-call-in-coroutine %t
 
 #include <QEventLoop>
+#include <QTcpSocket>
+#include <QThread>
+#include <qcoro/qcorotask.h>
 #include <asio.hpp>
 #include <async_simple/coro/Lazy.h>
 #include <boost/asio.hpp>
@@ -35,6 +38,7 @@
 
 #include <cerrno>
 #include <cstdint>
+#include <iostream>
 #include <fcntl.h>
 #include <netdb.h>
 #include <poll.h>
@@ -812,5 +816,47 @@ coro::task<void> blocking_read(int fd, char *buf, std::size_t size) {
   // CHECK-NOTES: :[[@LINE-2]]:12: warning: blocking call to 'read' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-3]]:12: note: put the descriptor in non-blocking mode (O_NONBLOCK) and await its readiness, or use the framework's asynchronous I/O operations
   (void)n;
+  co_return;
+}
+
+// ---------------------------------------------------------------------------
+// Qt's own blocking calls, in a QCoro coroutine: thread sleeps and the
+// waitFor... family of its I/O classes wait without running the event loop.
+QCoro::Task<void> qt_blocking(QTcpSocket &socket, QThread &worker) {
+  QThread::msleep(100);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'QThread::msleep' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'QThread::msleep' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer instead: 'co_await QCoro::sleepFor(<duration>)'
+  socket.waitForReadyRead();
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking call to 'QAbstractSocket::waitForReadyRead' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:10: warning: blocking call to 'QAbstractSocket::waitForReadyRead' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: await the signal instead: 'co_await qCoro(device).waitForReadyRead()' (or waitForBytesWritten)
+  socket.waitForConnected(1000);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking call to 'QAbstractSocket::waitForConnected' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:10: warning: blocking call to 'QAbstractSocket::waitForConnected' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: await the signal instead: 'co_await qCoro(socket).waitForConnected()' (or waitForDisconnected)
+  worker.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking call to 'QThread::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:10: warning: blocking call to 'QThread::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: await the thread's 'finished' signal instead: 'co_await qCoro(thread).waitForFinished()'
+  // Not flagged: writing to a Qt socket only fills its buffer.
+  socket.write("x", 1);
+  co_return;
+}
+
+// Console input waits for the user.
+net::awaitable<void> console_input() {
+  std::string line;
+  std::getline(std::cin, line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::getline' in a coroutine; waiting for console input stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'std::getline' in a coroutine; waiting for console input stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  int n = 0;
+  std::cin >> n;
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::cin >>' in a coroutine; waiting for console input stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'std::cin >>' in a coroutine; waiting for console input stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  // Not flagged: writing to the console does not wait for the user.
+  std::cout << line << n;
   co_return;
 }
