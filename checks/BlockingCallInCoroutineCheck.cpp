@@ -251,8 +251,8 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
   for (const std::string &Category : utils::splitList(Categories))
     if (!utils::categoryFromName(Category))
       configurationDiag("unknown category '%0' in option '%1'; the categories "
-                        "are sleep, wait, event-loop, network, process and "
-                        "file-io")
+                        "are sleep, wait, event-loop, network, process, "
+                        "console and file-io")
           << Category << CategoriesKey;
 }
 
