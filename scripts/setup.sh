@@ -17,6 +17,8 @@ PACKAGES=(
   libssl-dev libcurl4-openssl-dev libcpp-httplib-dev
   # GoogleTest: its assertion macros around awaits, and the unit tests.
   libgtest-dev libgmock-dev
+  # Qt 5 and QCoro: Qt's own blocking calls over their real headers.
+  qtbase5-dev qcoro-qt5-dev pkg-config
   # A clang-tidy of another LLVM version: the plugin must refuse to load into it.
   clang-tidy-14
   # The pre-commit hook definition is tested with pre-commit itself.

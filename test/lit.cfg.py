@@ -40,7 +40,26 @@ lsp_check = " ".join([
     "--file",
 ])
 
+# Compiler flags for the real Qt 5 and QCoro headers (qtbase5-dev,
+# qcoro-qt5-dev), from pkg-config as a Qt project gets them.
+def qt_flags():
+    import subprocess
+    try:
+        out = subprocess.run(["pkg-config", "--cflags", "Qt5Core", "Qt5Network"],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                             text=True, check=True).stdout.split()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return " ".join(out + ["-fPIC", "-I/usr/include/qcoro5",
+                           "-I/usr/include/qcoro5/qcoro",
+                           "-I/usr/include/qcoro5/QCoro"])
+
+qt = qt_flags()
+if qt:
+    config.available_features.add("qt5")
+
 config.substitutions.extend([
+    ("%qt-flags", qt or ""),
     ("%check_async", check_async),
     ("%lsp-check", lsp_check),
     ("%async-lint", config.async_lint),

@@ -1,0 +1,43 @@
+// async-blocking-call-in-coroutine over the real Qt 5 and QCoro headers
+// (qtbase5-dev, qcoro-qt5-dev): Qt's blocking calls inside QCoro coroutines,
+// next to the QCoro awaits that replace them.
+// REQUIRES: qt5
+// RUN: %check_async -real-headers %s async-blocking-call-in-coroutine %t -- %qt-flags
+
+#include <QCoroCore>
+#include <QCoroNetwork>
+#include <QCoroTask>
+#include <QCoroTimer>
+#include <QThread>
+#include <QTcpSocket>
+#include <chrono>
+
+using namespace std::chrono_literals;
+
+QCoro::Task<QByteArray> read_reply(QTcpSocket &socket) {
+  socket.write("GET / HTTP/1.0\r\n\r\n");
+  socket.waitForBytesWritten();
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking call to 'QAbstractSocket::waitForBytesWritten' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:10: warning: blocking call to 'QAbstractSocket::waitForBytesWritten' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: await the signal instead: 'co_await qCoro(device).waitForReadyRead()' (or waitForBytesWritten)
+  QThread::msleep(10);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'QThread::msleep' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'QThread::msleep' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer instead: 'co_await QCoro::sleepFor(<duration>)'
+  if (!socket.waitForReadyRead(1000))
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: blocking call to 'QAbstractSocket::waitForReadyRead' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:15: warning: blocking call to 'QAbstractSocket::waitForReadyRead' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:15: note: await the signal instead: 'co_await qCoro(device).waitForReadyRead()' (or waitForBytesWritten)
+    co_return {};
+  co_return socket.readAll();
+}
+
+// Not flagged: the QCoro forms await the same signals.
+QCoro::Task<QByteArray> read_reply_awaiting(QTcpSocket &socket) {
+  socket.write("GET / HTTP/1.0\r\n\r\n");
+  co_await qCoro(socket).waitForBytesWritten(1000ms);
+  co_await QCoro::sleepFor(10ms);
+  if (!co_await qCoro(socket).waitForReadyRead(1000ms))
+    co_return {};
+  co_return socket.readAll();
+}
