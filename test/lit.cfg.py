@@ -65,6 +65,7 @@ config.substitutions.extend([
     ("%async-lint", config.async_lint),
     ("%async-clangd", config.async_clangd),
     ("%async-lsp-filter", config.async_lsp_filter),
+    ("%unittests", config.async_unittests),
     ("%stock-clangd", config.clangd),
     ("%clang-tidy", config.clang_tidy),
     ("%other-clang-tidy", config.other_clang_tidy),

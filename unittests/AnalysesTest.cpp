@@ -1,0 +1,165 @@
+//===--- AnalysesTest.cpp - exits, non-blocking I/O, templates, names -----===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#include "TestAST.h"
+#include "utils/Exits.h"
+#include "utils/Frameworks.h"
+#include "utils/Names.h"
+#include "utils/NonBlockingIo.h"
+#include "utils/Templates.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "gtest/gtest.h"
+
+namespace clang::tidy::async {
+namespace {
+
+using test::buildAST;
+using test::CoroutinePrelude;
+using test::first;
+using test::function;
+using utils::Exit;
+using utils::ExitSet;
+
+/// The exits of the body of the first loop in \p Name.
+ExitSet loopBodyExits(ASTUnit &AST, llvm::StringRef Name) {
+  const FunctionDecl *FD = function(AST, Name);
+  const auto *Loop = first<ForStmt>(FD);
+  return utils::exitsOf(Loop->getBody(), AST.getASTContext());
+}
+
+TEST(Exits, BreakContinueReturnThrowAndFallThrough) {
+  auto AST = buildAST(R"cpp(
+    bool c();
+    void once() { for (;;) { c(); break; } }
+    void maybe() { for (;;) { if (c()) continue; break; } }
+    void returns() { for (;;) { if (c()) return; throw 1; } }
+    void falls() { for (;;) { if (c()) break; } }
+    void nested() { for (;;) { for (int i = 0; i < 3; ++i) { continue; } break; } }
+    void stuck() { for (;;) { for (;;) { continue; } break; } }
+  )cpp");
+  EXPECT_EQ(loopBodyExits(*AST, "once"), ExitSet(Exit::Break));
+  EXPECT_EQ(loopBodyExits(*AST, "maybe"),
+            ExitSet({Exit::Continue, Exit::Break}));
+  EXPECT_EQ(loopBodyExits(*AST, "returns"),
+            ExitSet({Exit::Return, Exit::Throw}));
+  EXPECT_EQ(loopBodyExits(*AST, "falls"),
+            ExitSet({Exit::Break, Exit::FallThrough}));
+  // The inner loop's `continue` is the inner loop's business.
+  EXPECT_EQ(loopBodyExits(*AST, "nested"), ExitSet(Exit::Break));
+  // An inner loop that never ends never reaches the `break` after it.
+  EXPECT_TRUE(loopBodyExits(*AST, "stuck").empty());
+}
+
+TEST(Exits, CoReturnInAHandler) {
+  auto AST = buildAST(std::string(CoroutinePrelude) + R"cpp(
+    task f() {
+      try { co_await task{}; } catch (...) { co_return; }
+    }
+  )cpp");
+  const auto *Try = first<CXXTryStmt>(function(*AST, "f"));
+  ASSERT_NE(Try, nullptr);
+  EXPECT_EQ(utils::exitsOf(Try->getHandler(0)->getHandlerBlock(),
+                           AST->getASTContext()),
+            ExitSet(Exit::Return));
+}
+
+TEST(NonBlockingIo, TheIdiomsAroundADescriptorCall) {
+  auto AST = buildAST(std::string(CoroutinePrelude) + R"cpp(
+    #define EAGAIN 11
+    #define EWOULDBLOCK EAGAIN
+    #define MSG_DONTWAIT 0x40
+    extern "C" long recv(int, void *, unsigned long, int);
+    extern "C" long write(int, const void *, unsigned long);
+    extern int errno_value;
+    struct status { bool try_again() const; };
+    task poll(int fd);
+    task tests_errno(int fd, char *b) {
+      if (recv(fd, b, 1, 0) < 0 && errno_value == EWOULDBLOCK) co_await poll(fd);
+    }
+    task asks_predicate(status s) { if (s.try_again()) co_return; }
+    task dont_wait(int fd, char *b) { recv(fd, b, 1, MSG_DONTWAIT); co_return; }
+    task awaits_poll(int fd, char *b) { co_await poll(fd); recv(fd, b, 1, 0); }
+    task plain(int fd, char *b) { recv(fd, b, 1, 0); co_await task{}; }
+    void wake(int fd) { unsigned long one = 1; write(fd, &one, sizeof one); }
+    void buffer(int fd, char *b) { write(fd, b, 16); }
+  )cpp");
+  const ASTContext &Ctx = AST->getASTContext();
+  utils::NonBlockingIoFacts Facts;
+  EXPECT_TRUE(Facts.usesNonBlockingIo(function(*AST, "tests_errno"), Ctx));
+  EXPECT_TRUE(Facts.usesNonBlockingIo(function(*AST, "asks_predicate"), Ctx));
+  EXPECT_TRUE(Facts.usesNonBlockingIo(function(*AST, "dont_wait"), Ctx));
+  EXPECT_TRUE(Facts.usesNonBlockingIo(function(*AST, "awaits_poll"), Ctx));
+  EXPECT_FALSE(Facts.usesNonBlockingIo(function(*AST, "plain"), Ctx));
+
+  const auto *Wake = first<CallExpr>(function(*AST, "wake"));
+  const auto *Buffer = first<CallExpr>(function(*AST, "buffer"));
+  EXPECT_TRUE(utils::isPosixDescriptorCall(Wake));
+  EXPECT_TRUE(utils::isWakeUpWrite(Wake));
+  EXPECT_FALSE(utils::isWakeUpWrite(Buffer));
+}
+
+TEST(NonBlockingIo, ACppFunctionNamedLikePosixIsNot) {
+  auto AST = buildAST(R"cpp(
+    namespace app { long recv(int); }
+    void f() { app::recv(1); }
+  )cpp");
+  EXPECT_FALSE(
+      utils::isPosixDescriptorCall(first<CallExpr>(function(*AST, "f"))));
+}
+
+TEST(Templates, InstantiatedTypesOfAReference) {
+  auto AST = buildAST(R"cpp(
+    template <class T> struct box { T value; };
+    template <class T> void each(box<T> *items, int n) {
+      for (int i = 0; i < n; ++i) {
+        box<T> &item = items[i];
+        (void)item;
+      }
+    }
+    template void each<int>(box<int> *, int);
+    template void each<long>(box<long> *, int);
+    template <class T> void never(T t) { (void)t; }
+  )cpp");
+  const FunctionDecl *Each = function(*AST, "each");
+  ASSERT_NE(Each, nullptr);
+  // The pattern comes first in the translation unit.
+  Each = Each->getTemplateInstantiationPattern()
+             ? Each->getTemplateInstantiationPattern()
+             : Each;
+  const DeclRefExpr *Item = nullptr;
+  for (const auto *Ref : {first<DeclRefExpr>(Each)})
+    Item = Ref;
+  ASSERT_NE(Item, nullptr);
+  llvm::SmallVector<QualType, 2> Types = utils::instantiatedTypes(Item, Each);
+  EXPECT_EQ(Types.size(), 2u);
+  const FunctionDecl *Never = function(*AST, "never");
+  EXPECT_TRUE(
+      utils::instantiatedTypes(first<DeclRefExpr>(Never), Never).empty());
+}
+
+TEST(Frameworks, RenamedSchedulerHasBothNames) {
+  llvm::ArrayRef<llvm::StringRef> Schedulers =
+      utils::profile(utils::Framework::Libcoro).TimerSchedulers;
+  EXPECT_TRUE(llvm::is_contained(Schedulers, "coro::scheduler"));
+  EXPECT_TRUE(llvm::is_contained(Schedulers, "coro::io_scheduler"));
+}
+
+TEST(Names, SpelledTypeKeepsTheSugar) {
+  auto AST = buildAST(R"cpp(
+    namespace lib {
+    struct executor {};
+    template <class T, class E = executor> struct awaitable {};
+    }
+    using reply = lib::awaitable<bool>;
+    reply f();
+    void g() { f(); }
+  )cpp");
+  const auto *Call = first<CallExpr>(function(*AST, "g"));
+  ASSERT_NE(Call, nullptr);
+  EXPECT_EQ(utils::spelledType(Call->getType(), AST->getASTContext()),
+            "reply");
+}
+
+} // namespace
+} // namespace clang::tidy::async

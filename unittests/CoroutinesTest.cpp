@@ -1,0 +1,105 @@
+//===--- CoroutinesTest.cpp - utils/Coroutines unit tests -----------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#include "TestAST.h"
+#include "utils/Coroutines.h"
+#include "clang/AST/ExprCXX.h"
+#include "gtest/gtest.h"
+
+namespace clang::tidy::async {
+namespace {
+
+using test::buildAST;
+using test::CoroutinePrelude;
+using test::first;
+using test::function;
+
+std::string withPrelude(const char *Code) {
+  return std::string(CoroutinePrelude) + Code;
+}
+
+TEST(IsSuspensionPoint, AwaitOfATaskSuspends) {
+  auto AST = buildAST(withPrelude("task f(); task g() { co_await f(); }"));
+  const auto *Await = first<CoawaitExpr>(function(*AST, "g"));
+  ASSERT_NE(Await, nullptr);
+  EXPECT_TRUE(utils::isSuspensionPoint(Await));
+}
+
+TEST(IsSuspensionPoint, ReadyAwaiterNeverSuspends) {
+  auto AST = buildAST(withPrelude("task g() { int x = co_await ready{}; }"));
+  const auto *Await = first<CoawaitExpr>(function(*AST, "g"));
+  ASSERT_NE(Await, nullptr);
+  EXPECT_FALSE(utils::isSuspensionPoint(Await));
+}
+
+TEST(IsSuspensionPoint, DependentAwaitCounts) {
+  auto AST = buildAST(
+      withPrelude("template <class T> task g(T t) { co_await t; }"));
+  const FunctionDecl *G = function(*AST, "g");
+  ASSERT_NE(G, nullptr);
+  const Stmt *Await = first<DependentCoawaitExpr>(G);
+  if (!Await)
+    Await = first<CoawaitExpr>(G);
+  ASSERT_NE(Await, nullptr);
+  EXPECT_TRUE(utils::isSuspensionPoint(Await));
+}
+
+TEST(IsSuspensionPoint, OrdinaryStatementIsNot) {
+  auto AST = buildAST("int f() { return 1; }");
+  EXPECT_FALSE(utils::isSuspensionPoint(first<ReturnStmt>(function(*AST, "f"))));
+  EXPECT_FALSE(utils::isSuspensionPoint(nullptr));
+}
+
+TEST(NeverSuspends, BodyWithoutAwait) {
+  auto AST = buildAST(withPrelude(R"cpp(
+    task count() { int n = 0; for (int i = 0; i < 3; ++i) n += i; co_return; }
+    task awaits() { co_await count(); }
+    task only_ready() { int x = co_await ready{}; co_return; }
+    task lambda_awaits() {
+      auto l = []() -> task { co_await task{}; };
+      co_return;
+    }
+    task declared_only();
+  )cpp"));
+  EXPECT_TRUE(utils::neverSuspends(function(*AST, "count")));
+  EXPECT_FALSE(utils::neverSuspends(function(*AST, "awaits")));
+  EXPECT_TRUE(utils::neverSuspends(function(*AST, "only_ready")));
+  // The nested lambda's await suspends the lambda, not this coroutine.
+  EXPECT_TRUE(utils::neverSuspends(function(*AST, "lambda_awaits")));
+  EXPECT_FALSE(utils::neverSuspends(nullptr));
+}
+
+TEST(ContainsCompileErrors, RecoveryAndInvalidDeclarations) {
+  auto AST = buildAST(withPrelude(R"cpp(
+    task good() { co_await task{}; }
+    task undeclared() { co_await nosuch(1); }
+    void bad_local() { unknown_type x; }
+    void plain() { int y = 1; (void)y; }
+  )cpp"));
+  EXPECT_FALSE(utils::containsCompileErrors(function(*AST, "good")));
+  EXPECT_TRUE(utils::containsCompileErrors(function(*AST, "undeclared")));
+  EXPECT_TRUE(utils::containsCompileErrors(function(*AST, "bad_local")));
+  EXPECT_FALSE(utils::containsCompileErrors(function(*AST, "plain")));
+}
+
+TEST(ForEachEvaluatedStmt, SkipsLambdaBodiesButNotCaptures) {
+  auto AST = buildAST(R"cpp(
+    int side();
+    void f() {
+      int a = side();
+      auto l = [b = side()] { return side() + b; };
+      (void)l;
+    }
+  )cpp");
+  int Calls = 0;
+  utils::forEachEvaluatedStmt(function(*AST, "f")->getBody(),
+                              [&](const Stmt *S) {
+                                Calls += llvm::isa<CallExpr>(S);
+                                return true;
+                              });
+  // `side()` in `a`'s initialiser and in the capture; not the lambda body's.
+  EXPECT_EQ(Calls, 2);
+}
+
+} // namespace
+} // namespace clang::tidy::async
