@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """The real coroutine code that Debian ships, as a corpus for bench/corpus and
 bench/perf: installing it, copying it into a scratch workspace and writing a
 compile database for it."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """The four coroutine libraries of bench/ecosystem: which commit each is
 pinned at, how to recognise a checkout of it, and how to write its compile
 database into a work directory outside its tree.

@@ -1,4 +1,5 @@
 //===--- AsyncTidyModule.cpp - the async clang-tidy module ----------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // Registers every async-lint check. One line per check, in alphabetical order.
 //

@@ -1,4 +1,5 @@
 //===--- BlockingCallInCoroutineCheck.cpp - async-blocking-call-in-coroutine =//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "BlockingCallInCoroutineCheck.h"
 #include "utils/Coroutines.h"

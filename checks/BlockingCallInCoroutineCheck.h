@@ -1,4 +1,5 @@
 //===--- BlockingCallInCoroutineCheck.h -----------------------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef ASYNC_LINT_BLOCKINGCALLINCOROUTINECHECK_H
 #define ASYNC_LINT_BLOCKINGCALLINCOROUTINECHECK_H

@@ -1,4 +1,5 @@
 //===--- SequentialAwaitInLoopCheck.cpp - async-sequential-await-in-loop --===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // The analysis, once per loop of a coroutine:
 //
@@ -20,6 +21,7 @@
 
 #include "SequentialAwaitInLoopCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/Options.h"
 #include "utils/Templates.h"
 #include "utils/FixIts.h"
 #include "utils/Names.h"
@@ -848,8 +850,10 @@ bool declaredBefore(const ASTContext &Ctx, llvm::ArrayRef<llvm::StringRef> Path,
 class Knowledge {
 public:
   Knowledge(llvm::StringRef SerialOption, llvm::StringRef ConcurrentOption,
-            llvm::StringRef IgnoredOption)
-      : Tasks("", ""), Serial(SerialOption), Concurrent(ConcurrentOption),
+            llvm::StringRef IgnoredOption, llvm::StringRef LazyOption,
+            llvm::StringRef EagerOption)
+      : Tasks(LazyOption, EagerOption), Serial(SerialOption),
+        Concurrent(ConcurrentOption),
         Ignored(IgnoredOption) {
     for (const char *Name : BuiltinSerialTypes)
       Serial.add(Name);
@@ -1429,6 +1433,9 @@ SequentialAwaitInLoopCheck::SequentialAwaitInLoopCheck(
       SerialTypes(Options.get(SerialTypesKey, "")),
       ConcurrentTypes(Options.get(ConcurrentTypesKey, "")),
       IgnoredFunctions(Options.get(IgnoredFunctionsKey, "")),
+      LazyTaskTypes(Options.getLocalOrGlobal(utils::LazyTaskTypesOption, "")),
+      EagerTaskTypes(
+          Options.getLocalOrGlobal(utils::EagerTaskTypesOption, "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -1438,6 +1445,8 @@ void SequentialAwaitInLoopCheck::storeOptions(
   Options.store(Opts, SerialTypesKey, SerialTypes);
   Options.store(Opts, ConcurrentTypesKey, ConcurrentTypes);
   Options.store(Opts, IgnoredFunctionsKey, IgnoredFunctions);
+  Options.store(Opts, utils::LazyTaskTypesOption, LazyTaskTypes);
+  Options.store(Opts, utils::EagerTaskTypesOption, EagerTaskTypes);
   Options.store(Opts, "IncludeStyle", Inserter.getStyle());
 }
 
@@ -1449,7 +1458,8 @@ void SequentialAwaitInLoopCheck::registerPPCallbacks(
 void SequentialAwaitInLoopCheck::onStartOfTranslationUnit() {
   // Cached answers refer to declarations of one translation unit.
   Known = std::make_shared<Knowledge>(SerialTypes, ConcurrentTypes,
-                                      IgnoredFunctions);
+                                     IgnoredFunctions, LazyTaskTypes,
+                                     EagerTaskTypes);
 }
 
 void SequentialAwaitInLoopCheck::registerMatchers(MatchFinder *Finder) {

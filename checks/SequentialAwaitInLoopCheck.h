@@ -1,4 +1,5 @@
 //===--- SequentialAwaitInLoopCheck.h - async-sequential-await-in-loop ----===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef ASYNC_LINT_SEQUENTIALAWAITINLOOPCHECK_H
 #define ASYNC_LINT_SEQUENTIALAWAITINLOOPCHECK_H
@@ -49,6 +50,8 @@ private:
   const std::string SerialTypes;
   const std::string ConcurrentTypes;
   const std::string IgnoredFunctions;
+  const std::string LazyTaskTypes;
+  const std::string EagerTaskTypes;
   tidy::utils::IncludeInserter Inserter;
   /// What the analysis knows about types and functions, with its answers
   /// cached for one translation unit.

@@ -1,4 +1,5 @@
 //===--- SessionPerRequestCheck.cpp - async-session-per-request -----------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "SessionPerRequestCheck.h"
 #include "utils/Coroutines.h"

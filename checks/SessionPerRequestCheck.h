@@ -1,4 +1,5 @@
 //===--- SessionPerRequestCheck.h - async-session-per-request -------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef ASYNC_LINT_SESSIONPERREQUESTCHECK_H
 #define ASYNC_LINT_SESSIONPERREQUESTCHECK_H

@@ -1,4 +1,5 @@
 //===--- SwallowedCancellationCheck.cpp - async-swallowed-cancellation ----===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "SwallowedCancellationCheck.h"
 #include "utils/Coroutines.h"

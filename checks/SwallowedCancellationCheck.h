@@ -1,4 +1,5 @@
 //===--- SwallowedCancellationCheck.h - async-swallowed-cancellation ------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef ASYNC_LINT_SWALLOWEDCANCELLATIONCHECK_H
 #define ASYNC_LINT_SWALLOWEDCANCELLATIONCHECK_H

@@ -1,8 +1,10 @@
 //===--- UnawaitedCoroutineCheck.cpp - async-unawaited-coroutine ----------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "UnawaitedCoroutineCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/FixIts.h"
+#include "utils/Options.h"
 #include "utils/Frameworks.h"
 #include "utils/TaskTypes.h"
 #include "utils/Walk.h"
@@ -17,8 +19,6 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
 
-static constexpr llvm::StringLiteral LazyTaskTypesKey = "LazyTaskTypes";
-static constexpr llvm::StringLiteral EagerTaskTypesKey = "EagerTaskTypes";
 
 struct UnawaitedCoroutineCheck::FunctionContext {
   const FunctionDecl *Function;
@@ -111,12 +111,13 @@ llvm::SmallVector<FixItHint, 2> awaitFix(const CallExpr *Call,
 UnawaitedCoroutineCheck::UnawaitedCoroutineCheck(StringRef Name,
                                                  ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      LazyTaskTypes(Options.get(LazyTaskTypesKey, "")),
-      EagerTaskTypes(Options.get(EagerTaskTypesKey, "")) {}
+      LazyTaskTypes(Options.getLocalOrGlobal(utils::LazyTaskTypesOption, "")),
+      EagerTaskTypes(
+          Options.getLocalOrGlobal(utils::EagerTaskTypesOption, "")) {}
 
 void UnawaitedCoroutineCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, LazyTaskTypesKey, LazyTaskTypes);
-  Options.store(Opts, EagerTaskTypesKey, EagerTaskTypes);
+  Options.store(Opts, utils::LazyTaskTypesOption, LazyTaskTypes);
+  Options.store(Opts, utils::EagerTaskTypesOption, EagerTaskTypes);
 }
 
 void UnawaitedCoroutineCheck::onStartOfTranslationUnit() {

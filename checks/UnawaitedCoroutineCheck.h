@@ -1,4 +1,5 @@
 //===--- UnawaitedCoroutineCheck.h - async-unawaited-coroutine ------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef ASYNC_LINT_UNAWAITEDCOROUTINECHECK_H
 #define ASYNC_LINT_UNAWAITEDCOROUTINECHECK_H

@@ -1,4 +1,5 @@
 //===--- AsyncClangdMain.cpp - clangd with the async checks linked in -----===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // Stock clangd cannot load clang-tidy plugins, so async-clangd is clangd-22's
 // own main program with the async module linked in. Everything else (flags,

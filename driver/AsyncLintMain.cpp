@@ -1,4 +1,5 @@
 //===--- AsyncLintMain.cpp - the async-lint command -----------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // async-lint is the one binary a CI job needs: clang-tidy's library with the
 // async module linked in, run over a whole compile database in parallel,

@@ -1,4 +1,5 @@
 //===--- Baseline.cpp - fingerprints, baselines and changed lines ---------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Baseline.h"
 

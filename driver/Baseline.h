@@ -1,4 +1,5 @@
 //===--- Baseline.h - fingerprints, baselines and changed lines -----------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // Adopting a linter on an existing codebase: a baseline records today's
 // findings so that only new ones fail, and --changed-since limits a

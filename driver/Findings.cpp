@@ -1,4 +1,5 @@
 //===--- Findings.cpp - what a run found ----------------------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Findings.h"
 

@@ -1,4 +1,5 @@
 //===--- Findings.h - what a run found ------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // A finding is clang-tidy's ClangTidyError with every path made absolute and
 // normalised (so that the same header finding from two translation units is

@@ -1,4 +1,5 @@
 //===--- Fixes.cpp - --fix and --fix-notes --------------------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Fixes.h"
 

@@ -1,4 +1,5 @@
 //===--- Fixes.h - --fix and --fix-notes ----------------------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // Fixes are gathered from every finding first, per file, and each file is
 // written once at the end: a header shared by many translation units gets

@@ -1,4 +1,5 @@
 //===--- Init.cpp - `async-lint init`: set a project up for the checks ----===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // Both files are edited as text, so that everything the user wrote (keys,
 // values, comments, layout) stays as it was: .clang-tidy gets the missing

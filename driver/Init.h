@@ -1,4 +1,5 @@
 //===--- Init.h - `async-lint init`: set a project up for the checks ------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // `async-lint init [DIR]` writes, or merges into, DIR/.clang-tidy and
 // DIR/.clangd so that clang-tidy, async-lint and async-clangd run the async-*

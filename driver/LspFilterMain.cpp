@@ -1,4 +1,5 @@
 //===--- LspFilterMain.cpp - async-clangd's output filter, standalone -----===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // A test harness: filters an LSP stream from standard input to standard
 // output exactly as async-clangd filters clangd's output.

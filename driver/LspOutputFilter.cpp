@@ -1,4 +1,5 @@
 //===--- LspOutputFilter.cpp ----------------------------------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "LspOutputFilter.h"
 #include "llvm/ADT/SmallVector.h"

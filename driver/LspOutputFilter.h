@@ -1,4 +1,5 @@
 //===--- LspOutputFilter.h - async-clangd's rewriting of clangd's output --===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // async-clangd runs clangd's own main with its standard output redirected
 // into a pipe; a filter thread forwards every byte to the real standard

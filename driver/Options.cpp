@@ -1,4 +1,5 @@
 //===--- Options.cpp - async-lint's command line and configuration --------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Options.h"
 

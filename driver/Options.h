@@ -1,4 +1,5 @@
 //===--- Options.h - async-lint's command line and configuration ----------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // The command line of async-lint, parsed into one plain struct, and the
 // clang-tidy configuration it implies (.clang-tidy files, --checks, --config,

@@ -1,4 +1,5 @@
 //===--- PluginLoader.cpp - the libAsyncLint.so clang-tidy plugin ---------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // `clang-tidy -load libAsyncLint.so` loads this small library first. It has
 // no LLVM dependency of its own, so it can always be loaded; it asks the host

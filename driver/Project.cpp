@@ -1,4 +1,5 @@
 //===--- Project.cpp - which translation units to lint, and how -----------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Project.h"
 

@@ -1,4 +1,5 @@
 //===--- Project.h - which translation units to lint, and how -------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // Finds the compile database, and turns the PATHs of the command line into
 // jobs: one per source file, with the compile commands to lint it with.

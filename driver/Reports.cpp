@@ -1,4 +1,5 @@
 //===--- Reports.cpp - json, sarif and github output ----------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Reports.h"
 

@@ -1,4 +1,5 @@
 //===--- Reports.h - the output formats -----------------------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // text: clang's diagnostic style, byte for byte what clang-tidy prints;
 // json: one record per finding (documented in docs/ci.md); sarif: SARIF

@@ -1,4 +1,5 @@
 //===--- Runner.cpp - linting translation units in parallel ---------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Runner.h"
 

@@ -1,4 +1,5 @@
 //===--- Runner.h - linting translation units in parallel -----------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // Each worker thread lints one translation unit at a time with its own
 // ClangTidyContext, options provider and file system (whose working directory

@@ -1,4 +1,5 @@
 //===--- TextReport.cpp - clang-style diagnostics -------------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // Renders findings through clang's own TextDiagnosticPrinter, the way
 // clang-tidy's reporter does: "file:line:col: warning: message [check]", the

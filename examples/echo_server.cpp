@@ -1,4 +1,5 @@
 // A small Boost.Asio echo server with the coroutine mistakes async-lint finds.
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 // `bash scripts/demo.sh` lints it; nothing here is meant to be copied.
 #include <boost/asio.hpp>
 #include <chrono>

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Configures and builds async-lint into build/ (plugin, async-lint, async-clangd).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

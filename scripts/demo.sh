@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Installs what is missing, builds async-lint, and lints the demo project in
 # examples/, printing each finding with its fix-it.
 set -euo pipefail

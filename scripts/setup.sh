@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Installs everything async-lint needs to build and test, from Debian's packages.
 # Idempotent: packages already present are not reinstalled, and apt's lists are
 # only refreshed when something is missing. Every other script calls this one.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # Installs what is missing, builds, and runs every test suite. Ends with a
 # "N passed, N failed" line; exits non-zero when anything failed.
 set -euo pipefail

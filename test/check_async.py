@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Runs one async-lint check over an annotated test file, through every front end.
 
 Usage (from a lit RUN line, through the %check_async substitution):

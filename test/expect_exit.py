@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """expect_exit.py STATUS [--stdout FILE] [--stderr FILE] -- COMMAND...
 
 Runs COMMAND, writes its output to the given files (or passes it through),

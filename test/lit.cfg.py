@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 # lit configuration for async-lint's tests. Run through build/test (CMake
 # writes lit.site.cfg.py there with the paths of the tools under test).
 import os

@@ -1,4 +1,5 @@
 //===--- BlockingApis.cpp - the functions that block the calling thread ---===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "BlockingApis.h"
 #include "Names.h"

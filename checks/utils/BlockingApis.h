@@ -1,4 +1,5 @@
 //===--- BlockingApis.h - the functions that block the calling thread -----===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // Part of async-lint. The table of blocking APIs lives in BlockingApis.cpp and
 // reads as data; this header declares its shape and the lookup over it.

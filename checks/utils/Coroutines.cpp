@@ -1,4 +1,5 @@
 //===--- Coroutines.cpp - what a coroutine is, and walking its body -------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Coroutines.h"
 #include "clang/AST/DeclTemplate.h"

@@ -1,4 +1,5 @@
 //===--- Coroutines.h - what a coroutine is, and walking its body ---------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef ASYNC_LINT_UTILS_COROUTINES_H
 #define ASYNC_LINT_UTILS_COROUTINES_H

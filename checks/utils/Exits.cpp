@@ -1,4 +1,5 @@
 //===--- Exits.cpp - the ways control leaves a statement ------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Exits.h"
 #include "clang/AST/Expr.h"

@@ -1,4 +1,5 @@
 //===--- Exits.h - the ways control leaves a statement --------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef ASYNC_LINT_UTILS_EXITS_H
 #define ASYNC_LINT_UTILS_EXITS_H

@@ -1,4 +1,5 @@
 //===--- FixIts.cpp - rewriting only what the user wrote ------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "FixIts.h"
 #include "clang/Lex/Lexer.h"

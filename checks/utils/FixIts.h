@@ -1,4 +1,5 @@
 //===--- FixIts.h - rewriting only what the user wrote --------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef ASYNC_LINT_UTILS_FIXITS_H
 #define ASYNC_LINT_UTILS_FIXITS_H

@@ -1,4 +1,5 @@
 //===--- Frameworks.cpp - which coroutine framework code belongs to -------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Frameworks.h"
 #include "Names.h"

@@ -1,4 +1,5 @@
 //===--- Frameworks.h - which coroutine framework code belongs to ---------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef ASYNC_LINT_UTILS_FRAMEWORKS_H
 #define ASYNC_LINT_UTILS_FRAMEWORKS_H

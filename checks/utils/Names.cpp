@@ -1,4 +1,5 @@
 //===--- Names.cpp - qualified names and name lists -----------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Names.h"
 #include "clang/AST/DeclCXX.h"

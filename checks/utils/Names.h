@@ -1,4 +1,5 @@
 //===--- Names.h - qualified names and name lists -------------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef ASYNC_LINT_UTILS_NAMES_H
 #define ASYNC_LINT_UTILS_NAMES_H

@@ -1,4 +1,5 @@
 //===--- NonBlockingIo.cpp - POSIX descriptors used without blocking ------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "NonBlockingIo.h"
 #include "Coroutines.h"

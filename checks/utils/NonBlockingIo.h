@@ -1,4 +1,5 @@
 //===--- NonBlockingIo.h - POSIX descriptors used without blocking --------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // Part of async-lint. A POSIX `recv`, `send`, `accept` or `connect` blocks
 // only on a blocking descriptor. Coroutine frameworks that do their own I/O

@@ -1,4 +1,5 @@
 //===--- Options.h - reading check options --------------------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef ASYNC_LINT_UTILS_OPTIONS_H
 #define ASYNC_LINT_UTILS_OPTIONS_H
@@ -6,6 +7,13 @@
 #include "llvm/ADT/StringRef.h"
 
 namespace clang::tidy::async::utils {
+
+/// The options every check that classifies task types reads, through
+/// `getLocalOrGlobal`: one setting at the top of `CheckOptions` (without a
+/// check name) reaches all of them, and a check-local one overrides it.
+/// Semicolon-separated qualified class names.
+inline constexpr llvm::StringLiteral LazyTaskTypesOption = "LazyTaskTypes";
+inline constexpr llvm::StringLiteral EagerTaskTypesOption = "EagerTaskTypes";
 
 /// Parses a boolean option value the way clang-tidy does (`true`/`false`,
 /// any case, or an integer), falling back to \p Default for anything else.

@@ -1,4 +1,5 @@
 //===--- Sessions.cpp - expensive, long-lived client objects --------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Sessions.h"
 #include "clang/AST/DeclTemplate.h"

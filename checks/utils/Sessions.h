@@ -1,4 +1,5 @@
 //===--- Sessions.h - expensive, long-lived client objects ----------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef ASYNC_LINT_UTILS_SESSIONS_H
 #define ASYNC_LINT_UTILS_SESSIONS_H

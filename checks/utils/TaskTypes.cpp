@@ -1,4 +1,5 @@
 //===--- TaskTypes.cpp - which types are coroutine tasks ------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "TaskTypes.h"
 #include "Coroutines.h"

@@ -1,4 +1,5 @@
 //===--- TaskTypes.h - which types are coroutine tasks --------------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #ifndef ASYNC_LINT_UTILS_TASKTYPES_H
 #define ASYNC_LINT_UTILS_TASKTYPES_H

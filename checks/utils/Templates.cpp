@@ -1,4 +1,5 @@
 //===--- Templates.cpp - what a template's code becomes when instantiated -===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Templates.h"
 #include "Coroutines.h"

@@ -1,4 +1,5 @@
 //===--- Templates.h - what a template's code becomes when instantiated ---===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // Part of async-lint. The checks analyse a template's pattern, so that each
 // finding is reported once, at the code the user wrote. Where the pattern

@@ -1,4 +1,5 @@
 //===--- Walk.cpp - walking a body with each expression's context ---------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Walk.h"
 #include "Coroutines.h"

@@ -1,4 +1,5 @@
 //===--- Walk.h - walking a body with each expression's context -*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 //
 // Part of async-lint. forEachEvaluatedStmt (Coroutines.h) visits what a body
 // evaluates; the walk here also tells each visited statement how its parent

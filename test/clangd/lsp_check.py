@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Opens a C++ file in async-clangd over LSP and prints what an editor sees.
 
 How to write the LSP test of a check: one file per check,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Feeds an LSP stream through a filter command and prints what came out.
 
   lsp_stream.py CASES.json -- FILTER-COMMAND...

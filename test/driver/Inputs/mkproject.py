@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """mkproject.py DEST [INPUTS]: a fresh copy of the fixture project in DEST.
 
 Copies test/driver/Inputs/project to DEST (replacing it) and writes its

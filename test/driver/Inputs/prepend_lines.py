@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """prepend_lines.py N FILE...: inserts N comment lines at the top of each FILE."""
 import sys
 

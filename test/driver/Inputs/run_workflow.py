@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """run_workflow.py DOC PROJECT BASE_REF: runs the async-lint steps of the
 GitHub Actions workflow in DOC (the first ```yaml block of docs/ci.md) in
 PROJECT, as GitHub would: each `run: |` block that calls async-lint, with
