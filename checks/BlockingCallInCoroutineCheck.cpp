@@ -771,9 +771,9 @@ std::optional<std::string> BlockingCallInCoroutineCheck::sleepReplacement(
 }
 
 std::optional<std::pair<std::string, const CXXRecordDecl *>>
-BlockingCallInCoroutineCheck::schedulerInScope(const Coroutine &Co,
-                                               const CallExpr *Call,
-                                               llvm::ArrayRef<llvm::StringRef> Classes) const {
+BlockingCallInCoroutineCheck::schedulerInScope(
+    const Coroutine &Co, const CallExpr *Call,
+    llvm::ArrayRef<llvm::StringRef> Classes) const {
   const SourceManager &SM = Co.Ctx.getSourceManager();
   // How a variable of type T reaches a `Class` object: `.` or `->`.
   auto Access = [&](QualType T)

@@ -21,11 +21,11 @@
 
 #include "SequentialAwaitInLoopCheck.h"
 #include "utils/Coroutines.h"
-#include "utils/Options.h"
-#include "utils/Templates.h"
 #include "utils/FixIts.h"
 #include "utils/Names.h"
+#include "utils/Options.h"
 #include "utils/TaskTypes.h"
+#include "utils/Templates.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -80,11 +80,25 @@ const char *const BuiltinSerialTypes[] = {
 /// streams, acceptors, channels, queues, connections, pipes, descriptors,
 /// ports, files, readers and writers, and transactions.
 const char *const SerialNameEndings[] = {
-    "socket",     "stream", "acceptor",    "channel", "queue",
-    "connection", "pipe",   "descriptor",  "port",    "file",
-    "reader",     "writer", "transaction",
+    "socket",
+    "stream",
+    "acceptor",
+    "channel",
+    "queue",
+    "connection",
+    "pipe",
+    "descriptor",
+    "port",
+    "file",
+    "reader",
+    "writer",
+    "transaction",
     // Synchronisation objects every iteration waits on together.
-    "barrier",    "latch",  "sequence",    "event",   "semaphore",
+    "barrier",
+    "latch",
+    "sequence",
+    "event",
+    "semaphore",
 };
 
 /// Awaits that take a lock: a loop that locks serialises its iterations on
@@ -121,16 +135,9 @@ const char *const BuiltinTimerTypes[] = {
 /// they are in: a loop that hops on every iteration schedules its work on
 /// purpose (`co_await pool.schedule()`, `co_await resume_on(executor)`).
 const char *const HopFunctions[] = {
-    "schedule",
-    "yield",
-    "resume_on",
-    "post",
-    "dispatch",
-    "defer",
-    "reschedule",
-    "co_reschedule_on_current_executor",
-    "switchTo",
-    "scheduleOn",
+    "schedule", "yield",      "resume_on",  "post",
+    "dispatch", "defer",      "reschedule", "co_reschedule_on_current_executor",
+    "switchTo", "scheduleOn",
 };
 
 /// Functions (or function objects) whose await is a sleep, a timer or a
@@ -853,8 +860,7 @@ public:
             llvm::StringRef IgnoredOption, llvm::StringRef LazyOption,
             llvm::StringRef EagerOption)
       : Tasks(LazyOption, EagerOption), Serial(SerialOption),
-        Concurrent(ConcurrentOption),
-        Ignored(IgnoredOption) {
+        Concurrent(ConcurrentOption), Ignored(IgnoredOption) {
     for (const char *Name : BuiltinSerialTypes)
       Serial.add(Name);
     for (const char *Name : BuiltinTimerTypes)
@@ -989,8 +995,7 @@ struct Finding {
 
 class LoopAnalysis {
 public:
-  LoopAnalysis(const Stmt *Loop, const FunctionDecl *Function,
-               Knowledge &Known)
+  LoopAnalysis(const Stmt *Loop, const FunctionDecl *Function, Knowledge &Known)
       : Loop(Loop), Function(Function), Known(Known) {}
 
   /// Runs the analysis; returns the await to report, or null.
@@ -1129,7 +1134,8 @@ bool LoopAnalysis::isEagerTask(const Expr *Object) {
     return Known.Tasks.classify(T) == utils::TaskKind::Eager;
   // In a template, what the instantiations make of the object.
   const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts());
-  llvm::SmallVector<QualType, 2> Types = utils::instantiatedTypes(Ref, Function);
+  llvm::SmallVector<QualType, 2> Types =
+      utils::instantiatedTypes(Ref, Function);
   return !Types.empty() && llvm::all_of(Types, [this](QualType Instance) {
     return Known.Tasks.classify(Instance) == utils::TaskKind::Eager;
   });
@@ -1434,8 +1440,7 @@ SequentialAwaitInLoopCheck::SequentialAwaitInLoopCheck(
       ConcurrentTypes(Options.get(ConcurrentTypesKey, "")),
       IgnoredFunctions(Options.get(IgnoredFunctionsKey, "")),
       LazyTaskTypes(Options.getLocalOrGlobal(utils::LazyTaskTypesOption, "")),
-      EagerTaskTypes(
-          Options.getLocalOrGlobal(utils::EagerTaskTypesOption, "")),
+      EagerTaskTypes(Options.getLocalOrGlobal(utils::EagerTaskTypesOption, "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
                                         tidy::utils::IncludeSorter::IS_LLVM),
                areDiagsSelfContained()) {}
@@ -1458,8 +1463,8 @@ void SequentialAwaitInLoopCheck::registerPPCallbacks(
 void SequentialAwaitInLoopCheck::onStartOfTranslationUnit() {
   // Cached answers refer to declarations of one translation unit.
   Known = std::make_shared<Knowledge>(SerialTypes, ConcurrentTypes,
-                                     IgnoredFunctions, LazyTaskTypes,
-                                     EagerTaskTypes);
+                                      IgnoredFunctions, LazyTaskTypes,
+                                      EagerTaskTypes);
 }
 
 void SequentialAwaitInLoopCheck::registerMatchers(MatchFinder *Finder) {

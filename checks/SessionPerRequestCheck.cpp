@@ -203,9 +203,9 @@ const VarDecl *namedVar(const Expr *E) {
   return nullptr;
 }
 
-bool isNamed(const FunctionDecl *FD, llvm::ArrayRef<llvm::StringLiteral> Names) {
-  return FD && FD->getIdentifier() &&
-         llvm::is_contained(Names, FD->getName());
+bool isNamed(const FunctionDecl *FD,
+             llvm::ArrayRef<llvm::StringLiteral> Names) {
+  return FD && FD->getIdentifier() && llvm::is_contained(Names, FD->getName());
 }
 
 /// Member functions that store their argument in a container.
@@ -221,7 +221,7 @@ constexpr llvm::StringLiteral RunningMethods[] = {
 /// Member functions that drive an event loop to completion or end the
 /// object's session.
 constexpr llvm::StringLiteral EndingMethods[] = {
-    "run",  "run_one", "run_for",  "run_until",  "poll",      "poll_one",
+    "run",  "run_one", "run_for",  "run_until",  "poll",   "poll_one",
     "stop", "close",   "shutdown", "disconnect", "restart"};
 
 /// What a loop body does with an object it creates, as far as deciding
@@ -248,8 +248,8 @@ LoopUse useInLoop(const Stmt *Body, const Expr *Made, const VarDecl *Holder,
     if (Var)
       return !isWithin(Var->getLocation(), BodyRange, SM);
     // A member of `this`, or an object reached through one.
-    return Object && llvm::isa<MemberExpr, CXXThisExpr>(
-                         Object->IgnoreParenImpCasts());
+    return Object &&
+           llvm::isa<MemberExpr, CXXThisExpr>(Object->IgnoreParenImpCasts());
   };
   auto IsMade = [&](const Expr *E) {
     if (!E)
@@ -387,8 +387,10 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
   auto Record = [&](const Expr *Made, SourceLocation Loc, SourceRange Range,
                     const NamedDecl *What, llvm::StringRef Why, const Place &P,
                     const VarDecl *Var, const DeclStmt *DS) {
-    Construction C{Loc,   Range, What, Why, P.Loop, Var, Made,
-                   Var ? Var : InitialisedVar.lookup(Made), std::nullopt};
+    Construction C{
+        Loc,         Range, What, Why,
+        P.Loop,      Var,   Made, Var ? Var : InitialisedVar.lookup(Made),
+        std::nullopt};
     if (Var && DS)
       C.Hoist = hoist(DS, Var, P, Ctx);
     Found.push_back(std::move(C));
@@ -433,8 +435,7 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
       if (const CXXRecordDecl *Made = madeClass(Callee);
           Made && !Catalog->sessionClass(Made).empty())
         Record(Call, Call->getSourceRange().getBegin(), Call->getSourceRange(),
-               Made,
-               Catalog->sessionClass(Made), P, nullptr, nullptr);
+               Made, Catalog->sessionClass(Made), P, nullptr, nullptr);
       else if (!Catalog->sessionFactory(Callee).empty())
         Record(Call, Call->getSourceRange().getBegin(), Call->getSourceRange(),
                Callee, Catalog->sessionFactory(Callee), P, nullptr, nullptr);
@@ -499,8 +500,8 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
     // loop per iteration creates the object on purpose.
     if (runsAtMostOnce(C.Loop, Ctx))
       continue;
-    const LoopUse Use = useInLoop(loopBodyOf(C.Loop), C.Made, C.Holder,
-                                  Ctx.getSourceManager());
+    const LoopUse Use =
+        useInLoop(loopBodyOf(C.Loop), C.Made, C.Holder, Ctx.getSourceManager());
     if (Use.Kept || Use.Ran)
       continue;
     if (Use.Ended || hasRunState(C.What))

@@ -1072,7 +1072,7 @@ void SwallowedCancellationCheck::checkHandlers(CoroutineContext &Coro,
           Block->body_empty()
               ? insertStatementAtEnd(Block, Test, SM)
               : insertStatementBefore(*Block->body_begin(), Test, SM,
-                                          Ctx.getLangOpts());
+                                      Ctx.getLangOpts());
       if (!Insert) {
         Fixable = false;
         continue;
@@ -1171,8 +1171,8 @@ void SwallowedCancellationCheck::checkErrorCodeLoops(CoroutineContext &Coro) {
         utils::spellNamespace(Coro.Ctx, utils::profile(Site->Library).Namespace,
                               IfBegin) +
         "::error::operation_aborted) co_return;";
-    if (std::optional<FixItHint> Fix = insertStatementBefore(If, Guard, SM,
-                                   Coro.Ctx.getLangOpts()))
+    if (std::optional<FixItHint> Fix =
+            insertStatementBefore(If, Guard, SM, Coro.Ctx.getLangOpts()))
       diag(IfBegin,
            "return from the coroutine when the operation was "
            "cancelled",

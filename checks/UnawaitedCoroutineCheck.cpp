@@ -4,8 +4,8 @@
 #include "UnawaitedCoroutineCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/FixIts.h"
-#include "utils/Options.h"
 #include "utils/Frameworks.h"
+#include "utils/Options.h"
 #include "utils/TaskTypes.h"
 #include "utils/Walk.h"
 #include "clang/AST/ASTContext.h"
@@ -18,7 +18,6 @@
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::async {
-
 
 struct UnawaitedCoroutineCheck::FunctionContext {
   const FunctionDecl *Function;

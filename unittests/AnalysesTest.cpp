@@ -157,8 +157,7 @@ TEST(Names, SpelledTypeKeepsTheSugar) {
   )cpp");
   const auto *Call = first<CallExpr>(function(*AST, "g"));
   ASSERT_NE(Call, nullptr);
-  EXPECT_EQ(utils::spelledType(Call->getType(), AST->getASTContext()),
-            "reply");
+  EXPECT_EQ(utils::spelledType(Call->getType(), AST->getASTContext()), "reply");
 }
 
 } // namespace

@@ -1,8 +1,8 @@
 //===--- CoroutinesTest.cpp - utils/Coroutines unit tests -----------------===//
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
-#include "TestAST.h"
 #include "utils/Coroutines.h"
+#include "TestAST.h"
 #include "clang/AST/ExprCXX.h"
 #include "gtest/gtest.h"
 
@@ -33,8 +33,8 @@ TEST(IsSuspensionPoint, ReadyAwaiterNeverSuspends) {
 }
 
 TEST(IsSuspensionPoint, DependentAwaitCounts) {
-  auto AST = buildAST(
-      withPrelude("template <class T> task g(T t) { co_await t; }"));
+  auto AST =
+      buildAST(withPrelude("template <class T> task g(T t) { co_await t; }"));
   const FunctionDecl *G = function(*AST, "g");
   ASSERT_NE(G, nullptr);
   const Stmt *Await = first<DependentCoawaitExpr>(G);
@@ -46,7 +46,8 @@ TEST(IsSuspensionPoint, DependentAwaitCounts) {
 
 TEST(IsSuspensionPoint, OrdinaryStatementIsNot) {
   auto AST = buildAST("int f() { return 1; }");
-  EXPECT_FALSE(utils::isSuspensionPoint(first<ReturnStmt>(function(*AST, "f"))));
+  EXPECT_FALSE(
+      utils::isSuspensionPoint(first<ReturnStmt>(function(*AST, "f"))));
   EXPECT_FALSE(utils::isSuspensionPoint(nullptr));
 }
 

@@ -71,9 +71,8 @@ inline std::unique_ptr<ASTUnit> buildAST(const std::string &Code) {
 /// The first function definition named \p Name in \p AST.
 inline const FunctionDecl *function(ASTUnit &AST, llvm::StringRef Name) {
   using namespace ast_matchers;
-  auto Found =
-      match(functionDecl(hasName(Name), isDefinition()).bind("f"),
-            AST.getASTContext());
+  auto Found = match(functionDecl(hasName(Name), isDefinition()).bind("f"),
+                     AST.getASTContext());
   return Found.empty() ? nullptr : Found.front().getNodeAs<FunctionDecl>("f");
 }
 

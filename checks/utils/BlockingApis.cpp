@@ -211,14 +211,10 @@ struct CategoryName {
   llvm::StringLiteral Name;
 };
 constexpr CategoryName CategoryNames[] = {
-    {C::Sleep, "sleep"},
-    {C::Wait, "wait"},
-    {C::EventLoop, "event-loop"},
-    {C::Network, "network"},
-    {C::Process, "process"},
-    {C::FileIO, "file-io"},
-    {C::Console, "console"},
-    {C::User, "user"},
+    {C::Sleep, "sleep"},          {C::Wait, "wait"},
+    {C::EventLoop, "event-loop"}, {C::Network, "network"},
+    {C::Process, "process"},      {C::FileIO, "file-io"},
+    {C::Console, "console"},      {C::User, "user"},
 };
 
 /// `ns::{a,b}` -> `ns::a`, `ns::b`; any other name stays as it is.

@@ -45,7 +45,8 @@ bool isInTemplateInstantiation(const Decl *D) {
 /// True when \p Method's body is `return true;` (and nothing else).
 static bool alwaysReturnsTrue(const FunctionDecl *Method) {
   const auto *Body =
-      Method ? llvm::dyn_cast_or_null<CompoundStmt>(Method->getBody()) : nullptr;
+      Method ? llvm::dyn_cast_or_null<CompoundStmt>(Method->getBody())
+             : nullptr;
   if (!Body || Body->size() != 1)
     return false;
   const auto *Return = llvm::dyn_cast<ReturnStmt>(Body->body_front());

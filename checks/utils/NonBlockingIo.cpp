@@ -105,8 +105,7 @@ bool NonBlockingIoFacts::usesNonBlockingIo(const FunctionDecl *FD,
   // without blocking: its other members try the call first.
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(FD); !Result && Method)
     for (const CXXMethodDecl *Sibling : Method->getParent()->methods())
-      if (isReadinessWait(Sibling) &&
-          !Sibling->getReturnType()->isVoidType() &&
+      if (isReadinessWait(Sibling) && !Sibling->getReturnType()->isVoidType() &&
           !Sibling->getReturnType()->isIntegralOrEnumerationType()) {
         Result = true;
         break;
