@@ -22,6 +22,7 @@
 #include "SequentialAwaitInLoopCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/FixIts.h"
+#include "utils/Loops.h"
 #include "utils/Names.h"
 #include "utils/Options.h"
 #include "utils/TaskTypes.h"
@@ -50,6 +51,9 @@ static constexpr llvm::StringLiteral IgnoredFunctionsKey = "IgnoredFunctions";
 // The analysis lives in a namespace of its own (not an anonymous one) because
 // the check class refers to its types.
 namespace sequential_await_in_loop {
+
+using utils::isLoop;
+using utils::loopBody;
 
 /// I/O objects that carry one operation (or one direction of operations) at a
 /// time, by the qualified name of their class or class template. Classes
@@ -414,10 +418,6 @@ const Expr *writtenThrough(const Expr *Arg, QualType Param) {
   return nullptr;
 }
 
-bool isLoop(const Stmt *S) {
-  return llvm::isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S);
-}
-
 /// The parts of a loop's header evaluated on every iteration: the condition
 /// (with its condition variable) and a `for` loop's increment.
 llvm::SmallVector<const Stmt *, 3> perIterationHeader(const Stmt *Loop) {
@@ -458,16 +458,6 @@ bool headerAwaits(const Stmt *Loop) {
       Range && Range->getCoawaitLoc().isValid())
     return true;
   return llvm::any_of(perIterationHeader(Loop), containsAwait);
-}
-
-const Stmt *loopBody(const Stmt *Loop) {
-  if (const auto *For = llvm::dyn_cast<ForStmt>(Loop))
-    return For->getBody();
-  if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(Loop))
-    return Range->getBody();
-  if (const auto *While = llvm::dyn_cast<WhileStmt>(Loop))
-    return While->getBody();
-  return llvm::cast<DoStmt>(Loop)->getBody();
 }
 
 using DeclSet = llvm::SmallPtrSet<const ValueDecl *, 16>;

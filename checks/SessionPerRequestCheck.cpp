@@ -5,6 +5,7 @@
 #include "utils/Coroutines.h"
 #include "utils/Exits.h"
 #include "utils/FixIts.h"
+#include "utils/Loops.h"
 #include "utils/Names.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -47,10 +48,6 @@ bool isSpawner(llvm::StringRef QualifiedName) {
       "std::jthread",
   };
   return Spawners.contains(QualifiedName);
-}
-
-bool isLoop(const Stmt *S) {
-  return llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
 }
 
 /// The function that a spawner argument hands over: the callee of a call
@@ -306,22 +303,10 @@ bool hasRunState(const NamedDecl *What) {
   return false;
 }
 
-const Stmt *loopBodyOf(const Stmt *Loop) {
-  if (const auto *For = llvm::dyn_cast<ForStmt>(Loop))
-    return For->getBody();
-  if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(Loop))
-    return Range->getBody();
-  if (const auto *While = llvm::dyn_cast<WhileStmt>(Loop))
-    return While->getBody();
-  if (const auto *Do = llvm::dyn_cast<DoStmt>(Loop))
-    return Do->getBody();
-  return nullptr;
-}
-
 /// Whether every iteration of \p Loop ends the loop: its body never falls
 /// through to the next iteration nor continues (`for (;;) { ...; break; }`).
 bool runsAtMostOnce(const Stmt *Loop, const ASTContext &Ctx) {
-  const utils::ExitSet Exits = utils::exitsOf(loopBodyOf(Loop), Ctx);
+  const utils::ExitSet Exits = utils::exitsOf(utils::loopBody(Loop), Ctx);
   return !Exits.has(utils::Exit::FallThrough) &&
          !Exits.has(utils::Exit::Continue);
 }
@@ -448,7 +433,7 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
 
     // Children, with the loop and block they sit in.
     llvm::SmallVector<Pending, 8> Children;
-    if (isLoop(S)) {
+    if (utils::isLoop(S)) {
       Place Inner = P;
       Inner.Loop = S;
       Inner.LoopParent =
@@ -500,8 +485,8 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
     // loop per iteration creates the object on purpose.
     if (runsAtMostOnce(C.Loop, Ctx))
       continue;
-    const LoopUse Use =
-        useInLoop(loopBodyOf(C.Loop), C.Made, C.Holder, Ctx.getSourceManager());
+    const LoopUse Use = useInLoop(utils::loopBody(C.Loop), C.Made, C.Holder,
+                                  Ctx.getSourceManager());
     if (Use.Kept || Use.Ran)
       continue;
     if (Use.Ended || hasRunState(C.What))

@@ -6,6 +6,7 @@
 #include "utils/Exits.h"
 #include "utils/FixIts.h"
 #include "utils/Frameworks.h"
+#include "utils/Loops.h"
 #include "utils/Names.h"
 #include "utils/Options.h"
 #include "clang/AST/ASTContext.h"
@@ -62,19 +63,8 @@ constexpr ExitSet LeavingLoop = {Exit::Break, Exit::Return, Exit::Throw,
 
 bool isSuspension(const Stmt *S) { return utils::isSuspensionPoint(S); }
 
-bool isLoop(const Stmt *S) {
-  return llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
-}
-
-const Expr *loopCondition(const Stmt *Loop) {
-  if (const auto *For = llvm::dyn_cast<ForStmt>(Loop))
-    return For->getCond();
-  if (const auto *While = llvm::dyn_cast<WhileStmt>(Loop))
-    return While->getCond();
-  if (const auto *Do = llvm::dyn_cast<DoStmt>(Loop))
-    return Do->getCond();
-  return nullptr;
-}
+using utils::isLoop;
+using utils::loopCondition;
 
 using utils::suspensionOperand;
 

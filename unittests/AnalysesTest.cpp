@@ -4,6 +4,7 @@
 #include "TestAST.h"
 #include "utils/Exits.h"
 #include "utils/Frameworks.h"
+#include "utils/Loops.h"
 #include "utils/Names.h"
 #include "utils/NonBlockingIo.h"
 #include "utils/Templates.h"
@@ -49,6 +50,32 @@ TEST(Exits, BreakContinueReturnThrowAndFallThrough) {
   EXPECT_EQ(loopBodyExits(*AST, "nested"), ExitSet(Exit::Break));
   // An inner loop that never ends never reaches the `break` after it.
   EXPECT_TRUE(loopBodyExits(*AST, "stuck").empty());
+}
+
+TEST(Loops, BodiesAndConditions) {
+  auto AST = buildAST(R"cpp(
+    bool c();
+    void f(int (&a)[2]) {
+      for (;;) {}
+      while (c()) {}
+      do {} while (c());
+      for (int x : a) { (void)x; }
+    }
+  )cpp");
+  const auto *Body = llvm::cast<CompoundStmt>(function(*AST, "f")->getBody());
+  llvm::SmallVector<const Stmt *, 4> Loops(Body->body_begin(),
+                                           Body->body_end());
+  ASSERT_EQ(Loops.size(), 4u);
+  for (const Stmt *Loop : Loops) {
+    EXPECT_TRUE(utils::isLoop(Loop));
+    EXPECT_NE(utils::loopBody(Loop), nullptr);
+  }
+  EXPECT_EQ(utils::loopCondition(Loops[0]), nullptr);
+  EXPECT_NE(utils::loopCondition(Loops[1]), nullptr);
+  EXPECT_NE(utils::loopCondition(Loops[2]), nullptr);
+  EXPECT_EQ(utils::loopCondition(Loops[3]), nullptr);
+  EXPECT_FALSE(utils::isLoop(Body));
+  EXPECT_EQ(utils::loopBody(Body), nullptr);
 }
 
 TEST(Exits, CoReturnInAHandler) {
