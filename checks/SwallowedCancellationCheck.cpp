@@ -727,8 +727,18 @@ bool handsOffException(const CXXCatchStmt *Handler) {
   auto DeclaredInside = [&](const ValueDecl *D) {
     return D && Block->getSourceRange().fullyContains(D->getSourceRange());
   };
+  // The caught exception itself, or its error code (`e`, `e.code()`): what a
+  // waiter can raise again. Its message (`e.what()`) is not.
   auto RefersToCaught = [&](const Expr *E) {
-    return Caught && references(E, Caught);
+    if (!Caught)
+      return false;
+    E = utils::ignoreValuePreserving(E)->IgnoreParenImpCasts();
+    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E))
+      E = isExceptionCode(Member)
+              ? Member->getImplicitObjectArgument()->IgnoreParenImpCasts()
+              : nullptr;
+    const auto *Ref = llvm::dyn_cast_or_null<DeclRefExpr>(E);
+    return Ref && Ref->getDecl() == Caught;
   };
   // The variable (or member) an assignment's left side names.
   auto Target = [](const Expr *E) -> const ValueDecl * {
