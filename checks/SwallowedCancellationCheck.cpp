@@ -3,6 +3,7 @@
 
 #include "SwallowedCancellationCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/ErrorCodes.h"
 #include "utils/Exits.h"
 #include "utils/FixIts.h"
 #include "utils/Frameworks.h"
@@ -29,9 +30,17 @@ static constexpr llvm::StringLiteral CancellationExceptionsKey =
 static constexpr llvm::StringLiteral StrictModeKey = "StrictMode";
 
 using utils::Branch;
+using utils::CodePredicate;
+using utils::errorCodeRef;
+using utils::evaluateCancelled;
 using utils::Exit;
 using utils::ExitSet;
 using utils::Framework;
+using utils::isErrorCodeType;
+using utils::isExceptionCode;
+using utils::Truth;
+using utils::truthTest;
+using utils::TruthTest;
 
 struct SwallowedCancellationCheck::Cancellation {
   enum KindType {
@@ -72,25 +81,6 @@ bool isAsio(Framework F) {
   return F == Framework::BoostAsio || F == Framework::Asio;
 }
 
-bool isErrorCodeType(QualType T) {
-  const CXXRecordDecl *RD =
-      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
-  if (!RD || !RD->getIdentifier() || RD->getName() != "error_code")
-    return false;
-  std::string Name = utils::qualifiedName(RD);
-  return Name == "boost::system::error_code" || Name == "std::error_code";
-}
-
-/// The variable (or structured binding) \p E names, if it is an error code.
-const ValueDecl *errorCodeRef(const Expr *E) {
-  const auto *Ref =
-      E ? llvm::dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
-  if (!Ref || !llvm::isa<VarDecl, BindingDecl>(Ref->getDecl()) ||
-      !isErrorCodeType(Ref->getDecl()->getType()))
-    return nullptr;
-  return Ref->getDecl();
-}
-
 /// An awaited operation that stores its error code in a variable.
 struct ErrorCodeSite {
   const ValueDecl *Code;
@@ -98,73 +88,11 @@ struct ErrorCodeSite {
   Framework Library;
 };
 
-/// A condition that asks whether an error code holds an error.
-struct TruthTest {
-  const ValueDecl *Code;
-  /// The reference to the code in the condition.
-  const Expr *Ref;
-  /// True when the condition holds on error (`ec`), false when it holds on
-  /// success (`!ec`).
-  bool Positive;
-};
-
 /// An `if` whose condition is a TruthTest.
 struct ErrorTest {
   const IfStmt *If;
   TruthTest Test;
 };
-
-/// Recognises `ec`, `!ec`, `ec.failed()` and conjunctions or disjunctions
-/// with them: the conditions that ask whether an error happened.
-std::optional<TruthTest> truthTest(const Expr *E) {
-  if (!E)
-    return std::nullopt;
-  E = E->IgnoreImplicit()->IgnoreParenImpCasts();
-  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E)) {
-    if (Unary->getOpcode() != UO_LNot)
-      return std::nullopt;
-    std::optional<TruthTest> Inner = truthTest(Unary->getSubExpr());
-    if (Inner)
-      Inner->Positive = !Inner->Positive;
-    return Inner;
-  }
-  // `!ec` through error_code's own operator!.
-  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E)) {
-    if (Op->getOperator() != OO_Exclaim || Op->getNumArgs() != 1)
-      return std::nullopt;
-    const Expr *Object = Op->getArg(0)->IgnoreParenImpCasts();
-    if (const ValueDecl *Code = errorCodeRef(Object))
-      return TruthTest{Code, Object, false};
-    return std::nullopt;
-  }
-  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(E)) {
-    if (!Binary->isLogicalOp())
-      return std::nullopt;
-    std::optional<TruthTest> LHS = truthTest(Binary->getLHS());
-    std::optional<TruthTest> RHS = truthTest(Binary->getRHS());
-    // With `&&`, only `ec && ...` puts every taken `then` on an error; with
-    // `||`, either polarity still sends all errors (or all successes) one way.
-    for (const std::optional<TruthTest> &Side : {LHS, RHS})
-      if (Side && (Side->Positive || Binary->getOpcode() == BO_LOr))
-        return Side;
-    return std::nullopt;
-  }
-  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (!Method || Member->getNumArgs() != 0)
-      return std::nullopt;
-    const bool IsBool = llvm::isa<CXXConversionDecl>(Method) &&
-                        Method->getReturnType()->isBooleanType();
-    const bool IsFailed =
-        Method->getIdentifier() && Method->getName() == "failed";
-    if (!IsBool && !IsFailed)
-      return std::nullopt;
-    const Expr *Object = Member->getImplicitObjectArgument();
-    if (const ValueDecl *Code = errorCodeRef(Object))
-      return TruthTest{Code, Object->IgnoreParenImpCasts(), true};
-  }
-  return std::nullopt;
-}
 
 bool references(const Stmt *S, const ValueDecl *D) {
   bool Found = false;
@@ -254,135 +182,6 @@ std::optional<FixItHint> insertStatementBefore(const Stmt *Before,
     return FixItHint::CreateInsertion(
         Loc, (Text + "\n" + utils::lineIndentation(Loc, SM)).str());
   return FixItHint::CreateInsertion(Loc, (Text + " ").str());
-}
-
-/// What a condition is known to be when the error code it looks at holds
-/// `operation_aborted`.
-enum class Truth { Unknown, True, False };
-
-Truth negate(Truth T) {
-  if (T == Truth::Unknown)
-    return T;
-  return T == Truth::True ? Truth::False : Truth::True;
-}
-
-/// Accepts the expressions that hold the error code of the cancellation.
-using CodePredicate = llvm::function_ref<bool(const Expr *)>;
-
-/// Whether \p E names an error enumerator, and if so whether it is the one a
-/// cancelled operation completes with (`operation_aborted`, or the
-/// `operation_canceled` condition it is equivalent to).
-std::optional<bool> namesAbortedEnumerator(const Expr *E) {
-  while (E) {
-    E = E->IgnoreImplicit()->IgnoreParens();
-    // The conversion to an error code: its first argument, the others
-    // defaulted (Boost's enable_if parameter).
-    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
-      if (Construct->getNumArgs() == 0)
-        return std::nullopt;
-      for (unsigned I = 1, N = Construct->getNumArgs(); I < N; ++I)
-        if (!llvm::isa<CXXDefaultArgExpr>(Construct->getArg(I)))
-          return std::nullopt;
-      E = Construct->getArg(0);
-      continue;
-    }
-    if (const auto *Cast = llvm::dyn_cast<CastExpr>(E)) {
-      E = Cast->getSubExpr();
-      continue;
-    }
-    break;
-  }
-  const auto *Ref = E ? llvm::dyn_cast<DeclRefExpr>(E) : nullptr;
-  if (!Ref || !llvm::isa<EnumConstantDecl>(Ref->getDecl()))
-    return std::nullopt;
-  llvm::StringRef Name = Ref->getDecl()->getName();
-  return Name == "operation_aborted" || Name == "operation_canceled";
-}
-
-/// Evaluates the condition \p E in the situation where every error code
-/// that \p IsCancelled accepts holds `operation_aborted`: comparisons of such
-/// a code with error enumerators, its truth value, and `!`, `&&`, `||` over
-/// them. Anything else is Unknown.
-Truth evaluateCancelled(const Expr *E, CodePredicate IsCancelled) {
-  if (!E)
-    return Truth::Unknown;
-  E = E->IgnoreImplicit()->IgnoreParens();
-  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E))
-    return Unary->getOpcode() == UO_LNot
-               ? negate(evaluateCancelled(Unary->getSubExpr(), IsCancelled))
-               : Truth::Unknown;
-  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(E);
-      Binary && Binary->isLogicalOp()) {
-    Truth L = evaluateCancelled(Binary->getLHS(), IsCancelled);
-    Truth R = evaluateCancelled(Binary->getRHS(), IsCancelled);
-    const Truth Decisive =
-        Binary->getOpcode() == BO_LAnd ? Truth::False : Truth::True;
-    if (L == Decisive || R == Decisive)
-      return Decisive;
-    if (L == negate(Decisive) && R == negate(Decisive))
-      return negate(Decisive);
-    return Truth::Unknown;
-  }
-  // A comparison of the code with an enumerator, written or rewritten.
-  BinaryOperatorKind Opcode = BO_Comma;
-  const Expr *LHS = nullptr;
-  const Expr *RHS = nullptr;
-  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(E)) {
-    Opcode = Binary->getOpcode();
-    LHS = Binary->getLHS();
-    RHS = Binary->getRHS();
-  } else if (const auto *Rewritten =
-                 llvm::dyn_cast<CXXRewrittenBinaryOperator>(E)) {
-    CXXRewrittenBinaryOperator::DecomposedForm Form =
-        Rewritten->getDecomposedForm();
-    Opcode = Form.Opcode;
-    LHS = Form.LHS;
-    RHS = Form.RHS;
-  } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E)) {
-    // `!ec` through error_code's own operator!: a cancelled code is set.
-    if (Op->getOperator() == OO_Exclaim && Op->getNumArgs() == 1)
-      return IsCancelled(Op->getArg(0)->IgnoreParenImpCasts()) ? Truth::False
-                                                               : Truth::Unknown;
-    if (Op->getNumArgs() == 2 && (Op->getOperator() == OO_EqualEqual ||
-                                  Op->getOperator() == OO_ExclaimEqual)) {
-      Opcode = Op->getOperator() == OO_EqualEqual ? BO_EQ : BO_NE;
-      LHS = Op->getArg(0);
-      RHS = Op->getArg(1);
-    }
-  } else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E)) {
-    // `if (ec)`, `ec.failed()`: a cancelled operation did fail.
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    const bool Truthiness =
-        Method && Member->getNumArgs() == 0 &&
-        ((llvm::isa<CXXConversionDecl>(Method) &&
-          Method->getReturnType()->isBooleanType()) ||
-         (Method->getIdentifier() && Method->getName() == "failed"));
-    if (Truthiness &&
-        IsCancelled(Member->getImplicitObjectArgument()->IgnoreParenImpCasts()))
-      return Truth::True;
-    return Truth::Unknown;
-  }
-  if ((Opcode != BO_EQ && Opcode != BO_NE) || !LHS || !RHS)
-    return Truth::Unknown;
-  auto Compare = [&](const Expr *Code, const Expr *Other) -> Truth {
-    if (!IsCancelled(Code->IgnoreImplicit()->IgnoreParenImpCasts()))
-      return Truth::Unknown;
-    std::optional<bool> Aborted = namesAbortedEnumerator(Other);
-    if (!Aborted)
-      return Truth::Unknown;
-    Truth Equal = *Aborted ? Truth::True : Truth::False;
-    return Opcode == BO_EQ ? Equal : negate(Equal);
-  };
-  Truth T = Compare(LHS, RHS);
-  return T != Truth::Unknown ? T : Compare(RHS, LHS);
-}
-
-/// The code of a caught system_error: `e.code()`, `se->code()`.
-bool isExceptionCode(const Expr *E) {
-  const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E);
-  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
-  return Method && Method->getIdentifier() && Method->getName() == "code" &&
-         isErrorCodeType(Method->getReturnType());
 }
 
 } // namespace

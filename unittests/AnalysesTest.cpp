@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "TestAST.h"
+#include "utils/ErrorCodes.h"
 #include "utils/Exits.h"
 #include "utils/Frameworks.h"
 #include "utils/Loops.h"
@@ -89,6 +90,63 @@ TEST(Exits, CoReturnInAHandler) {
   EXPECT_EQ(utils::exitsOf(Try->getHandler(0)->getHandlerBlock(),
                            AST->getASTContext()),
             ExitSet(Exit::Return));
+}
+
+/// The condition of the first `if` in \p Name.
+const Expr *firstCondition(ASTUnit &AST, llvm::StringRef Name) {
+  return first<IfStmt>(function(AST, Name))->getCond();
+}
+
+TEST(ErrorCodes, TruthTestsAndCancellation) {
+  auto AST = buildAST(R"cpp(
+    namespace asio::error {
+    enum basic_errors { operation_aborted = 125, eof = 2 };
+    }
+    namespace std {
+    struct error_code {
+      error_code() = default;
+      error_code(asio::error::basic_errors) {}
+      explicit operator bool() const { return false; }
+    };
+    bool operator==(const error_code &, const error_code &);
+    }
+    bool other();
+    void set(std::error_code ec) { if (ec) return; }
+    void unset(std::error_code ec) { if (!ec) return; }
+    void both(std::error_code ec) { if (ec && other()) return; }
+    void either(std::error_code ec) { if (!ec || other()) return; }
+    void aborted(std::error_code ec) { if (ec == asio::error::operation_aborted) return; }
+    void not_eof(std::error_code ec) { if (ec != asio::error::eof) return; }
+    void unknown(std::error_code ec) { if (other()) return; }
+    void not_a_code(int ec) { if (ec) return; }
+  )cpp");
+  auto Test = [&](llvm::StringRef Name) {
+    return utils::truthTest(firstCondition(*AST, Name));
+  };
+  ASSERT_TRUE(Test("set"));
+  EXPECT_TRUE(Test("set")->Positive);
+  ASSERT_TRUE(Test("unset"));
+  EXPECT_FALSE(Test("unset")->Positive);
+  // `ec && x` holds only on error; `!ec || x` says nothing sure about errors
+  // in its `then`, but sends all successes there.
+  ASSERT_TRUE(Test("both"));
+  EXPECT_TRUE(Test("both")->Positive);
+  ASSERT_TRUE(Test("either"));
+  EXPECT_FALSE(Test("either")->Positive);
+  EXPECT_FALSE(Test("unknown"));
+  EXPECT_FALSE(Test("not_a_code"));
+
+  // With the code holding operation_aborted.
+  auto IsCode = [](const Expr *E) { return utils::errorCodeRef(E) != nullptr; };
+  auto Cancelled = [&](llvm::StringRef Name) {
+    return utils::evaluateCancelled(firstCondition(*AST, Name), IsCode);
+  };
+  EXPECT_EQ(Cancelled("set"), utils::Truth::True);
+  EXPECT_EQ(Cancelled("unset"), utils::Truth::False);
+  EXPECT_EQ(Cancelled("aborted"), utils::Truth::True);
+  EXPECT_EQ(Cancelled("not_eof"), utils::Truth::True);
+  EXPECT_EQ(Cancelled("both"), utils::Truth::Unknown);
+  EXPECT_EQ(Cancelled("unknown"), utils::Truth::Unknown);
 }
 
 TEST(NonBlockingIo, TheIdiomsAroundADescriptorCall) {

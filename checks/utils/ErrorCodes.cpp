@@ -1,0 +1,200 @@
+//===--- ErrorCodes.cpp - what a condition says about an error code -------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#include "ErrorCodes.h"
+#include "Names.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::async::utils {
+
+bool isErrorCodeType(QualType T) {
+  const CXXRecordDecl *RD =
+      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->getIdentifier() || RD->getName() != "error_code")
+    return false;
+  std::string Name = qualifiedName(RD);
+  return Name == "boost::system::error_code" || Name == "std::error_code";
+}
+
+const ValueDecl *errorCodeRef(const Expr *E) {
+  const auto *Ref =
+      E ? llvm::dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  if (!Ref || !llvm::isa<VarDecl, BindingDecl>(Ref->getDecl()) ||
+      !isErrorCodeType(Ref->getDecl()->getType()))
+    return nullptr;
+  return Ref->getDecl();
+}
+
+std::optional<TruthTest> truthTest(const Expr *E) {
+  if (!E)
+    return std::nullopt;
+  E = E->IgnoreImplicit()->IgnoreParenImpCasts();
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E)) {
+    if (Unary->getOpcode() != UO_LNot)
+      return std::nullopt;
+    std::optional<TruthTest> Inner = truthTest(Unary->getSubExpr());
+    if (Inner)
+      Inner->Positive = !Inner->Positive;
+    return Inner;
+  }
+  // `!ec` through error_code's own operator!.
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() != OO_Exclaim || Op->getNumArgs() != 1)
+      return std::nullopt;
+    const Expr *Object = Op->getArg(0)->IgnoreParenImpCasts();
+    if (const ValueDecl *Code = errorCodeRef(Object))
+      return TruthTest{Code, Object, false};
+    return std::nullopt;
+  }
+  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(E)) {
+    if (!Binary->isLogicalOp())
+      return std::nullopt;
+    std::optional<TruthTest> LHS = truthTest(Binary->getLHS());
+    std::optional<TruthTest> RHS = truthTest(Binary->getRHS());
+    // With `&&`, only `ec && ...` puts every taken `then` on an error; with
+    // `||`, either polarity still sends all errors (or all successes) one way.
+    for (const std::optional<TruthTest> &Side : {LHS, RHS})
+      if (Side && (Side->Positive || Binary->getOpcode() == BO_LOr))
+        return Side;
+    return std::nullopt;
+  }
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || Member->getNumArgs() != 0)
+      return std::nullopt;
+    const bool IsBool = llvm::isa<CXXConversionDecl>(Method) &&
+                        Method->getReturnType()->isBooleanType();
+    const bool IsFailed =
+        Method->getIdentifier() && Method->getName() == "failed";
+    if (!IsBool && !IsFailed)
+      return std::nullopt;
+    const Expr *Object = Member->getImplicitObjectArgument();
+    if (const ValueDecl *Code = errorCodeRef(Object))
+      return TruthTest{Code, Object->IgnoreParenImpCasts(), true};
+  }
+  return std::nullopt;
+}
+
+static Truth negate(Truth T) {
+  if (T == Truth::Unknown)
+    return T;
+  return T == Truth::True ? Truth::False : Truth::True;
+}
+
+/// Whether \p E names an error enumerator, and if so whether it is the one a
+/// cancelled operation completes with (`operation_aborted`, or the
+/// `operation_canceled` condition it is equivalent to).
+std::optional<bool> namesAbortedEnumerator(const Expr *E) {
+  while (E) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    // The conversion to an error code: its first argument, the others
+    // defaulted (Boost's enable_if parameter).
+    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() == 0)
+        return std::nullopt;
+      for (unsigned I = 1, N = Construct->getNumArgs(); I < N; ++I)
+        if (!llvm::isa<CXXDefaultArgExpr>(Construct->getArg(I)))
+          return std::nullopt;
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Cast = llvm::dyn_cast<CastExpr>(E)) {
+      E = Cast->getSubExpr();
+      continue;
+    }
+    break;
+  }
+  const auto *Ref = E ? llvm::dyn_cast<DeclRefExpr>(E) : nullptr;
+  if (!Ref || !llvm::isa<EnumConstantDecl>(Ref->getDecl()))
+    return std::nullopt;
+  llvm::StringRef Name = Ref->getDecl()->getName();
+  return Name == "operation_aborted" || Name == "operation_canceled";
+}
+
+/// Evaluates the condition \p E in the situation where every error code
+/// that \p IsCancelled accepts holds `operation_aborted`: comparisons of such
+/// a code with error enumerators, its truth value, and `!`, `&&`, `||` over
+/// them. Anything else is Unknown.
+Truth evaluateCancelled(const Expr *E, CodePredicate IsCancelled) {
+  if (!E)
+    return Truth::Unknown;
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(E))
+    return Unary->getOpcode() == UO_LNot
+               ? negate(evaluateCancelled(Unary->getSubExpr(), IsCancelled))
+               : Truth::Unknown;
+  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(E);
+      Binary && Binary->isLogicalOp()) {
+    Truth L = evaluateCancelled(Binary->getLHS(), IsCancelled);
+    Truth R = evaluateCancelled(Binary->getRHS(), IsCancelled);
+    const Truth Decisive =
+        Binary->getOpcode() == BO_LAnd ? Truth::False : Truth::True;
+    if (L == Decisive || R == Decisive)
+      return Decisive;
+    if (L == negate(Decisive) && R == negate(Decisive))
+      return negate(Decisive);
+    return Truth::Unknown;
+  }
+  // A comparison of the code with an enumerator, written or rewritten.
+  BinaryOperatorKind Opcode = BO_Comma;
+  const Expr *LHS = nullptr;
+  const Expr *RHS = nullptr;
+  if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(E)) {
+    Opcode = Binary->getOpcode();
+    LHS = Binary->getLHS();
+    RHS = Binary->getRHS();
+  } else if (const auto *Rewritten =
+                 llvm::dyn_cast<CXXRewrittenBinaryOperator>(E)) {
+    CXXRewrittenBinaryOperator::DecomposedForm Form =
+        Rewritten->getDecomposedForm();
+    Opcode = Form.Opcode;
+    LHS = Form.LHS;
+    RHS = Form.RHS;
+  } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E)) {
+    // `!ec` through error_code's own operator!: a cancelled code is set.
+    if (Op->getOperator() == OO_Exclaim && Op->getNumArgs() == 1)
+      return IsCancelled(Op->getArg(0)->IgnoreParenImpCasts()) ? Truth::False
+                                                               : Truth::Unknown;
+    if (Op->getNumArgs() == 2 && (Op->getOperator() == OO_EqualEqual ||
+                                  Op->getOperator() == OO_ExclaimEqual)) {
+      Opcode = Op->getOperator() == OO_EqualEqual ? BO_EQ : BO_NE;
+      LHS = Op->getArg(0);
+      RHS = Op->getArg(1);
+    }
+  } else if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E)) {
+    // `if (ec)`, `ec.failed()`: a cancelled operation did fail.
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    const bool Truthiness =
+        Method && Member->getNumArgs() == 0 &&
+        ((llvm::isa<CXXConversionDecl>(Method) &&
+          Method->getReturnType()->isBooleanType()) ||
+         (Method->getIdentifier() && Method->getName() == "failed"));
+    if (Truthiness &&
+        IsCancelled(Member->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+      return Truth::True;
+    return Truth::Unknown;
+  }
+  if ((Opcode != BO_EQ && Opcode != BO_NE) || !LHS || !RHS)
+    return Truth::Unknown;
+  auto Compare = [&](const Expr *Code, const Expr *Other) -> Truth {
+    if (!IsCancelled(Code->IgnoreImplicit()->IgnoreParenImpCasts()))
+      return Truth::Unknown;
+    std::optional<bool> Aborted = namesAbortedEnumerator(Other);
+    if (!Aborted)
+      return Truth::Unknown;
+    Truth Equal = *Aborted ? Truth::True : Truth::False;
+    return Opcode == BO_EQ ? Equal : negate(Equal);
+  };
+  Truth T = Compare(LHS, RHS);
+  return T != Truth::Unknown ? T : Compare(RHS, LHS);
+}
+
+bool isExceptionCode(const Expr *E) {
+  const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  return Method && Method->getIdentifier() && Method->getName() == "code" &&
+         isErrorCodeType(Method->getReturnType());
+}
+
+} // namespace clang::tidy::async::utils
