@@ -46,3 +46,14 @@ net::awaitable<void> writer() {
 // CHECK-NEXT: note [[@LINE-9]]:24-[[@LINE-9]]:27 Blocking call to 'std::this_thread::sleep_for' is here
 // CHECK-NEXT: note [[@LINE-7]]:3-[[@LINE-7]]:8 Move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
 // CHECK-NEXT: end
+
+// Not reported in the editor either: a recv on a descriptor driven without
+// blocking (the result is tested for EAGAIN).
+#include <cerrno>
+#include <sys/socket.h>
+boost::asio::awaitable<long> try_read(int fd, char *buf) {
+  long n = ::recv(fd, buf, 16, 0);
+  if (n < 0 && errno == EAGAIN)
+    co_return 0;
+  co_return n;
+}
