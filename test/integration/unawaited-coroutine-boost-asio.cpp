@@ -4,6 +4,7 @@
 // RUN: %check_async -real-headers %s async-unawaited-coroutine %t
 
 #include <boost/asio.hpp>
+#include <functional>
 
 namespace net = boost::asio;
 using net::ip::tcp;
@@ -34,6 +35,17 @@ net::awaitable<void> listener() {
     tcp::socket socket = co_await acceptor.async_accept(net::use_awaitable);
     net::co_spawn(executor, session(std::move(socket)), net::detached);
   }
+}
+
+// A task from a callable: the message names its type as written, not the
+// desugared awaitable<bool, any_io_executor> whose executor spells out
+// hundreds of characters.
+net::awaitable<void> probe_once(std::function<net::awaitable<bool>()> probe) {
+  probe();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: task of type 'boost::asio::awaitable<bool>' is never awaited; its body will not run [async-unawaited-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: task of type 'boost::asio::awaitable<bool>' is never awaited; its body will not run [async-unawaited-coroutine]
+  // CHECK-FIXES: {{^}}  co_await probe();{{$}}
+  co_return;
 }
 
 int main() {
