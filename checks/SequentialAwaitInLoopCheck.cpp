@@ -1255,43 +1255,12 @@ LoopAnalysis::run(const llvm::DenseSet<const Expr *> &AlreadyReported,
   return First;
 }
 
-/// The sentence on the note, per framework; `%0` is the framework's
-/// namespace as the file spells it.
+/// The sentence on the note; `%0` is the framework's namespace as the file
+/// spells it.
 llvm::StringRef idiomNote(utils::Framework F) {
-  using utils::Framework;
-  switch (F) {
-  case Framework::BoostAsio:
-  case Framework::Asio:
-    return "to run the iterations concurrently, start the operations with "
-           "'%0::deferred' and await them together with "
-           "'%0::experimental::make_parallel_group', or join a fixed number "
-           "with the '&&' operator of '%0::experimental::awaitable_operators'";
-  case Framework::Folly:
-    return "to run the iterations concurrently, collect the tasks and await "
-           "them with '%0::collectAllRange', or with "
-           "'%0::collectAllWindowed' to bound how many run at once";
-  case Framework::Cppcoro:
-  case Framework::Libcoro:
-    return "to run the iterations concurrently, collect the tasks and await "
-           "them with '%0::when_all'";
-  case Framework::AsyncSimple:
-    return "to run the iterations concurrently, collect the tasks and await "
-           "them with '%0::collectAll', or with '%0::collectAllWindowed' to "
-           "bound how many run at once";
-  case Framework::Stdexec:
-    return "to run the iterations concurrently, combine a fixed set of "
-           "senders with '%0::when_all', or spawn each iteration into an "
-           "'exec::async_scope' and await its 'on_empty()'";
-  case Framework::Seastar:
-    return "to run the iterations concurrently, use '%0::parallel_for_each', "
-           "or '%0::max_concurrent_for_each' to bound how many run at once";
-  case Framework::Concurrencpp:
-    return "to run the iterations concurrently, start the tasks first and "
-           "await them with '%0::when_all'";
-  case Framework::QCoro:
-  case Framework::Unknown:
-    break;
-  }
+  llvm::StringRef Advice = utils::profile(F).ConcurrencyAdvice;
+  if (!Advice.empty())
+    return Advice;
   return "to run the iterations concurrently, start every operation first "
          "and await them together";
 }
@@ -1538,19 +1507,12 @@ SequentialAwaitInLoopCheck::collectFix(const Finding &Finding,
   llvm::SmallVector<FixItHint, 3> None;
   // A range `when_all` that takes a std::vector of tasks: folly, cppcoro
   // and libcoro.
-  llvm::SmallVector<llvm::StringRef, 3> WhenAllPath;
-  llvm::StringRef Header;
-  if (Framework == utils::Framework::Folly) {
-    WhenAllPath = {"folly", "coro", "collectAllRange"};
-  } else if (Framework == utils::Framework::Cppcoro) {
-    WhenAllPath = {"cppcoro", "when_all"};
-    Header = "<cppcoro/when_all.hpp>";
-  } else if (Framework == utils::Framework::Libcoro) {
-    WhenAllPath = {"coro", "when_all"};
-    Header = "<coro/when_all.hpp>";
-  } else {
+  const utils::FrameworkProfile &Profile = utils::profile(Framework);
+  if (Profile.RangeJoin.empty())
     return None;
-  }
+  llvm::SmallVector<llvm::StringRef, 3> WhenAllPath;
+  Profile.RangeJoin.split(WhenAllPath, "::");
+  llvm::StringRef Header = Profile.RangeJoinHeader;
 
   // The canonical shapes: a range-for whose only statement is
   //   co_await f(elem);                      (A)
@@ -1693,17 +1655,14 @@ SequentialAwaitInLoopCheck::collectFix(const Finding &Finding,
             Inserter.createIncludeInsertion(File, "<vector>"))
       Fix.push_back(*Include);
   if (!declaredBefore(Ctx, WhenAllPath, Range->getBeginLoc())) {
-    std::string FollyHeader;
     if (Framework == utils::Framework::Folly) {
       // Older folly keeps its coroutines under folly/experimental/coro.
       const CXXRecordDecl *TaskClass = utils::classDeclOf(TaskType);
       llvm::StringRef TaskFile =
           TaskClass ? SM.getFilename(SM.getFileLoc(TaskClass->getLocation()))
                     : llvm::StringRef();
-      FollyHeader = TaskFile.contains("folly/experimental/coro/")
-                        ? "<folly/experimental/coro/Collect.h>"
-                        : "<folly/coro/Collect.h>";
-      Header = FollyHeader;
+      if (TaskFile.contains("folly/experimental/coro/"))
+        Header = "<folly/experimental/coro/Collect.h>";
     }
     if (std::optional<FixItHint> Include =
             Inserter.createIncludeInsertion(File, Header))

@@ -223,6 +223,27 @@ TEST(Templates, InstantiatedTypesOfAReference) {
       utils::instantiatedTypes(first<DeclRefExpr>(Never), Never).empty());
 }
 
+TEST(Frameworks, OneRowPerFramework) {
+  using utils::Framework;
+  for (Framework F :
+       {Framework::BoostAsio, Framework::Asio, Framework::Folly,
+        Framework::Cppcoro, Framework::Libcoro, Framework::AsyncSimple,
+        Framework::Stdexec, Framework::QCoro, Framework::Seastar,
+        Framework::Concurrencpp}) {
+    const utils::FrameworkProfile &P = utils::profile(F);
+    EXPECT_EQ(P.Kind, F);
+    EXPECT_FALSE(P.Namespace.empty());
+    // A range join comes with the namespace it lives in.
+    if (!P.RangeJoin.empty()) {
+      EXPECT_TRUE(P.RangeJoin.starts_with(P.Namespace.split("::").first));
+    }
+  }
+  EXPECT_EQ(utils::profile(Framework::Unknown).Kind, Framework::Unknown);
+  // Boost.Asio and Asio differ in their namespace only.
+  EXPECT_EQ(utils::profile(Framework::BoostAsio).TimerIdiom,
+            utils::profile(Framework::Asio).TimerIdiom);
+}
+
 TEST(Frameworks, RenamedSchedulerHasBothNames) {
   llvm::ArrayRef<llvm::StringRef> Schedulers =
       utils::profile(utils::Framework::Libcoro).TimerSchedulers;

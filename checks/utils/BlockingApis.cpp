@@ -521,80 +521,11 @@ BlockingApiTable::lookupStream(const Expr *E) const {
 
 std::string offloadIdiom(const ASTContext &Ctx, Framework F,
                          SourceLocation Loc) {
-  llvm::StringRef Idiom;
-  switch (F) {
-  case Framework::BoostAsio:
-  case Framework::Asio:
-    Idiom = "'co_await {0}::co_spawn(pool, [&]() -> {0}::awaitable<void> { "
-            "<blocking call>; co_return; }, {0}::use_awaitable)'";
-    break;
-  case Framework::Folly:
-    Idiom = "'co_await folly::via(folly::getGlobalCPUExecutor(), [&] { "
-            "return <blocking call>; })'";
-    break;
-  case Framework::Cppcoro:
-    Idiom = "'co_await pool.schedule()' on a '{0}::static_thread_pool' "
-            "before the call";
-    break;
-  case Framework::Libcoro:
-    Idiom = "'co_await pool.schedule()' on a '{0}::thread_pool' before the "
-            "call";
-    break;
-  case Framework::AsyncSimple:
-    Idiom = "'co_await {0}::dispatch(executor)' to an executor for blocking "
-            "work before the call";
-    break;
-  case Framework::Stdexec:
-    Idiom = "'co_await stdexec::starts_on(pool.get_scheduler(), "
-            "stdexec::just() | stdexec::then([&] { return <blocking call>; "
-            "}))'";
-    break;
-  case Framework::QCoro:
-    Idiom = "'co_await QtConcurrent::run([&] { return <blocking call>; })'";
-    break;
-  case Framework::Concurrencpp:
-    Idiom = "'co_await {0}::resume_on(runtime.background_executor())' before "
-            "the call";
-    break;
-  case Framework::Seastar:
-  case Framework::Unknown:
-    break;
-  }
-  return withNamespace(Ctx, Idiom, F, Loc);
+  return withNamespace(Ctx, profile(F).OffloadIdiom, F, Loc);
 }
 
 std::string timerIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc) {
-  llvm::StringRef Idiom;
-  switch (F) {
-  case Framework::BoostAsio:
-  case Framework::Asio:
-    Idiom = "'co_await {0}::steady_timer(co_await {0}::this_coro::executor, "
-            "<duration>).async_wait({0}::use_awaitable)'";
-    break;
-  case Framework::Folly:
-  case Framework::AsyncSimple:
-  case Framework::Seastar:
-    Idiom = "'co_await {0}::sleep(<duration>)'";
-    break;
-  case Framework::Libcoro:
-    Idiom = "'co_await scheduler->yield_for(<duration>)' on a "
-            "'{0}::scheduler' ('{0}::io_scheduler' before libcoro 0.15)";
-    break;
-  case Framework::Cppcoro:
-    Idiom = "'co_await service.schedule_after(<duration>)' on a "
-            "'{0}::io_service'";
-    break;
-  case Framework::QCoro:
-    Idiom = "'co_await {0}::sleepFor(<duration>)'";
-    break;
-  case Framework::Concurrencpp:
-    Idiom = "'co_await timer_queue->make_delay_object(<duration>, executor)'";
-    break;
-  case Framework::Stdexec:
-  case Framework::Unknown:
-    break;
-  }
-  return withNamespace(Ctx, Idiom, F, Loc);
+  return withNamespace(Ctx, profile(F).TimerIdiom, F, Loc);
 }
 
 } // namespace clang::tidy::async::utils

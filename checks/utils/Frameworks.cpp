@@ -18,25 +18,173 @@ namespace clang::tidy::async::utils {
 static constexpr llvm::StringRef LibcoroSchedulers[] = {"coro::scheduler",
                                                         "coro::io_scheduler"};
 
+// Boost.Asio and standalone Asio share their idioms; only the namespace
+// differs.
+static constexpr llvm::StringLiteral AsioRunIdiom =
+    "{0}::co_spawn(executor, <task>, {0}::detached)";
+static constexpr llvm::StringLiteral AsioTimerIdiom =
+    "'co_await {0}::steady_timer(co_await {0}::this_coro::executor, "
+    "<duration>).async_wait({0}::use_awaitable)'";
+static constexpr llvm::StringLiteral AsioOffloadIdiom =
+    "'co_await {0}::co_spawn(pool, [&]() -> {0}::awaitable<void> { "
+    "<blocking call>; co_return; }, {0}::use_awaitable)'";
+static constexpr llvm::StringLiteral AsioConcurrencyAdvice =
+    "to run the iterations concurrently, start the operations with "
+    "'%0::deferred' and await them together with "
+    "'%0::experimental::make_parallel_group', or join a fixed number "
+    "with the '&&' operator of '%0::experimental::awaitable_operators'";
+
 const FrameworkProfile &profile(Framework F) {
+  // One row per framework: everything the checks know about it.
   static const FrameworkProfile Profiles[] = {
-      {Framework::Unknown, "an unknown framework", "", ""},
-      {Framework::BoostAsio, "Boost.Asio", "boost::asio",
-       "{0}::co_spawn(executor, <task>, {0}::detached)"},
-      {Framework::Asio, "Asio", "asio",
-       "{0}::co_spawn(executor, <task>, {0}::detached)"},
-      {Framework::Folly, "folly::coro", "folly::coro",
+      {/*Kind=*/Framework::Unknown,
+       /*DisplayName=*/"an unknown framework",
+       /*Namespace=*/"",
+       /*RunIdiom=*/"",
+       /*TimerSchedulers=*/{},
+       /*TimerIdiom=*/"",
+       /*OffloadIdiom=*/"",
+       /*ConcurrencyAdvice=*/"",
+       /*RangeJoin=*/"",
+       /*RangeJoinHeader=*/""},
+      {/*Kind=*/Framework::BoostAsio,
+       /*DisplayName=*/"Boost.Asio",
+       /*Namespace=*/"boost::asio",
+       /*RunIdiom=*/AsioRunIdiom,
+       /*TimerSchedulers=*/{},
+       /*TimerIdiom=*/AsioTimerIdiom,
+       /*OffloadIdiom=*/AsioOffloadIdiom,
+       /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
+       /*RangeJoin=*/"",
+       /*RangeJoinHeader=*/""},
+      {/*Kind=*/Framework::Asio,
+       /*DisplayName=*/"Asio",
+       /*Namespace=*/"asio",
+       /*RunIdiom=*/AsioRunIdiom,
+       /*TimerSchedulers=*/{},
+       /*TimerIdiom=*/AsioTimerIdiom,
+       /*OffloadIdiom=*/AsioOffloadIdiom,
+       /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
+       /*RangeJoin=*/"",
+       /*RangeJoinHeader=*/""},
+      {/*Kind=*/Framework::Folly,
+       /*DisplayName=*/"folly::coro",
+       /*Namespace=*/"folly::coro",
+       /*RunIdiom=*/
        "{0}::blockingWait(<task>) or "
-       "std::move(<task>).scheduleOn(executor).start()"},
-      {Framework::Cppcoro, "cppcoro", "cppcoro", "{0}::sync_wait(<task>)"},
-      {Framework::Libcoro, "libcoro", "coro", "{0}::sync_wait(<task>)",
-       LibcoroSchedulers},
-      {Framework::AsyncSimple, "async_simple", "async_simple::coro",
-       "{0}::syncAwait(<task>) or <task>.start(callback)"},
-      {Framework::Stdexec, "stdexec", "stdexec", "{0}::sync_wait(<task>)"},
-      {Framework::QCoro, "QCoro", "QCoro", ""},
-      {Framework::Seastar, "Seastar", "seastar", ""},
-      {Framework::Concurrencpp, "concurrencpp", "concurrencpp", ""},
+       "std::move(<task>).scheduleOn(executor).start()",
+       /*TimerSchedulers=*/{},
+       /*TimerIdiom=*/"'co_await {0}::sleep(<duration>)'",
+       /*OffloadIdiom=*/
+       "'co_await folly::via(folly::getGlobalCPUExecutor(), [&] { "
+       "return <blocking call>; })'",
+       /*ConcurrencyAdvice=*/
+       "to run the iterations concurrently, collect the tasks and await "
+       "them with '%0::collectAllRange', or with "
+       "'%0::collectAllWindowed' to bound how many run at once",
+       /*RangeJoin=*/"folly::coro::collectAllRange",
+       /*RangeJoinHeader=*/"<folly/coro/Collect.h>"},
+      {/*Kind=*/Framework::Cppcoro,
+       /*DisplayName=*/"cppcoro",
+       /*Namespace=*/"cppcoro",
+       /*RunIdiom=*/"{0}::sync_wait(<task>)",
+       /*TimerSchedulers=*/{},
+       /*TimerIdiom=*/
+       "'co_await service.schedule_after(<duration>)' on a "
+       "'{0}::io_service'",
+       /*OffloadIdiom=*/
+       "'co_await pool.schedule()' on a '{0}::static_thread_pool' "
+       "before the call",
+       /*ConcurrencyAdvice=*/
+       "to run the iterations concurrently, collect the tasks and await "
+       "them with '%0::when_all'",
+       /*RangeJoin=*/"cppcoro::when_all",
+       /*RangeJoinHeader=*/"<cppcoro/when_all.hpp>"},
+      {/*Kind=*/Framework::Libcoro,
+       /*DisplayName=*/"libcoro",
+       /*Namespace=*/"coro",
+       /*RunIdiom=*/"{0}::sync_wait(<task>)",
+       /*TimerSchedulers=*/LibcoroSchedulers,
+       /*TimerIdiom=*/
+       "'co_await scheduler->yield_for(<duration>)' on a "
+       "'{0}::scheduler' ('{0}::io_scheduler' before libcoro 0.15)",
+       /*OffloadIdiom=*/
+       "'co_await pool.schedule()' on a '{0}::thread_pool' before the "
+       "call",
+       /*ConcurrencyAdvice=*/
+       "to run the iterations concurrently, collect the tasks and await "
+       "them with '%0::when_all'",
+       /*RangeJoin=*/"coro::when_all",
+       /*RangeJoinHeader=*/"<coro/when_all.hpp>"},
+      {/*Kind=*/Framework::AsyncSimple,
+       /*DisplayName=*/"async_simple",
+       /*Namespace=*/"async_simple::coro",
+       /*RunIdiom=*/"{0}::syncAwait(<task>) or <task>.start(callback)",
+       /*TimerSchedulers=*/{},
+       /*TimerIdiom=*/"'co_await {0}::sleep(<duration>)'",
+       /*OffloadIdiom=*/
+       "'co_await {0}::dispatch(executor)' to an executor for blocking "
+       "work before the call",
+       /*ConcurrencyAdvice=*/
+       "to run the iterations concurrently, collect the tasks and await "
+       "them with '%0::collectAll', or with '%0::collectAllWindowed' to "
+       "bound how many run at once",
+       /*RangeJoin=*/"",
+       /*RangeJoinHeader=*/""},
+      {/*Kind=*/Framework::Stdexec,
+       /*DisplayName=*/"stdexec",
+       /*Namespace=*/"stdexec",
+       /*RunIdiom=*/"{0}::sync_wait(<task>)",
+       /*TimerSchedulers=*/{},
+       /*TimerIdiom=*/"",
+       /*OffloadIdiom=*/
+       "'co_await stdexec::starts_on(pool.get_scheduler(), "
+       "stdexec::just() | stdexec::then([&] { return <blocking call>; "
+       "}))'",
+       /*ConcurrencyAdvice=*/
+       "to run the iterations concurrently, combine a fixed set of "
+       "senders with '%0::when_all', or spawn each iteration into an "
+       "'exec::async_scope' and await its 'on_empty()'",
+       /*RangeJoin=*/"",
+       /*RangeJoinHeader=*/""},
+      {/*Kind=*/Framework::QCoro,
+       /*DisplayName=*/"QCoro",
+       /*Namespace=*/"QCoro",
+       /*RunIdiom=*/"",
+       /*TimerSchedulers=*/{},
+       /*TimerIdiom=*/"'co_await {0}::sleepFor(<duration>)'",
+       /*OffloadIdiom=*/
+       "'co_await QtConcurrent::run([&] { return <blocking call>; })'",
+       /*ConcurrencyAdvice=*/"",
+       /*RangeJoin=*/"",
+       /*RangeJoinHeader=*/""},
+      {/*Kind=*/Framework::Seastar,
+       /*DisplayName=*/"Seastar",
+       /*Namespace=*/"seastar",
+       /*RunIdiom=*/"",
+       /*TimerSchedulers=*/{},
+       /*TimerIdiom=*/"'co_await {0}::sleep(<duration>)'",
+       /*OffloadIdiom=*/"",
+       /*ConcurrencyAdvice=*/
+       "to run the iterations concurrently, use '%0::parallel_for_each', "
+       "or '%0::max_concurrent_for_each' to bound how many run at once",
+       /*RangeJoin=*/"",
+       /*RangeJoinHeader=*/""},
+      {/*Kind=*/Framework::Concurrencpp,
+       /*DisplayName=*/"concurrencpp",
+       /*Namespace=*/"concurrencpp",
+       /*RunIdiom=*/"",
+       /*TimerSchedulers=*/{},
+       /*TimerIdiom=*/
+       "'co_await timer_queue->make_delay_object(<duration>, executor)'",
+       /*OffloadIdiom=*/
+       "'co_await {0}::resume_on(runtime.background_executor())' before "
+       "the call",
+       /*ConcurrencyAdvice=*/
+       "to run the iterations concurrently, start the tasks first and "
+       "await them with '%0::when_all'",
+       /*RangeJoin=*/"",
+       /*RangeJoinHeader=*/""},
   };
   for (const FrameworkProfile &P : Profiles)
     if (P.Kind == F)

@@ -27,8 +27,10 @@ enum class Framework {
   Concurrencpp, ///< concurrencpp
 };
 
-/// What each framework offers the fix-its and notes: its namespace and the
-/// way a task is started from code that is not itself a coroutine.
+/// Everything the checks know about one framework, in one row of one table
+/// (Frameworks.cpp): its namespace, how a task is run from code that is not
+/// a coroutine, its timers, its thread pools, how it joins tasks. Adding a
+/// framework is adding a row (and its tests).
 struct FrameworkProfile {
   Framework Kind;
   /// Human-readable name, e.g. "Boost.Asio".
@@ -41,7 +43,22 @@ struct FrameworkProfile {
   /// The classes (qualified) whose objects offer an awaitable timed yield
   /// (`co_await sched->yield_for(d)`), newest name first: a renamed class
   /// keeps its old name here so that code on either release is understood.
-  llvm::ArrayRef<llvm::StringRef> TimerSchedulers = {};
+  llvm::ArrayRef<llvm::StringRef> TimerSchedulers;
+  /// How to suspend on a timer instead of sleeping the thread, for a note;
+  /// `{0}` stands for the namespace. Empty when there is no idiom.
+  llvm::StringRef TimerIdiom;
+  /// How to move blocking work off the coroutine's thread, for a note;
+  /// `{0}` stands for the namespace. Empty when there is no idiom.
+  llvm::StringRef OffloadIdiom;
+  /// How to run a loop's independent iterations concurrently, the sentence
+  /// of a note; `%0` stands for the namespace. Empty when there is none.
+  llvm::StringRef ConcurrencyAdvice;
+  /// The qualified name of the function that awaits a std::vector of tasks
+  /// together (`cppcoro::when_all`), for a rewrite; empty when there is none.
+  llvm::StringRef RangeJoin;
+  /// The header that declares RangeJoin, with its brackets; empty when the
+  /// task header already does.
+  llvm::StringRef RangeJoinHeader;
 };
 
 const FrameworkProfile &profile(Framework F);
