@@ -16,8 +16,8 @@ net::awaitable<void> echo(tcp::socket socket) {
   log_connection(socket);
   char data[1024];
   for (;;) {
-    std::size_t n = co_await socket.async_read_some(net::buffer(data),
-                                                    net::use_awaitable);
+    std::size_t n =
+        co_await socket.async_read_some(net::buffer(data), net::use_awaitable);
     // Never awaited: the reply is never sent.
     net::async_write(socket, net::buffer(data, n), net::use_awaitable);
     // Meant to slow this client down: it stalls every connection instead.

@@ -51,6 +51,20 @@ TEST(IsSuspensionPoint, OrdinaryStatementIsNot) {
   EXPECT_FALSE(utils::isSuspensionPoint(nullptr));
 }
 
+TEST(ConstantResult, ReturnOfABooleanLiteral) {
+  auto AST = buildAST(R"cpp(
+    bool yes() { return true; }
+    bool no() { return false; }
+    bool maybe(int x) { return x > 0; }
+    bool two() { int y = 1; return y; }
+  )cpp");
+  EXPECT_EQ(utils::constantResult(function(*AST, "yes")), true);
+  EXPECT_EQ(utils::constantResult(function(*AST, "no")), false);
+  EXPECT_EQ(utils::constantResult(function(*AST, "maybe")), std::nullopt);
+  EXPECT_EQ(utils::constantResult(function(*AST, "two")), std::nullopt);
+  EXPECT_EQ(utils::constantResult(nullptr), std::nullopt);
+}
+
 TEST(NeverSuspends, BodyWithoutAwait) {
   auto AST = buildAST(withPrelude(R"cpp(
     task count() { int n = 0; for (int i = 0; i < 3; ++i) n += i; co_return; }

@@ -42,19 +42,20 @@ bool isInTemplateInstantiation(const Decl *D) {
   return false;
 }
 
-/// True when \p Method's body is `return true;` (and nothing else).
-static bool alwaysReturnsTrue(const FunctionDecl *Method) {
+std::optional<bool> constantResult(const FunctionDecl *Method) {
   const auto *Body =
       Method ? llvm::dyn_cast_or_null<CompoundStmt>(Method->getBody())
              : nullptr;
   if (!Body || Body->size() != 1)
-    return false;
+    return std::nullopt;
   const auto *Return = llvm::dyn_cast<ReturnStmt>(Body->body_front());
   const Expr *Value = Return ? Return->getRetValue() : nullptr;
   const auto *Literal =
       Value ? llvm::dyn_cast<CXXBoolLiteralExpr>(Value->IgnoreImpCasts())
             : nullptr;
-  return Literal && Literal->getValue();
+  if (!Literal)
+    return std::nullopt;
+  return Literal->getValue();
 }
 
 bool isSuspensionPoint(const Stmt *S) {
@@ -69,7 +70,7 @@ bool isSuspensionPoint(const Stmt *S) {
   Ready = Ready->IgnoreImplicit();
   // `await_ready()` of a standard awaiter may be a constant expression.
   if (const auto *Call = llvm::dyn_cast<CallExpr>(Ready))
-    if (alwaysReturnsTrue(Call->getDirectCallee()))
+    if (constantResult(Call->getDirectCallee()).value_or(false))
       return false;
   return true;
 }

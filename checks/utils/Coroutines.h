@@ -10,6 +10,7 @@
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 
 namespace clang::tidy::async::utils {
 
@@ -29,6 +30,10 @@ const Stmt *getUserBody(const FunctionDecl *FD);
 /// Checks analyse the template pattern instead, so that a finding and its fix
 /// are reported once, at the code the user wrote.
 bool isInTemplateInstantiation(const Decl *D);
+
+/// The boolean a function always returns, when its body is just `return
+/// true;` or `return false;` (an awaiter's `await_ready()`), else nothing.
+std::optional<bool> constantResult(const FunctionDecl *Method);
 
 /// True when \p S is a `co_await` or `co_yield` at which the coroutine can
 /// suspend. An awaiter whose `await_ready()` always returns true (Asio's

@@ -110,20 +110,11 @@ static TaskKind kindFromAwaiter(const CXXRecordDecl *Awaiter) {
     return TaskKind::Lazy;
   if (Name == "std::suspend_never")
     return TaskKind::Eager;
-  const auto *Ready =
-      llvm::dyn_cast_or_null<FunctionDecl>(findMember(Awaiter, "await_ready"));
+  std::optional<bool> Ready = constantResult(
+      llvm::dyn_cast_or_null<FunctionDecl>(findMember(Awaiter, "await_ready")));
   if (!Ready)
     return TaskKind::None;
-  const auto *Body = llvm::dyn_cast_or_null<CompoundStmt>(Ready->getBody());
-  if (!Body || Body->size() != 1)
-    return TaskKind::None;
-  const auto *Return = llvm::dyn_cast<ReturnStmt>(Body->body_front());
-  if (!Return || !Return->getRetValue())
-    return TaskKind::None;
-  if (const auto *Literal = llvm::dyn_cast<CXXBoolLiteralExpr>(
-          Return->getRetValue()->IgnoreImpCasts()))
-    return Literal->getValue() ? TaskKind::Eager : TaskKind::Lazy;
-  return TaskKind::None;
+  return *Ready ? TaskKind::Eager : TaskKind::Lazy;
 }
 
 TaskTypeClassifier::TaskTypeClassifier(llvm::StringRef ExtraLazy,
