@@ -6,6 +6,7 @@
 #include "utils/FixIts.h"
 #include "utils/Frameworks.h"
 #include "utils/Names.h"
+#include "utils/Options.h"
 #include "utils/TaskTypes.h"
 #include "utils/Walk.h"
 #include "clang/AST/ASTContext.h"
@@ -248,7 +249,19 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
       BlockingFunctions(Options.get(BlockingFunctionsKey, "")),
       IgnoredFunctions(Options.get(IgnoredFunctionsKey, "")),
       Categories(Options.get(CategoriesKey, utils::DefaultBlockingCategories)),
-      MaxDepth(Options.get(MaxDepthKey, 3U)) {
+      MaxDepth(Options.get(MaxDepthKey, 3U)),
+      FactsDir(Options.getLocalOrGlobal(utils::FactsDirOption, "")),
+      WriteFacts(utils::parseBoolOption(
+          Options.getLocalOrGlobal(utils::WriteFactsOption, ""), false)),
+      ReadFacts(utils::parseBoolOption(
+          Options.getLocalOrGlobal(utils::ReadFactsOption, ""), true)),
+      Tidy(Context),
+      Chains(
+          MaxDepth,
+          [this](const Expr *E, const ASTContext &Ctx) {
+            return lookup(E, Ctx).has_value();
+          },
+          [this](const FunctionDecl *Def) { return followed(Def); }) {
   for (const std::string &Category : utils::splitList(Categories))
     if (!utils::categoryFromName(Category))
       configurationDiag("unknown category '%0' in option '%1'; the categories "
@@ -269,8 +282,23 @@ void BlockingCallInCoroutineCheck::onStartOfTranslationUnit() {
   // Summaries are keyed by declaration: they only hold within one
   // translation unit.
   Table.emplace(Categories, BlockingFunctions, IgnoredFunctions);
-  FactsCache.clear();
-  ReachCache.clear();
+  Chains.clear();
+  Recorder.clear();
+  MainFile.clear();
+  UnitFactsDir.reset();
+  UnitCtx = nullptr;
+}
+
+void BlockingCallInCoroutineCheck::onEndOfTranslationUnit() {
+  if (!WriteFacts || !UnitCtx || MainFile.empty() || !UnitFactsDir ||
+      UnitFactsDir->empty())
+    return;
+  // A unit that does not compile gets no findings, and gives no facts.
+  bool Complete = !UnitCtx->getDiagnostics().hasUncompilableErrorOccurred();
+  if (llvm::Error Err = Recorder.write(*UnitFactsDir, "blocking", MainFile,
+                                       MaxDepth, Complete))
+    configurationDiag("cannot write the facts of %0: %1")
+        << MainFile << llvm::toString(std::move(Err));
 }
 
 void BlockingCallInCoroutineCheck::registerMatchers(MatchFinder *Finder) {
@@ -290,13 +318,33 @@ BlockingCallInCoroutineCheck::lookup(const Expr *E,
   return Found;
 }
 
+// Only the user's own code is followed: library internals are the library's
+// business, and the built-in table describes their public face.
+bool BlockingCallInCoroutineCheck::followed(const FunctionDecl *Def) const {
+  const SourceManager &SM = Def->getASTContext().getSourceManager();
+  return !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())) &&
+         !utils::isCoroutine(Def) && !Table->isIgnored(Def);
+}
+
 void BlockingCallInCoroutineCheck::check(
     const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Function = utils::getMatchedFunction(Result);
-  if (!Function || !utils::isCoroutine(Function))
+  if (!Function)
     return;
   if (!Table)
     Table.emplace(Categories, BlockingFunctions, IgnoredFunctions);
+  UnitCtx = Result.Context;
+  if (MainFile.empty())
+    if (std::optional<utils::FactSite> Main =
+            utils::siteOf(Result.SourceManager->getLocForStartOfFile(
+                              Result.SourceManager->getMainFileID()),
+                          *Result.SourceManager))
+      MainFile = Main->File;
+  if (!utils::isCoroutine(Function)) {
+    if (WriteFacts)
+      recordFacts(Function, /*Coroutine=*/false, *Result.Context);
+    return;
+  }
 
   Coroutine Co{Function,
                *Result.Context,
@@ -328,6 +376,8 @@ void BlockingCallInCoroutineCheck::check(
   // executor of its own.
   if (Yields && !Awaits)
     return;
+  if (WriteFacts)
+    recordFacts(Function, /*Coroutine=*/true, Co.Ctx);
 
   for (const auto &[Call, Pos] : Calls) {
     if (std::optional<utils::BlockingCall> Blocking = lookup(Call, Co.Ctx)) {
@@ -335,136 +385,160 @@ void BlockingCallInCoroutineCheck::check(
         reportDirect(Co, Call, *Blocking, Pos);
       continue;
     }
-    if (MaxDepth == 0)
-      continue;
-    if (const FunctionDecl *Callee = followedCallee(Call, Co.Ctx))
-      if (const std::optional<Reach> &Path = reachOf(Callee, Co.Ctx);
-          Path &&
-          !isNonBlockingIo(Co, Path->BlockingCall, Path->Blocking, Path->Chain))
-        reportTransitive(Co, Call, Callee, *Path);
+    if (MaxDepth > 0 && !checkTransitive(Co, Call) && ReadFacts)
+      checkLinked(Co, Call);
   }
 }
 
 bool BlockingCallInCoroutineCheck::isNonBlockingIo(
     const Coroutine &Co, const Expr *Call, const utils::BlockingCall &Blocking,
-    llvm::ArrayRef<CallSite> Chain) {
+    llvm::ArrayRef<utils::CallEdge> Chain) {
   if (Blocking.Api->Category != utils::BlockingCategory::Network ||
       !utils::isPosixDescriptorCall(Call))
     return false;
   if (utils::isWakeUpWrite(Call) ||
       NonBlocking.usesNonBlockingIo(Co.Function, Co.Ctx))
     return true;
-  return llvm::any_of(Chain, [&](const CallSite &Site) {
-    return NonBlocking.usesNonBlockingIo(Site.Callee, Co.Ctx);
+  return llvm::any_of(Chain, [&](const utils::CallEdge &Step) {
+    return NonBlocking.usesNonBlockingIo(Step.Callee, Co.Ctx);
   });
 }
 
 // ---------------------------------------------------------------------------
-// Transitive blocking: per-function summaries, computed once per TU.
+// Transitive blocking: through the functions of this unit (CallChains), and
+// through other units' facts (Facts.h).
 
-const FunctionDecl *
-BlockingCallInCoroutineCheck::followedCallee(const Expr *Call,
-                                             const ASTContext &Ctx) const {
-  const FunctionDecl *Callee = nullptr;
-  if (const auto *CE = llvm::dyn_cast<CallExpr>(Call))
-    Callee = CE->getDirectCallee();
-  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Call))
-    Callee = Construct->getConstructor();
-  const FunctionDecl *Def = nullptr;
-  if (!Callee || !Callee->hasBody(Def) || !Def || Def->isDefaulted())
-    return nullptr;
-  // Only the user's own code: library internals are the library's business,
-  // and the built-in table describes their public face.
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation())))
-    return nullptr;
-  if (utils::isCoroutine(Def) || Table->isIgnored(Def))
-    return nullptr;
-  return Def;
-}
-
-const BlockingCallInCoroutineCheck::Facts &
-BlockingCallInCoroutineCheck::factsOf(const FunctionDecl *Def,
-                                      const ASTContext &Ctx) {
-  auto Cached = FactsCache.find(Def);
-  if (Cached != FactsCache.end())
-    return Cached->second;
-  Facts F;
-  auto OnCall = [&](const Stmt *S, const Position &) {
-    const auto *Call = llvm::dyn_cast<Expr>(S);
-    if (F.BlockingCall ||
-        !llvm::isa_and_nonnull<CallExpr, CXXConstructExpr>(Call))
-      return !F.BlockingCall;
-    if (std::optional<utils::BlockingCall> Blocking = lookup(Call, Ctx)) {
-      F.BlockingCall = Call;
-      F.Blocking = std::move(Blocking);
-      return false;
-    }
-    const FunctionDecl *Callee = followedCallee(Call, Ctx);
-    if (Callee && Callee != Def &&
-        llvm::none_of(F.Calls, [Callee](const CallSite &Site) {
-          return Site.Callee == Callee;
-        }))
-      F.Calls.push_back({Call, Callee});
-    return true;
-  };
-  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->isWritten())
-        utils::forEachEvaluatedStmtInContext(Init->getInit(), Ctx, OnCall);
-  utils::forEachEvaluatedStmtInContext(Def->getBody(), Ctx, OnCall);
-  return FactsCache[Def] = std::move(F);
-}
-
-const std::optional<BlockingCallInCoroutineCheck::Reach> &
-BlockingCallInCoroutineCheck::reachOf(const FunctionDecl *Def,
-                                      const ASTContext &Ctx) {
-  auto Cached = ReachCache.find(Def);
-  if (Cached != ReachCache.end())
-    return Cached->second;
-
-  // Breadth first, so that the chain reported is a shortest one: level N
-  // holds the functions N calls away from Def (Def itself is level 1).
-  struct Node {
-    const FunctionDecl *Function;
-    int Parent;
-    const Expr *CallInParent;
-  };
-  std::vector<Node> Nodes{{Def, -1, nullptr}};
-  llvm::DenseSet<const FunctionDecl *> Seen{Def};
-  std::optional<Reach> Found;
-  size_t LevelBegin = 0;
-  for (unsigned Depth = 1; Depth <= MaxDepth && !Found; ++Depth) {
-    const size_t LevelEnd = Nodes.size();
-    if (LevelBegin == LevelEnd)
-      break;
-    for (size_t I = LevelBegin; I < LevelEnd && !Found; ++I) {
-      const Facts &F = factsOf(Nodes[I].Function, Ctx);
-      if (F.BlockingCall) {
-        Found.emplace(Reach{{}, F.BlockingCall, *F.Blocking});
-        for (int N = static_cast<int>(I); Nodes[N].Parent >= 0;
-             N = Nodes[N].Parent)
-          Found->Chain.insert(Found->Chain.begin(),
-                              {Nodes[N].CallInParent, Nodes[N].Function});
-        break;
-      }
-      if (Depth < MaxDepth)
-        for (const CallSite &Site : F.Calls)
-          if (Seen.insert(Site.Callee).second)
-            Nodes.push_back({Site.Callee, static_cast<int>(I), Site.Call});
-    }
-    LevelBegin = LevelEnd;
+bool BlockingCallInCoroutineCheck::checkTransitive(const Coroutine &Co,
+                                                   const Expr *Call) {
+  // A virtual call may run any implementation the unit can see: report it
+  // when one of them blocks, saying which.
+  std::optional<utils::CallPath> First;
+  llvm::SmallVector<const FunctionDecl *, 2> Blocking;
+  llvm::SmallVector<utils::CallEdge, 2> Targets = Chains.targets(Call, Co.Ctx);
+  for (const utils::CallEdge &Target : Targets) {
+    const std::optional<utils::CallPath> &Path =
+        Chains.reach(Target.Callee, Co.Ctx);
+    if (!Path)
+      continue;
+    std::optional<utils::BlockingCall> Hit = lookup(Path->Hit, Co.Ctx);
+    if (!Hit || isNonBlockingIo(Co, Path->Hit, *Hit, Path->Chain))
+      continue;
+    if (!First)
+      First = Path;
+    Blocking.push_back(Target.Callee);
   }
-  return ReachCache[Def] = std::move(Found);
+  if (!First)
+    return false;
+  const FunctionDecl *Named = utils::namedCallee(Call);
+  if (const CXXMethodDecl *Dispatched = utils::dispatchedMethod(Call))
+    Named = Dispatched;
+  reportTransitive(Co, Call, Named, *First, Blocking, Targets.size());
+  return true;
+}
+
+const utils::LinkedFacts *
+BlockingCallInCoroutineCheck::linkedFacts(const ASTContext &Ctx) {
+  if (!UnitFactsDir)
+    UnitFactsDir = utils::findFactsDir(
+        FactsDir, Tidy->getCurrentBuildDirectory(), MainFile);
+  if (UnitFactsDir->empty())
+    return nullptr;
+  // Read again when the link step has run since (the editor stays up).
+  std::string Path = utils::linkedFactsPath(*UnitFactsDir);
+  std::optional<utils::FileStamp> Stamp = utils::stampOf(Path);
+  if (!Stamp)
+    return nullptr;
+  if (!LinkedStamp || LinkedStamp->Size != Stamp->Size ||
+      LinkedStamp->ModTime != Stamp->ModTime || LinkedStamp->Path != Path) {
+    Linked = utils::LinkedFacts::read(Path);
+    LinkedStamp = Stamp;
+  }
+  return Linked->empty() ? nullptr : &*Linked;
+}
+
+void BlockingCallInCoroutineCheck::checkLinked(const Coroutine &Co,
+                                               const Expr *Call) {
+  const FunctionDecl *Callee = utils::namedCallee(Call);
+  const CXXMethodDecl *Dispatched = utils::dispatchedMethod(Call);
+  if (Dispatched)
+    Callee = Dispatched;
+  const FunctionDecl *Def = nullptr;
+  if (!utils::isLinkable(Callee) || Table->isIgnored(Callee) ||
+      (Callee->hasBody(Def) && Def && utils::isCoroutine(Def)))
+    return;
+  const utils::LinkedFacts *Facts = linkedFacts(Co.Ctx);
+  if (!Facts)
+    return;
+  std::vector<std::string> Targets =
+      Facts->targets(utils::usrOf(Callee), Dispatched != nullptr);
+  std::optional<utils::LinkedReach> First;
+  std::vector<std::string> Blocking;
+  for (const std::string &Target : Targets) {
+    std::optional<utils::LinkedReach> Path = Facts->reach(Target);
+    if (!Path || Path->Chain.size() + 1 > MaxDepth)
+      continue;
+    if (!First)
+      First = std::move(Path);
+    Blocking.push_back(Facts->nameOf(Target));
+  }
+  if (!First)
+    return;
+  SourceManager &SM = Co.Ctx.getSourceManager();
+  const SourceLocation Loc = diagLoc(Call);
+  utils::CallFact Site{"",
+                       utils::qualifiedName(Callee),
+                       calleeKind(Callee),
+                       Dispatched != nullptr,
+                       {}};
+  diag(Loc, "%0") << utils::linkedWarning(Site, First->Blocks)
+                  << Call->getSourceRange();
+  if (Dispatched)
+    diag(Loc, "%0", DiagnosticIDs::Note)
+        << utils::linkedVirtualNote(Site, Blocking, Targets.size());
+  for (const utils::LinkedStep &Step : First->Chain)
+    if (SourceLocation At = utils::locationOf(Step.Call.At, SM); At.isValid())
+      diag(At, "%0", DiagnosticIDs::Note) << utils::linkedStepNote(Step);
+  if (SourceLocation At = utils::locationOf(First->Blocks.At, SM); At.isValid())
+    diag(At, "blocking call to '%0' is here", DiagnosticIDs::Note)
+        << First->Blocks.Api;
+  noteOffload(Co, Loc, {});
+}
+
+void BlockingCallInCoroutineCheck::recordFacts(const FunctionDecl *Function,
+                                               bool Coroutine,
+                                               const ASTContext &Ctx) {
+  if (!UnitFactsDir)
+    UnitFactsDir = utils::findFactsDir(
+        FactsDir, Tidy->getCurrentBuildDirectory(), MainFile);
+  Recorder.record(
+      Function, Coroutine,
+      [&](const Expr *Call) -> std::optional<utils::BlockingFact> {
+        std::optional<utils::BlockingCall> Blocking = lookup(Call, Ctx);
+        // Whether a descriptor blocks depends on how it was opened, which
+        // other units cannot tell: such calls are not linked.
+        if (!Blocking ||
+            (Blocking->Api->Category == utils::BlockingCategory::Network &&
+             utils::isPosixDescriptorCall(Call)))
+          return std::nullopt;
+        std::optional<utils::FactSite> At =
+            utils::siteOf(diagLoc(Call), Ctx.getSourceManager());
+        if (!At)
+          return std::nullopt;
+        return utils::BlockingFact{
+            Blocking->DisplayName,
+            static_cast<unsigned>(Blocking->Api->Category), std::move(*At)};
+      },
+      [&](const FunctionDecl *Callee) { return Table->isIgnored(Callee); });
 }
 
 // ---------------------------------------------------------------------------
 // Reporting.
 
-void BlockingCallInCoroutineCheck::reportTransitive(const Coroutine &Co,
-                                                    const Expr *Call,
-                                                    const FunctionDecl *Callee,
-                                                    const Reach &Path) {
+void BlockingCallInCoroutineCheck::reportTransitive(
+    const Coroutine &Co, const Expr *Call, const FunctionDecl *Callee,
+    const utils::CallPath &Path, llvm::ArrayRef<const FunctionDecl *> Blocking,
+    size_t Targets) {
+  std::optional<utils::BlockingCall> Hit = lookup(Path.Hit, Co.Ctx);
   const SourceLocation Loc = diagLoc(Call);
   diag(Loc, "%select{call to %1|lambda call|construction of %1}0 in a "
             "coroutine reaches "
@@ -473,18 +547,30 @@ void BlockingCallInCoroutineCheck::reportTransitive(const Coroutine &Co,
             "child process|synchronous file I/O|waiting for console "
             "input|the call}3 stalls every "
             "coroutine on its thread")
-      << calleeKind(Callee) << Callee->getDeclName()
-      << Path.Blocking.DisplayName
-      << static_cast<unsigned>(Path.Blocking.Api->Category)
-      << Call->getSourceRange();
-  for (const CallSite &Step : Path.Chain)
-    diag(diagLoc(Step.Call),
-         "%select{%1 is called|a lambda is called|%1 is constructed}0 here",
-         DiagnosticIDs::Note)
-        << calleeKind(Step.Callee) << Step.Callee->getDeclName();
-  diag(diagLoc(Path.BlockingCall), "blocking call to '%0' is here",
-       DiagnosticIDs::Note)
-      << Path.Blocking.DisplayName;
+      << calleeKind(Callee) << Callee->getDeclName() << Hit->DisplayName
+      << static_cast<unsigned>(Hit->Api->Category) << Call->getSourceRange();
+  if (utils::dispatchedMethod(Call)) {
+    std::vector<std::string> Names;
+    for (const FunctionDecl *FD : Blocking)
+      Names.push_back(utils::qualifiedName(FD));
+    utils::CallFact Site{"", utils::qualifiedName(Callee), 0, true, {}};
+    diag(Loc, "%0", DiagnosticIDs::Note)
+        << utils::linkedVirtualNote(Site, Names, Targets);
+  }
+  for (const utils::CallEdge &Step : Path.Chain) {
+    if (Step.Dispatched)
+      diag(diagLoc(Step.Call), "'%0' is called here and runs '%1'",
+           DiagnosticIDs::Note)
+          << utils::qualifiedName(Step.Dispatched)
+          << utils::qualifiedName(Step.Callee);
+    else
+      diag(diagLoc(Step.Call),
+           "%select{%1 is called|a lambda is called|%1 is constructed}0 here",
+           DiagnosticIDs::Note)
+          << calleeKind(Step.Callee) << Step.Callee->getDeclName();
+  }
+  diag(diagLoc(Path.Hit), "blocking call to '%0' is here", DiagnosticIDs::Note)
+      << Hit->DisplayName;
   noteOffload(Co, Loc, {});
 }
 

@@ -6,6 +6,8 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "utils/BlockingApis.h"
+#include "utils/CallChains.h"
+#include "utils/FactsRecorder.h"
 #include "utils/NonBlockingIo.h"
 #include "utils/Walk.h"
 #include "llvm/ADT/DenseMap.h"
@@ -34,46 +36,35 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
 
 private:
   struct Coroutine;
 
-  /// A call in the body of a function defined in this translation unit.
-  struct CallSite {
-    const Expr *Call;
-    const FunctionDecl *Callee;
-  };
-  /// What one non-coroutine function does directly, computed once.
-  struct Facts {
-    const Expr *BlockingCall = nullptr;
-    std::optional<utils::BlockingCall> Blocking;
-    /// The first call to each user-defined function it calls.
-    llvm::SmallVector<CallSite, 4> Calls;
-  };
-  /// The shortest way a function reaches a blocking call.
-  struct Reach {
-    /// The calls from the function down to the one that blocks directly.
-    llvm::SmallVector<CallSite, 4> Chain;
-    const Expr *BlockingCall;
-    utils::BlockingCall Blocking;
-  };
-
   std::optional<utils::BlockingCall> lookup(const Expr *E,
                                             const ASTContext &Ctx) const;
-  const Facts &factsOf(const FunctionDecl *Def, const ASTContext &Ctx);
-  const std::optional<Reach> &reachOf(const FunctionDecl *Def,
-                                      const ASTContext &Ctx);
+  bool followed(const FunctionDecl *Def) const;
   bool isNonBlockingIo(const Coroutine &Co, const Expr *Call,
                        const utils::BlockingCall &Blocking,
-                       llvm::ArrayRef<CallSite> Chain);
-  const FunctionDecl *followedCallee(const Expr *Call,
-                                     const ASTContext &Ctx) const;
+                       llvm::ArrayRef<utils::CallEdge> Chain);
+  /// Reports \p Call when a definition it may run reaches a blocking call
+  /// in this unit; true when it does.
+  bool checkTransitive(const Coroutine &Co, const Expr *Call);
+  /// The same through the facts of other units (linked.json).
+  void checkLinked(const Coroutine &Co, const Expr *Call);
+  void recordFacts(const FunctionDecl *Function, bool Coroutine,
+                   const ASTContext &Ctx);
+  const utils::LinkedFacts *linkedFacts(const ASTContext &Ctx);
 
   void reportDirect(const Coroutine &Co, const Expr *Call,
                     const utils::BlockingCall &Blocking,
                     utils::EvaluationContext Pos);
   void reportTransitive(const Coroutine &Co, const Expr *Call,
-                        const FunctionDecl *Callee, const Reach &Path);
+                        const FunctionDecl *Callee, const utils::CallPath &Path,
+                        llvm::ArrayRef<const FunctionDecl *> Blocking,
+                        size_t Targets);
+  void noteVirtual(SourceLocation Loc, llvm::StringRef Method,
+                   llvm::ArrayRef<std::string> Blocking, size_t Targets);
   std::optional<std::string> sleepReplacement(const Coroutine &Co,
                                               const CallExpr *Call,
                                               utils::BlockingRemedy Remedy,
@@ -95,10 +86,24 @@ private:
   const std::string IgnoredFunctions;
   const std::string Categories;
   const unsigned MaxDepth;
+  /// Cross-unit facts (utils/Facts.h): where they live, whether this unit
+  /// writes its own and reads the linked ones.
+  const std::string FactsDir;
+  const bool WriteFacts;
+  const bool ReadFacts;
+  ClangTidyContext *const Tidy;
+
   std::optional<utils::BlockingApiTable> Table;
-  llvm::DenseMap<const FunctionDecl *, Facts> FactsCache;
+  utils::CallChains Chains;
   utils::NonBlockingIoFacts NonBlocking;
-  llvm::DenseMap<const FunctionDecl *, std::optional<Reach>> ReachCache;
+  utils::FactsRecorder Recorder;
+  /// This unit's main file and facts directory, once known.
+  std::string MainFile;
+  const ASTContext *UnitCtx = nullptr;
+  std::optional<std::string> UnitFactsDir;
+  /// linked.json as last read, with the stamp it had.
+  std::optional<utils::LinkedFacts> Linked;
+  std::optional<utils::FileStamp> LinkedStamp;
 };
 
 } // namespace clang::tidy::async

@@ -19,6 +19,7 @@
 #include "Baseline.h"
 #include "Fixes.h"
 #include "Init.h"
+#include "Link.h"
 #include "Options.h"
 #include "Project.h"
 #include "Reports.h"
@@ -73,6 +74,87 @@ private:
   std::string Root;
 };
 
+// Removes a directory and what is in it when the run ends.
+class DirectoryRemover {
+public:
+  explicit DirectoryRemover(llvm::StringRef Dir) : Dir(Dir) {}
+  DirectoryRemover(const DirectoryRemover &) = delete;
+  DirectoryRemover &operator=(const DirectoryRemover &) = delete;
+  ~DirectoryRemover() { llvm::sys::fs::remove_directories(Dir); }
+
+private:
+  std::string Dir;
+};
+
+// --shard K/N: the files go, largest first, each to the share with the
+// fewest bytes so far (the lowest-numbered on a tie), which any machine
+// computes the same way; the share keeps the plan's order.
+std::vector<Job> shardOf(std::vector<Job> Jobs, unsigned Shard,
+                         unsigned Shards) {
+  std::vector<std::pair<uint64_t, size_t>> BySize;
+  for (size_t I = 0; I < Jobs.size(); ++I) {
+    uint64_t Size = 0;
+    if (llvm::sys::fs::file_size(Jobs[I].File, Size))
+      Size = 0;
+    BySize.push_back({Size, I});
+  }
+  llvm::stable_sort(
+      BySize, [](const auto &A, const auto &B) { return A.first > B.first; });
+  std::vector<uint64_t> Load(Shards, 0);
+  std::vector<bool> Keep(Jobs.size(), false);
+  for (const auto &[Size, I] : BySize) {
+    size_t Lightest = std::min_element(Load.begin(), Load.end()) - Load.begin();
+    Load[Lightest] += Size;
+    Keep[I] = Lightest + 1 == Shard;
+  }
+  std::vector<Job> Mine;
+  for (size_t I = 0; I < Jobs.size(); ++I)
+    if (Keep[I])
+      Mine.push_back(std::move(Jobs[I]));
+  return Mine;
+}
+
+// The facts go where --facts-dir says, else next to the compile database;
+// without either, in a temporary directory that lives as long as the run.
+llvm::Error chooseFactsDir(Options &Opts, llvm::StringRef Database,
+                           std::optional<DirectoryRemover> &Temporary) {
+  if (!Opts.FactsDir.empty()) {
+    Opts.FactsDir = normalizePath(Opts.FactsDir);
+    if (Opts.LinkOnly && !llvm::sys::fs::is_directory(Opts.FactsDir))
+      return toolError("no such directory: " + Opts.FactsDir +
+                       " (given with --facts-dir)");
+    return llvm::Error::success();
+  }
+  if (Opts.LinkOnly)
+    return toolError("async-lint link needs --facts-dir");
+  if (Opts.Shards)
+    return toolError("--shard needs --facts-dir, where `async-lint link` "
+                     "will find the facts of every shard");
+  if (!Database.empty()) {
+    llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Database));
+    llvm::sys::path::append(Dir, ".async-lint");
+    Opts.FactsDir = std::string(Dir);
+    // Tools' own state, never the project's: git leaves it alone.
+    llvm::SmallString<256> Ignore(Dir);
+    llvm::sys::path::append(Ignore, ".gitignore");
+    if (!llvm::sys::fs::exists(Ignore)) {
+      if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
+        return toolError("cannot create " + Opts.FactsDir + ": " +
+                         EC.message());
+      if (llvm::Error Err = writeFileAtomically(Ignore, "*\n"))
+        return Err;
+    }
+    return llvm::Error::success();
+  }
+  llvm::SmallString<256> Dir;
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueDirectory("async-lint-facts", Dir))
+    return toolError("cannot create a temporary directory: " + EC.message());
+  Opts.FactsDir = std::string(Dir);
+  Temporary.emplace(Dir);
+  return llvm::Error::success();
+}
+
 int run(Options &Opts) {
   auto Start = std::chrono::steady_clock::now();
   std::string Cwd = currentDirectory();
@@ -94,10 +176,17 @@ int run(Options &Opts) {
     return Opts.ListChecks ? listChecks(Opts, File) : dumpConfig(Opts, File);
   }
 
-  llvm::Expected<Plan> Planned = planJobs(Opts);
-  if (!Planned)
-    return fail(Planned.takeError());
-  std::vector<Job> Jobs = std::move(Planned->Jobs);
+  std::vector<Job> Jobs;
+  std::string Database;
+  if (!Opts.LinkOnly) {
+    llvm::Expected<Plan> Planned = planJobs(Opts);
+    if (!Planned)
+      return fail(Planned.takeError());
+    Jobs = std::move(Planned->Jobs);
+    Database = std::move(Planned->Database);
+    if (Opts.Shards)
+      Jobs = shardOf(std::move(Jobs), Opts.Shard, Opts.Shards);
+  }
   std::vector<std::string> Files;
   for (const Job &J : Jobs)
     Files.push_back(J.File);
@@ -132,6 +221,14 @@ int run(Options &Opts) {
                      [&](const Job &J) { return !Changed->touches(J.File); });
   }
 
+  // Every unit writes its facts; after the run, the link step follows the
+  // calls that cross units (a shard leaves that to `async-lint link`).
+  std::optional<DirectoryRemover> TemporaryFacts;
+  if (llvm::Error Err = chooseFactsDir(Opts, Database, TemporaryFacts))
+    return fail(std::move(Err));
+  if (!Opts.LinkOnly)
+    Opts.UnitFactsDir = Opts.FactsDir;
+
   unsigned Threads = threadCount(Opts.Jobs, Jobs.size());
   Progress Bar(!Opts.Quiet && llvm::sys::Process::StandardErrIsDisplayed(),
                Jobs.size(), Root);
@@ -143,6 +240,19 @@ int run(Options &Opts) {
   size_t BrokenUnits =
       llvm::count_if(Results, [](const UnitResult &R) { return R.Failed; });
   SourceFiles Sources;
+  if (!Opts.Shards) {
+    llvm::StringSet<> Linted;
+    for (const UnitResult &R : Results)
+      if (!R.Failed)
+        Linted.insert(R.File);
+    llvm::Expected<std::vector<ClangTidyError>> Linked = linkFacts(
+        Opts.FactsDir, Opts.LinkOnly ? nullptr : &Linted, Opts, Sources);
+    if (!Linked)
+      return fail(Linked.takeError());
+    UnitResult FromLink;
+    FromLink.Errors = std::move(*Linked);
+    Results.push_back(std::move(FromLink));
+  }
   std::vector<Finding> Findings =
       mergeResults(std::move(Results), Sources, Root);
   assignFingerprints(Findings, Sources);
@@ -306,9 +416,21 @@ int main(int argc, const char **argv) {
     return clang::tidy::async::runInit(argc - 1, argv + 1);
   llvm::InitLLVM X(argc, argv);
   using namespace clang::tidy::async::lint;
-  ParsedCommandLine Parsed = parseCommandLine(argc, argv);
+  // `async-lint link --facts-dir DIR [output options]`: the link step alone,
+  // over the facts of every unit linted before (by shards, say).
+  bool LinkOnly = argc > 1 && llvm::StringRef(argv[1]) == "link";
+  std::vector<const char *> Args(argv, argv + argc);
+  if (LinkOnly)
+    Args.erase(Args.begin() + 1);
+  ParsedCommandLine Parsed = parseCommandLine(Args.size(), Args.data());
   if (!Parsed.Opts)
     return Parsed.ExitStatus;
+  Parsed.Opts->LinkOnly = LinkOnly;
+  if (LinkOnly && !Parsed.Opts->Paths.empty()) {
+    llvm::errs() << "async-lint: error: async-lint link takes no paths; it "
+                    "reads the facts in --facts-dir\n";
+    return 2;
+  }
   llvm::InitializeAllTargetInfos();
   llvm::InitializeAllTargetMCs();
   llvm::InitializeAllAsmParsers();

@@ -103,6 +103,19 @@ cl::opt<std::string> ChangedSinceArg(
     cl::desc("Report only findings on lines added or changed since this\n"
              "git revision (committed or not), headers included."),
     cl::cat(RunCategory));
+cl::opt<std::string> FactsDirArg(
+    "facts-dir", cl::value_desc("dir"),
+    cl::desc("Where each unit's facts and the link step's result are kept,\n"
+             "for findings across translation units. Default: .async-lint\n"
+             "next to compile_commands.json (without one: a temporary\n"
+             "directory). Required by `async-lint link`."),
+    cl::cat(RunCategory));
+cl::opt<std::string> ShardArg(
+    "shard", cl::value_desc("K/N"),
+    cl::desc("Lint only the K-th of N shares of the files (balanced by\n"
+             "size) and write their facts; `async-lint link` then reports\n"
+             "what crosses shards."),
+    cl::cat(RunCategory));
 cl::opt<std::string> RootArg(
     "root", cl::value_desc("dir"),
     cl::desc("Project root: paths in json, sarif, github output and in\n"
@@ -312,6 +325,7 @@ ParsedCommandLine parseCommandLine(int Argc, const char **Argv) {
   Opts.Baseline = BaselineArg;
   Opts.WriteBaseline = WriteBaselineArg;
   Opts.ChangedSince = ChangedSinceArg;
+  Opts.FactsDir = FactsDirArg;
   Opts.Format = FormatArg;
   Opts.OutputFile = OutputArg;
   if (UseColorArg.getNumOccurrences())
@@ -338,6 +352,13 @@ ParsedCommandLine parseCommandLine(int Argc, const char **Argv) {
     llvm::errs() << "async-lint: error: " << Message << "\n";
     return ParsedCommandLine{std::nullopt, 2};
   };
+  if (!ShardArg.empty()) {
+    auto [K, N] = llvm::StringRef(ShardArg).split('/');
+    if (K.getAsInteger(10, Opts.Shard) || N.getAsInteger(10, Opts.Shards) ||
+        Opts.Shards == 0 || Opts.Shard == 0 || Opts.Shard > Opts.Shards)
+      return Bad("--shard expects K/N with 1 <= K <= N, not '" + ShardArg +
+                 "'");
+  }
   if (Opts.Config && Opts.ConfigFile)
     return Bad("--config and --config-file cannot be used together");
   if (!Opts.Baseline.empty() && !Opts.WriteBaseline.empty())
@@ -407,6 +428,14 @@ ClangTidyOptions overrideOptions(const Options &Opts) {
     Overrides.ExtraArgs = Opts.ExtraArgs;
   if (!Opts.ExtraArgsBefore.empty())
     Overrides.ExtraArgsBefore = Opts.ExtraArgsBefore;
+  if (!Opts.UnitFactsDir.empty()) {
+    // async-lint links the facts itself after the run: every unit writes
+    // its own, and none reads an earlier run's.
+    constexpr unsigned Highest = 1u << 30;
+    Overrides.CheckOptions["FactsDir"] = {Opts.UnitFactsDir, Highest};
+    Overrides.CheckOptions["WriteFacts"] = {"true", Highest};
+    Overrides.CheckOptions["ReadFacts"] = {"false", Highest};
+  }
   return Overrides;
 }
 

@@ -38,6 +38,16 @@ struct Options {
   std::string Baseline;
   std::string WriteBaseline;
   std::string ChangedSince;
+  /// Facts for the link step (empty: the default place).
+  std::string FactsDir;
+  /// --shard K/N (1-based); 0/0 without it.
+  unsigned Shard = 0;
+  unsigned Shards = 0;
+  /// The facts directory the units of this run write to (set by the run,
+  /// not the command line).
+  std::string UnitFactsDir;
+  /// `async-lint link`: no units, only the link step over FactsDir.
+  bool LinkOnly = false;
 
   // Output.
   OutputFormat Format = OutputFormat::Text;

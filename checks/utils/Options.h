@@ -15,6 +15,13 @@ namespace clang::tidy::async::utils {
 inline constexpr llvm::StringLiteral LazyTaskTypesOption = "LazyTaskTypes";
 inline constexpr llvm::StringLiteral EagerTaskTypesOption = "EagerTaskTypes";
 
+/// Where the checks that follow calls across translation units keep their
+/// facts (utils/Facts.h), and whether they write their unit's and read the
+/// linked ones. async-lint sets these for its own runs.
+inline constexpr llvm::StringLiteral FactsDirOption = "FactsDir";
+inline constexpr llvm::StringLiteral WriteFactsOption = "WriteFacts";
+inline constexpr llvm::StringLiteral ReadFactsOption = "ReadFacts";
+
 /// Parses a boolean option value the way clang-tidy does (`true`/`false`,
 /// any case, or an integer), falling back to \p Default for anything else.
 ///

@@ -860,3 +860,47 @@ net::awaitable<void> console_input() {
   std::cout << line << n;
   co_return;
 }
+
+// A virtual call runs one of the implementations the unit can see: reported
+// when one of them blocks, with a note that says which; a pure virtual
+// function with no implementation in sight is not followed, and neither is
+// a call that names one definition (`x.Base::f()`).
+struct endpoint_base {
+  virtual ~endpoint_base() = default;
+  virtual void call() = 0;
+  virtual void flush() {}
+};
+struct proc_endpoint : endpoint_base {
+  void call() override { std::this_thread::sleep_for(std::chrono::seconds(3)); }
+};
+struct quiet_endpoint : endpoint_base {
+  void call() override {}
+  void flush() override {}
+};
+struct plugin_hook {
+  virtual ~plugin_hook() = default;
+  virtual void run() = 0;
+};
+void stop_endpoint(endpoint_base &ep) { ep.call(); }
+
+net::awaitable<void> poke(endpoint_base &ep, plugin_hook &hook,
+                          proc_endpoint &proc) {
+  ep.call();
+  // CHECK-MESSAGES: :[[@LINE-1]]:6: warning: call to 'call' in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:6: warning: call to 'call' in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:6: note: virtual call to 'endpoint_base::call': 1 of its 2 visible implementations blocks ('proc_endpoint::call')
+  // CHECK-NOTES: :[[@LINE-18]]:26: note: blocking call to 'std::this_thread::sleep_for' is here
+  // CHECK-NOTES: :[[@LINE-5]]:6: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  stop_endpoint(ep);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'stop_endpoint' in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: call to 'stop_endpoint' in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-13]]:44: note: 'endpoint_base::call' is called here and runs 'proc_endpoint::call'
+  // CHECK-NOTES: :[[@LINE-24]]:26: note: blocking call to 'std::this_thread::sleep_for' is here
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  // Not flagged: no implementation of flush blocks; run has none in sight;
+  // the qualified call runs quiet_endpoint::call only.
+  ep.flush();
+  hook.run();
+  static_cast<endpoint_base &>(proc).endpoint_base::flush();
+  co_return;
+}

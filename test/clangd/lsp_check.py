@@ -44,6 +44,9 @@ editor must show for it:
       // LSP-CHECKS: async-foo        the checks to enable (default async-*)
       // LSP-CLANG-TIDY: CheckOptions: {async-foo.Opt: 'x'}
                                       a line of the workspace's .clang-tidy
+  - With --project DIR the file is opened in place, in DIR, whose
+    compile_commands.json gives the flags (for findings that need the rest
+    of a project, such as the link step's).
 
 For every diagnostic this script also asserts, and fails (exit 1, with a
 message) when it does not hold:
@@ -268,14 +271,20 @@ def run(args):
     flags += args.flag + extra_flags
     checks = args.checks or checks or "async-*"
 
-    workspace = tempfile.mkdtemp(prefix="lsp_check.")
+    # --project: the file is opened where it is, in a project whose
+    # compile_commands.json gives its flags; otherwise in a scratch
+    # workspace with compile_flags.txt.
+    workspace = args.project or tempfile.mkdtemp(prefix="lsp_check.")
     server = None
     try:
-        path = os.path.join(workspace, os.path.basename(args.file))
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(text)
-        with open(os.path.join(workspace, "compile_flags.txt"), "w") as f:
-            f.write("\n".join(flags) + "\n")
+        if args.project:
+            path = os.path.abspath(args.file)
+        else:
+            path = os.path.join(workspace, os.path.basename(args.file))
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            with open(os.path.join(workspace, "compile_flags.txt"), "w") as f:
+                f.write("\n".join(flags) + "\n")
         if args.config_from:
             # The project's own configuration files (e.g. from
             # `async-lint init`), as they are.
@@ -375,7 +384,8 @@ def run(args):
             server.proc.kill()
         return 1
     finally:
-        shutil.rmtree(workspace, ignore_errors=True)
+        if not args.project:
+            shutil.rmtree(workspace, ignore_errors=True)
     server.close()
     return 0
 
@@ -390,6 +400,10 @@ def main():
     parser.add_argument("--flag", action="append", default=[],
                         help="a further compile flag")
     parser.add_argument("--checks", help="overrides LSP-CHECKS")
+    parser.add_argument("--project", metavar="DIR",
+                        help="open --file in place, in the project DIR with "
+                        "its compile_commands.json (a .clangd is written "
+                        "there)")
     parser.add_argument("--config-from", metavar="DIR",
                         help="use DIR's .clangd and .clang-tidy instead of "
                         "writing a .clangd that enables the checks")

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
-"""mkproject.py DEST [INPUTS]: a fresh copy of the fixture project in DEST.
+"""mkproject.py [--fixture NAME] DEST [INPUTS]: a fresh copy of a fixture
+project in DEST.
 
-Copies test/driver/Inputs/project to DEST (replacing it) and writes its
+Copies test/driver/Inputs/NAME (default: project) to DEST (replacing it) and writes its
 compile_commands.json with DEST's absolute path and the mock headers'
 directory INPUTS. Also makes DEST a git repository with one commit, so that
 --changed-since and the project root have something to work with.
@@ -13,11 +14,14 @@ import subprocess
 import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
+fixture = "project"
+if len(sys.argv) > 1 and sys.argv[1].startswith("--fixture="):
+    fixture = sys.argv.pop(1).split("=", 1)[1]
 dest = os.path.abspath(sys.argv[1])
 inputs = sys.argv[2] if len(sys.argv) > 2 else os.path.join(here, "..", "..", "Inputs")
 inputs = os.path.abspath(inputs)
 shutil.rmtree(dest, ignore_errors=True)
-shutil.copytree(os.path.join(here, "project"), dest)
+shutil.copytree(os.path.join(here, fixture), dest)
 template = os.path.join(dest, "compile_commands.json.in")
 with open(template) as f:
     text = f.read().replace("@ROOT@", dest).replace("@INPUTS@", inputs)

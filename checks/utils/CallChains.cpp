@@ -1,0 +1,191 @@
+//===--- CallChains.cpp - what a function reaches through its callees -----===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#include "CallChains.h"
+#include "Walk.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::async::utils {
+
+namespace {
+
+// Declarations only: statements (and so function bodies) are skipped, which
+// keeps the pass cheap; a class local to a function body is not an override
+// a call elsewhere can reach by name anyway.
+class OverrideCollector : public RecursiveASTVisitor<OverrideCollector> {
+public:
+  using Index = llvm::DenseMap<const CXXMethodDecl *,
+                               llvm::SmallVector<const CXXMethodDecl *, 2>>;
+  explicit OverrideCollector(Index &Map) : Map(Map) {}
+
+  bool TraverseStmt(Stmt *) { return true; }
+
+  bool VisitCXXMethodDecl(CXXMethodDecl *Method) {
+    if (Method->size_overridden_methods() == 0 ||
+        Method->getParent()->isDependentContext() ||
+        Method != Method->getCanonicalDecl())
+      return true;
+    llvm::SmallVector<const CXXMethodDecl *, 4> Work(
+        Method->overridden_methods());
+    llvm::DenseSet<const CXXMethodDecl *> Seen;
+    while (!Work.empty()) {
+      const CXXMethodDecl *Base = Work.pop_back_val()->getCanonicalDecl();
+      if (!Seen.insert(Base).second)
+        continue;
+      Map[Base].push_back(Method);
+      Work.append(Base->begin_overridden_methods(),
+                  Base->end_overridden_methods());
+    }
+    return true;
+  }
+
+private:
+  Index &Map;
+};
+
+/// The definition of \p FD, when it has a body of its own.
+const FunctionDecl *definitionOf(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || !Def || Def->isDefaulted() ||
+      Def->isPureVirtual())
+    return nullptr;
+  return Def;
+}
+
+} // namespace
+
+llvm::ArrayRef<const CXXMethodDecl *>
+Overriders::of(const CXXMethodDecl *Method, const ASTContext &Ctx) {
+  if (!Built) {
+    Built = true;
+    OverrideCollector(Map).TraverseDecl(Ctx.getTranslationUnitDecl());
+  }
+  auto Found = Map.find(Method->getCanonicalDecl());
+  if (Found == Map.end())
+    return {};
+  return Found->second;
+}
+
+const CXXMethodDecl *dispatchedMethod(const Expr *Call) {
+  const auto *Member = llvm::dyn_cast_or_null<CXXMemberCallExpr>(Call);
+  if (!Member)
+    return nullptr;
+  const auto *Method = Member->getMethodDecl();
+  if (!Method || !Method->isVirtual())
+    return nullptr;
+  // `Base::f()` names one definition; so does a call on a final class.
+  if (const auto *ME =
+          llvm::dyn_cast<MemberExpr>(Member->getCallee()->IgnoreParens()))
+    if (ME->hasQualifier())
+      return nullptr;
+  if (Method->hasAttr<FinalAttr>() || Method->getParent()->hasAttr<FinalAttr>())
+    return nullptr;
+  return Method;
+}
+
+const FunctionDecl *namedCallee(const Expr *Call) {
+  if (const auto *CE = llvm::dyn_cast_or_null<CallExpr>(Call))
+    return CE->getDirectCallee();
+  if (const auto *Construct = llvm::dyn_cast_or_null<CXXConstructExpr>(Call))
+    return Construct->getConstructor();
+  return nullptr;
+}
+
+void CallChains::clear() {
+  Overrides.clear();
+  Summaries.clear();
+  Reaches.clear();
+}
+
+llvm::SmallVector<CallEdge, 2> CallChains::targets(const Expr *Call,
+                                                   const ASTContext &Ctx) {
+  llvm::SmallVector<CallEdge, 2> Targets;
+  auto Add = [&](const FunctionDecl *FD, const CXXMethodDecl *Dispatched) {
+    const FunctionDecl *Def = definitionOf(FD);
+    if (Def && Follows(Def) && llvm::none_of(Targets, [Def](const CallEdge &E) {
+          return E.Callee == Def;
+        }))
+      Targets.push_back({Call, Def, Dispatched});
+  };
+  const CXXMethodDecl *Dispatched = dispatchedMethod(Call);
+  if (!Dispatched) {
+    Add(namedCallee(Call), nullptr);
+    return Targets;
+  }
+  Add(Dispatched, Dispatched);
+  for (const CXXMethodDecl *Override : Overrides.of(Dispatched, Ctx))
+    Add(Override, Dispatched);
+  return Targets;
+}
+
+const CallChains::Summary &CallChains::summary(const FunctionDecl *Def,
+                                               const ASTContext &Ctx) {
+  auto Cached = Summaries.find(Def);
+  if (Cached != Summaries.end())
+    return Cached->second;
+  Summary S;
+  auto OnStmt = [&](const Stmt *Node, const EvaluationContext &) {
+    const auto *Call = llvm::dyn_cast<Expr>(Node);
+    if (S.Hit || !llvm::isa_and_nonnull<CallExpr, CXXConstructExpr>(Call))
+      return !S.Hit;
+    if (IsHit(Call, Ctx)) {
+      S.Hit = Call;
+      return false;
+    }
+    for (const CallEdge &Edge : targets(Call, Ctx))
+      if (Edge.Callee != Def &&
+          llvm::none_of(S.Calls, [&](const CallEdge &Known) {
+            return Known.Callee == Edge.Callee;
+          }))
+        S.Calls.push_back(Edge);
+    return true;
+  };
+  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten())
+        forEachEvaluatedStmtInContext(Init->getInit(), Ctx, OnStmt);
+  forEachEvaluatedStmtInContext(Def->getBody(), Ctx, OnStmt);
+  return Summaries[Def] = std::move(S);
+}
+
+const std::optional<CallPath> &CallChains::reach(const FunctionDecl *Def,
+                                                 const ASTContext &Ctx) {
+  auto Cached = Reaches.find(Def);
+  if (Cached != Reaches.end())
+    return Cached->second;
+
+  // Breadth first, so that the chain found is a shortest one: level N holds
+  // the functions N calls away from Def (Def itself is level 1).
+  struct Node {
+    CallEdge Edge;
+    int Parent;
+  };
+  std::vector<Node> Nodes{{{nullptr, Def, nullptr}, -1}};
+  llvm::DenseSet<const FunctionDecl *> Seen{Def};
+  std::optional<CallPath> Found;
+  size_t LevelBegin = 0;
+  for (unsigned Depth = 1; Depth <= MaxDepth && !Found; ++Depth) {
+    const size_t LevelEnd = Nodes.size();
+    for (size_t I = LevelBegin; I < LevelEnd && !Found; ++I) {
+      const Summary &S = summary(Nodes[I].Edge.Callee, Ctx);
+      if (S.Hit) {
+        Found.emplace();
+        Found->Hit = S.Hit;
+        for (int N = static_cast<int>(I); Nodes[N].Parent >= 0;
+             N = Nodes[N].Parent)
+          Found->Chain.insert(Found->Chain.begin(), Nodes[N].Edge);
+        break;
+      }
+      if (Depth < MaxDepth)
+        for (const CallEdge &Edge : S.Calls)
+          if (Seen.insert(Edge.Callee).second)
+            Nodes.push_back({Edge, static_cast<int>(I)});
+    }
+    LevelBegin = LevelEnd;
+  }
+  return Reaches[Def] = std::move(Found);
+}
+
+} // namespace clang::tidy::async::utils

@@ -1,0 +1,562 @@
+//===--- Facts.cpp - what a unit knows about its functions -------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#include "Facts.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA256.h"
+#include "llvm/Support/raw_ostream.h"
+#include <deque>
+
+namespace clang::tidy::async::utils {
+
+namespace json = llvm::json;
+
+// ---------------------------------------------------------------------------
+// Stamps.
+
+std::optional<FileStamp> stampOf(llvm::StringRef Path) {
+  llvm::sys::fs::file_status Status;
+  if (llvm::sys::fs::status(Path, Status) ||
+      !llvm::sys::fs::is_regular_file(Status))
+    return std::nullopt;
+  return FileStamp{Path.str(), Status.getSize(),
+                   std::chrono::duration_cast<std::chrono::nanoseconds>(
+                       Status.getLastModificationTime().time_since_epoch())
+                       .count()};
+}
+
+bool stampsHold(llvm::ArrayRef<FileStamp> Stamps) {
+  return llvm::all_of(Stamps, [](const FileStamp &Was) {
+    std::optional<FileStamp> Now = stampOf(Was.Path);
+    return Now && Now->Size == Was.Size && Now->ModTime == Was.ModTime;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// JSON, both ways. Reading is strict: a file that does not have the shape
+// written here is not facts.
+
+namespace {
+
+json::Value toJson(const FactSite &S) {
+  return json::Object{{"file", S.File},
+                      {"offset", S.Offset},
+                      {"line", S.Line},
+                      {"column", S.Column}};
+}
+
+json::Value toJson(const CallFact &C) {
+  return json::Object{{"callee", C.Callee},
+                      {"name", C.Name},
+                      {"kind", C.Kind},
+                      {"virtual", C.Virtual},
+                      {"at", toJson(C.At)}};
+}
+
+json::Value toJson(const BlockingFact &B) {
+  return json::Object{
+      {"api", B.Api}, {"category", B.Category}, {"at", toJson(B.At)}};
+}
+
+json::Value toJson(const FileStamp &F) {
+  return json::Object{
+      {"path", F.Path}, {"size", int64_t(F.Size)}, {"mtime", F.ModTime}};
+}
+
+json::Value toJson(const std::string &S) { return S; }
+json::Value toJson(const LinkedStep &S);
+
+template <typename T> json::Array arrayOf(const std::vector<T> &Items) {
+  json::Array A;
+  for (const T &Item : Items)
+    A.push_back(toJson(Item));
+  return A;
+}
+
+json::Value toJson(const LinkedStep &S) {
+  return json::Object{{"call", toJson(S.Call)},
+                      {"target", S.Target},
+                      {"targetName", S.TargetName}};
+}
+
+json::Value toJson(const LinkedReach &R) {
+  return json::Object{{"chain", arrayOf(R.Chain)},
+                      {"blocks", toJson(R.Blocks)},
+                      {"files", arrayOf(R.Files)}};
+}
+
+} // namespace
+
+bool fromJSON(const json::Value &V, FactSite &S, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("file", S.File) && O.map("offset", S.Offset) &&
+         O.map("line", S.Line) && O.map("column", S.Column);
+}
+
+bool fromJSON(const json::Value &V, CallFact &C, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("callee", C.Callee) && O.map("name", C.Name) &&
+         O.map("kind", C.Kind) && O.map("virtual", C.Virtual) &&
+         O.map("at", C.At);
+}
+
+bool fromJSON(const json::Value &V, BlockingFact &B, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("api", B.Api) && O.map("category", B.Category) &&
+         O.map("at", B.At);
+}
+
+bool fromJSON(const json::Value &V, FileStamp &F, json::Path P) {
+  json::ObjectMapper O(V, P);
+  int64_t Size = 0;
+  if (!O || !O.map("path", F.Path) || !O.map("size", Size) ||
+      !O.map("mtime", F.ModTime))
+    return false;
+  F.Size = static_cast<uint64_t>(Size);
+  return true;
+}
+
+bool fromJSON(const json::Value &V, FunctionFact &F, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("usr", F.Usr) && O.map("name", F.Name) &&
+         O.map("at", F.At) && O.map("coroutine", F.Coroutine) &&
+         O.mapOptional("blocks", F.Blocks) && O.map("calls", F.Calls) &&
+         O.map("overrides", F.Overrides);
+}
+
+bool fromJSON(const json::Value &V, LinkedStep &S, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("call", S.Call) && O.map("target", S.Target) &&
+         O.map("targetName", S.TargetName);
+}
+
+bool fromJSON(const json::Value &V, LinkedReach &R, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("chain", R.Chain) && O.map("blocks", R.Blocks) &&
+         O.map("files", R.Files);
+}
+
+namespace {
+
+llvm::Expected<json::Value> readJson(llvm::StringRef Path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(Path);
+  if (!Buffer)
+    return llvm::createStringError(Buffer.getError(), "cannot read %s",
+                                   Path.str().c_str());
+  return json::parse((*Buffer)->getBuffer());
+}
+
+std::string hashOf(llvm::StringRef Text) {
+  std::array<uint8_t, 32> Digest = llvm::SHA256::hash(llvm::ArrayRef(
+      reinterpret_cast<const uint8_t *>(Text.data()), Text.size()));
+  return llvm::toHex(llvm::ArrayRef(Digest).take_front(10),
+                     /*LowerCase=*/true);
+}
+
+} // namespace
+
+json::Value toJson(const UnitFacts &Facts) {
+  json::Array Functions;
+  for (const FunctionFact &F : Facts.Functions) {
+    json::Object O{{"usr", F.Usr},
+                   {"name", F.Name},
+                   {"at", toJson(F.At)},
+                   {"coroutine", F.Coroutine},
+                   {"calls", arrayOf(F.Calls)},
+                   {"overrides", arrayOf(F.Overrides)}};
+    if (F.Blocks)
+      O["blocks"] = toJson(*F.Blocks);
+    Functions.push_back(std::move(O));
+  }
+  return json::Object{{"version", FactsVersion},
+                      {"unit", Facts.Unit},
+                      {"maxDepth", Facts.MaxDepth},
+                      {"files", arrayOf(Facts.Files)},
+                      {"functions", std::move(Functions)}};
+}
+
+llvm::Expected<UnitFacts> unitFactsFromJson(const json::Value &V) {
+  UnitFacts Facts;
+  unsigned Version = 0;
+  json::Path::Root Root("facts");
+  json::ObjectMapper O(V, Root);
+  if (!O || !O.map("version", Version))
+    return llvm::createStringError("not an async-lint facts file");
+  if (Version != FactsVersion)
+    return llvm::createStringError("facts of version %u, not %u", Version,
+                                   FactsVersion);
+  if (!O.map("unit", Facts.Unit) || !O.map("maxDepth", Facts.MaxDepth) ||
+      !O.map("files", Facts.Files) || !O.map("functions", Facts.Functions))
+    return Root.getError();
+  return Facts;
+}
+
+std::string unitFactsPath(llvm::StringRef FactsDir, llvm::StringRef Unit,
+                          llvm::StringRef Kind) {
+  llvm::SmallString<256> Path(FactsDir);
+  llvm::sys::path::append(Path, "units",
+                          llvm::sys::path::filename(Unit) + "." + hashOf(Unit) +
+                              "." + Kind + ".json");
+  return std::string(Path);
+}
+
+std::string linkedFactsPath(llvm::StringRef FactsDir) {
+  llvm::SmallString<256> Path(FactsDir);
+  llvm::sys::path::append(Path, "linked.json");
+  return std::string(Path);
+}
+
+llvm::Error writeAtomically(llvm::StringRef Path, llvm::StringRef Text) {
+  if (std::error_code EC =
+          llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
+    return llvm::createStringError(EC, "cannot create the directory of %s",
+                                   Path.str().c_str());
+  llvm::SmallString<256> Temp;
+  int FD = -1;
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueFile(Path + ".tmp-%%%%%%%%", FD, Temp))
+    return llvm::createStringError(EC, "cannot write %s", Path.str().c_str());
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Text;
+    OS.close();
+    if (OS.has_error()) {
+      OS.clear_error();
+      llvm::sys::fs::remove(Temp);
+      return llvm::createStringError("cannot write %s", Path.str().c_str());
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    llvm::sys::fs::remove(Temp);
+    return llvm::createStringError(EC, "cannot write %s", Path.str().c_str());
+  }
+  return llvm::Error::success();
+}
+
+std::vector<UnitFacts> readUnitFacts(llvm::StringRef FactsDir,
+                                     llvm::StringRef Kind) {
+  std::vector<UnitFacts> Units;
+  llvm::SmallString<256> Dir(FactsDir);
+  llvm::sys::path::append(Dir, "units");
+  std::error_code EC;
+  std::string Suffix = ("." + Kind + ".json").str();
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    if (!llvm::StringRef(It->path()).ends_with(Suffix))
+      continue;
+    llvm::Expected<json::Value> V = readJson(It->path());
+    if (!V) {
+      llvm::consumeError(V.takeError());
+      continue;
+    }
+    llvm::Expected<UnitFacts> Facts = unitFactsFromJson(*V);
+    if (!Facts) {
+      llvm::consumeError(Facts.takeError());
+      continue;
+    }
+    if (stampsHold(Facts->Files))
+      Units.push_back(std::move(*Facts));
+  }
+  llvm::sort(Units, [](const UnitFacts &A, const UnitFacts &B) {
+    return A.Unit < B.Unit;
+  });
+  return Units;
+}
+
+// ---------------------------------------------------------------------------
+// The link step.
+
+FactsLink::FactsLink(std::vector<UnitFacts> TheUnits)
+    : Units(std::move(TheUnits)) {
+  Defined.resize(Units.size());
+  for (size_t U = 0; U < Units.size(); ++U)
+    for (const FunctionFact &F : Units[U].Functions) {
+      Defined[U].insert(F.Usr);
+      // A function defined in a header is in the facts of every unit that
+      // includes it: the first unit's copy stands for all.
+      if (!Functions.try_emplace(F.Usr, Function{&F, U}).second)
+        continue;
+      for (const std::string &Base : F.Overrides)
+        OverridesOf[Base].push_back(F.Usr);
+    }
+}
+
+std::vector<std::string> FactsLink::targets(const CallFact &Call) const {
+  std::vector<std::string> Targets;
+  auto Add = [&](const std::string &Usr) {
+    auto Found = Functions.find(Usr);
+    if (Found != Functions.end() && !Found->second.Fact->Coroutine)
+      Targets.push_back(Usr);
+  };
+  Add(Call.Callee);
+  if (Call.Virtual) {
+    auto Overrides = OverridesOf.find(Call.Callee);
+    if (Overrides != OverridesOf.end())
+      for (const std::string &Usr : Overrides->second)
+        Add(Usr);
+  }
+  return Targets;
+}
+
+std::optional<LinkedReach>
+FactsLink::reach(llvm::StringRef Usr, unsigned MaxDepth,
+                 std::optional<size_t> OnlyUnit) const {
+  auto Visible = [&](llvm::StringRef Target) {
+    return !OnlyUnit || Defined[*OnlyUnit].contains(Target);
+  };
+  if (!Visible(Usr) || !Functions.count(Usr))
+    return std::nullopt;
+  struct Node {
+    std::string Usr;
+    int Parent;
+    const CallFact *Call;
+  };
+  std::vector<Node> Nodes{{Usr.str(), -1, nullptr}};
+  llvm::StringSet<> Seen{Usr};
+  size_t LevelBegin = 0;
+  for (unsigned Depth = 1; Depth <= MaxDepth; ++Depth) {
+    const size_t LevelEnd = Nodes.size();
+    for (size_t I = LevelBegin; I < LevelEnd; ++I) {
+      const FunctionFact &F = *Functions.find(Nodes[I].Usr)->second.Fact;
+      if (F.Blocks) {
+        LinkedReach R;
+        R.Blocks = *F.Blocks;
+        llvm::StringSet<> Files;
+        for (int N = static_cast<int>(I); N >= 0; N = Nodes[N].Parent) {
+          const Function &Fn = Functions.find(Nodes[N].Usr)->second;
+          if (Files.insert(Fn.Fact->At.File).second)
+            for (const FileStamp &S : Units[Fn.Unit].Files)
+              if (S.Path == Fn.Fact->At.File)
+                R.Files.push_back(S);
+          if (Nodes[N].Parent >= 0)
+            R.Chain.insert(R.Chain.begin(),
+                           {*Nodes[N].Call, Nodes[N].Usr, Fn.Fact->Name});
+        }
+        llvm::sort(R.Files, [](const FileStamp &A, const FileStamp &B) {
+          return A.Path < B.Path;
+        });
+        return R;
+      }
+      if (Depth == MaxDepth)
+        continue;
+      for (const CallFact &Call : F.Calls)
+        for (const std::string &Target : targets(Call))
+          if (Visible(Target) && Seen.insert(Target).second)
+            Nodes.push_back({Target, static_cast<int>(I), &Call});
+    }
+    LevelBegin = LevelEnd;
+  }
+  return std::nullopt;
+}
+
+std::vector<LinkedFinding> FactsLink::findings() const {
+  std::vector<LinkedFinding> Found;
+  for (size_t U = 0; U < Units.size(); ++U)
+    for (const FunctionFact &F : Units[U].Functions) {
+      // A coroutine of a header is reported by the units that define what
+      // it calls, or not at all: never once per includer.
+      if (!F.Coroutine || F.At.File != Units[U].Unit)
+        continue;
+      for (const CallFact &Call : F.Calls) {
+        std::vector<std::string> Targets = targets(Call);
+        unsigned Depth = Units[U].MaxDepth;
+        if (Targets.empty() || llvm::any_of(Targets, [&](const auto &T) {
+              return reach(T, Depth, U).has_value();
+            }))
+          continue; // the unit's own check saw it (or nothing is there)
+        LinkedFinding Finding;
+        for (const std::string &Target : Targets)
+          if (std::optional<LinkedReach> R = reach(Target, Depth)) {
+            if (Finding.BlockingTargets.empty())
+              Finding.Path = std::move(*R);
+            Finding.BlockingTargets.push_back(
+                Functions.find(Target)->second.Fact->Name);
+          }
+        if (Finding.BlockingTargets.empty())
+          continue;
+        Finding.Unit = Units[U].Unit;
+        Finding.Site = Call;
+        Finding.Targets = Targets.size();
+        Found.push_back(std::move(Finding));
+      }
+    }
+  return Found;
+}
+
+json::Value FactsLink::linked() const {
+  unsigned Depth = 0;
+  for (const UnitFacts &U : Units)
+    Depth = std::max(Depth, U.MaxDepth);
+  std::vector<std::string> Usrs;
+  for (const auto &Entry : Functions)
+    Usrs.push_back(Entry.getKey().str());
+  llvm::sort(Usrs);
+  json::Array Reaches;
+  for (const std::string &Usr : Usrs) {
+    const FunctionFact &F = *Functions.find(Usr)->second.Fact;
+    if (F.Coroutine)
+      continue;
+    if (std::optional<LinkedReach> R = reach(Usr, Depth)) {
+      json::Object O = std::move(*toJson(*R).getAsObject());
+      O["usr"] = Usr;
+      O["name"] = F.Name;
+      Reaches.push_back(std::move(O));
+    }
+  }
+  json::Array Dispatch;
+  std::vector<std::string> Bases;
+  for (const auto &Entry : OverridesOf)
+    Bases.push_back(Entry.getKey().str());
+  llvm::sort(Bases);
+  for (const std::string &Base : Bases) {
+    CallFact Virtual;
+    Virtual.Callee = Base;
+    Virtual.Virtual = true;
+    json::Array Targets;
+    for (std::string &T : targets(Virtual))
+      Targets.push_back(std::move(T));
+    Dispatch.push_back(
+        json::Object{{"usr", Base}, {"targets", std::move(Targets)}});
+  }
+  return json::Object{{"version", FactsVersion},
+                      {"reaches", std::move(Reaches)},
+                      {"dispatch", std::move(Dispatch)}};
+}
+
+// ---------------------------------------------------------------------------
+// linked.json, read back.
+
+LinkedFacts LinkedFacts::read(llvm::StringRef Path) {
+  LinkedFacts Facts;
+  llvm::Expected<json::Value> V = readJson(Path);
+  if (!V) {
+    llvm::consumeError(V.takeError());
+    return Facts;
+  }
+  const json::Object *O = V->getAsObject();
+  if (!O || O->getInteger("version") != FactsVersion)
+    return Facts;
+  if (const json::Array *Reaches = O->getArray("reaches"))
+    for (const json::Value &Entry : *Reaches) {
+      LinkedReach R;
+      json::Path::Root Root;
+      const json::Object *E = Entry.getAsObject();
+      if (!E || !fromJSON(Entry, R, Root))
+        continue;
+      std::optional<llvm::StringRef> Usr = E->getString("usr");
+      std::optional<llvm::StringRef> Name = E->getString("name");
+      if (!Usr || !Name)
+        continue;
+      Facts.Names[*Usr] = Name->str();
+      Facts.Reaches[*Usr] = std::move(R);
+    }
+  if (const json::Array *Dispatch = O->getArray("dispatch"))
+    for (const json::Value &Entry : *Dispatch) {
+      const json::Object *E = Entry.getAsObject();
+      std::vector<std::string> Targets;
+      json::Path::Root Root;
+      if (!E || !E->getString("usr") || !E->get("targets") ||
+          !fromJSON(*E->get("targets"), Targets, Root))
+        continue;
+      Facts.Dispatch[*E->getString("usr")] = std::move(Targets);
+    }
+  return Facts;
+}
+
+std::vector<std::string> LinkedFacts::targets(llvm::StringRef Usr,
+                                              bool Virtual) const {
+  if (Virtual)
+    if (auto Found = Dispatch.find(Usr); Found != Dispatch.end())
+      return Found->second;
+  return {Usr.str()};
+}
+
+std::optional<LinkedReach> LinkedFacts::reach(llvm::StringRef Usr) const {
+  auto Found = Reaches.find(Usr);
+  if (Found == Reaches.end() || !stampsHold(Found->second.Files))
+    return std::nullopt;
+  return Found->second;
+}
+
+std::string LinkedFacts::nameOf(llvm::StringRef Usr) const {
+  auto Found = Names.find(Usr);
+  return Found == Names.end() ? std::string() : Found->second;
+}
+
+// ---------------------------------------------------------------------------
+// Messages.
+
+namespace {
+
+/// The name a message gives a function: its last name component, as Clang
+/// prints a declaration's name.
+llvm::StringRef shortName(llvm::StringRef Qualified) {
+  size_t Colons = Qualified.rfind("::");
+  return Colons == llvm::StringRef::npos ? Qualified
+                                         : Qualified.drop_front(Colons + 2);
+}
+
+// The order of BlockingCategory.
+constexpr llvm::StringLiteral Effects[] = {"sleeping",
+                                           "waiting for another thread",
+                                           "a nested event loop",
+                                           "synchronous network I/O",
+                                           "waiting for a child process",
+                                           "synchronous file I/O",
+                                           "waiting for console input",
+                                           "the call"};
+
+} // namespace
+
+std::string linkedWarning(const CallFact &Site, const BlockingFact &Blocks) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  if (Site.Kind == 1)
+    OS << "lambda call";
+  else
+    OS << (Site.Kind == 2 ? "construction of '" : "call to '")
+       << shortName(Site.Name) << "'";
+  OS << " in a coroutine reaches blocking call '" << Blocks.Api << "'; "
+     << Effects[std::min<size_t>(Blocks.Category, std::size(Effects) - 1)]
+     << " stalls every coroutine on its thread";
+  return Text;
+}
+
+std::string linkedVirtualNote(const CallFact &Site,
+                              llvm::ArrayRef<std::string> Blocking,
+                              size_t Targets) {
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << "virtual call to '" << Site.Name << "': ";
+  if (Targets == 1)
+    OS << "its only visible implementation, '" << Blocking.front()
+       << "', blocks";
+  else if (Blocking.size() == Targets)
+    OS << "all " << Targets << " visible implementations block";
+  else {
+    OS << Blocking.size() << " of its " << Targets << " visible "
+       << "implementations block" << (Blocking.size() == 1 ? "s" : "") << " (";
+    llvm::interleave(
+        Blocking, OS, [&](const std::string &N) { OS << "'" << N << "'"; },
+        ", ");
+    OS << ")";
+  }
+  return Text;
+}
+
+std::string linkedStepNote(const LinkedStep &Step) {
+  if (Step.Call.Virtual && Step.Target != Step.Call.Callee)
+    return "'" + Step.Call.Name + "' is called here and runs '" +
+           Step.TargetName + "'";
+  if (Step.Call.Kind == 1)
+    return "a lambda is called here";
+  return "'" + shortName(Step.Call.Name).str() + "' is " +
+         (Step.Call.Kind == 2 ? "constructed" : "called") + " here";
+}
+
+} // namespace clang::tidy::async::utils

@@ -1,0 +1,206 @@
+//===--- FactsRecorder.cpp - a unit's facts, from its AST --------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#include "FactsRecorder.h"
+#include "CallChains.h"
+#include "Coroutines.h"
+#include "Names.h"
+#include "Walk.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+
+namespace clang::tidy::async::utils {
+
+std::string usrOf(const Decl *D) {
+  llvm::SmallString<128> Usr;
+  if (!D || index::generateUSRForDecl(D, Usr))
+    return "";
+  return std::string(Usr);
+}
+
+std::optional<FactSite> siteOf(SourceLocation Loc, const SourceManager &SM) {
+  if (Loc.isInvalid())
+    return std::nullopt;
+  Loc = SM.getFileLoc(Loc);
+  FileID FID = SM.getFileID(Loc);
+  OptionalFileEntryRef File = SM.getFileEntryRefForID(FID);
+  if (!File)
+    return std::nullopt;
+  llvm::SmallString<256> Path(File->getName());
+  if (SM.getFileManager().getVirtualFileSystem().makeAbsolute(Path))
+    return std::nullopt;
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return FactSite{std::string(Path), SM.getFileOffset(Loc),
+                  SM.getSpellingLineNumber(Loc),
+                  SM.getSpellingColumnNumber(Loc)};
+}
+
+SourceLocation locationOf(const FactSite &Site, SourceManager &SM) {
+  llvm::Expected<FileEntryRef> File = SM.getFileManager().getFileRef(Site.File);
+  if (!File) {
+    llvm::consumeError(File.takeError());
+    return {};
+  }
+  FileID FID = SM.getOrCreateFileID(*File, SrcMgr::C_User);
+  std::optional<llvm::MemoryBufferRef> Buffer = SM.getBufferOrNone(FID);
+  if (FID.isInvalid() || !Buffer || Site.Offset >= Buffer->getBufferSize())
+    return {};
+  return SM.getComposedLoc(FID, Site.Offset);
+}
+
+std::string findFactsDir(llvm::StringRef Configured, llvm::StringRef BuildDir,
+                         llvm::StringRef MainFile) {
+  if (!Configured.empty()) {
+    llvm::SmallString<256> Dir(Configured);
+    if (llvm::sys::path::is_relative(Dir) && !BuildDir.empty())
+      Dir = (BuildDir + "/" + Configured).str();
+    return std::string(Dir);
+  }
+  auto HasFacts = [](const llvm::Twine &Dir) {
+    return llvm::sys::fs::is_directory(Dir + "/.async-lint");
+  };
+  if (!BuildDir.empty() && HasFacts(BuildDir))
+    return (BuildDir + "/.async-lint").str();
+  for (llvm::StringRef Dir = llvm::sys::path::parent_path(MainFile);
+       !Dir.empty(); Dir = llvm::sys::path::parent_path(Dir)) {
+    if (HasFacts(Dir))
+      return (Dir + "/.async-lint").str();
+    if (HasFacts(Dir + "/build"))
+      return (Dir + "/build/.async-lint").str();
+  }
+  return "";
+}
+
+bool isLinkable(const FunctionDecl *Callee) {
+  if (!Callee || Callee->isTemplateInstantiation() ||
+      Callee->isDependentContext() ||
+      Callee->getDeclContext()->isFunctionOrMethod())
+    return false;
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))
+    if (Method->getParent()->isLambda() ||
+        llvm::isa<ClassTemplateSpecializationDecl>(Method->getParent()))
+      return false;
+  const SourceManager &SM = Callee->getASTContext().getSourceManager();
+  return !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()));
+}
+
+namespace {
+
+/// 0: a call, 1: a lambda's call operator, 2: a construction (as the
+/// check's messages select).
+unsigned kindOf(const FunctionDecl *Callee) {
+  if (llvm::isa<CXXConstructorDecl>(Callee))
+    return 2;
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+  return Method && Method->getParent()->isLambda() ? 1 : 0;
+}
+
+} // namespace
+
+void FactsRecorder::record(const FunctionDecl *Def, bool Coroutine, HitFn Hit,
+                           SkipFn Skip) {
+  if (!isLinkable(Def))
+    return;
+  std::string Usr = usrOf(Def);
+  const SourceManager &SM = Def->getASTContext().getSourceManager();
+  std::optional<FactSite> At = siteOf(Def->getLocation(), SM);
+  if (Usr.empty() || !At || !Seen.insert(Usr).second)
+    return;
+  FunctionFact F;
+  F.Usr = std::move(Usr);
+  F.Name = qualifiedName(Def);
+  F.At = std::move(*At);
+  F.Coroutine = Coroutine;
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Def)) {
+    llvm::SmallVector<const CXXMethodDecl *, 4> Work(
+        Method->overridden_methods());
+    while (!Work.empty()) {
+      const CXXMethodDecl *Base = Work.pop_back_val();
+      std::string BaseUsr = usrOf(Base);
+      if (!BaseUsr.empty() && !llvm::is_contained(F.Overrides, BaseUsr))
+        F.Overrides.push_back(std::move(BaseUsr));
+      Work.append(Base->begin_overridden_methods(),
+                  Base->end_overridden_methods());
+    }
+    llvm::sort(F.Overrides);
+  }
+
+  llvm::StringSet<> Called;
+  auto OnStmt = [&](const Stmt *S, const EvaluationContext &) {
+    const auto *Call = llvm::dyn_cast<Expr>(S);
+    if (F.Blocks || !llvm::isa_and_nonnull<CallExpr, CXXConstructExpr>(Call))
+      return !F.Blocks;
+    if (std::optional<BlockingFact> Blocking = Hit(Call)) {
+      // A coroutine's own blocking calls are its unit's findings.
+      if (!Coroutine)
+        F.Blocks = std::move(Blocking);
+      return false;
+    }
+    const FunctionDecl *Callee = namedCallee(Call);
+    if (const CXXMethodDecl *Dispatched = dispatchedMethod(Call))
+      Callee = Dispatched;
+    if (!isLinkable(Callee) ||
+        Callee->getCanonicalDecl() == Def->getCanonicalDecl() || Skip(Callee))
+      return true;
+    std::string CalleeUsr = usrOf(Callee);
+    std::optional<FactSite> CallAt =
+        siteOf(llvm::isa<CXXMemberCallExpr>(Call) ? Call->getExprLoc()
+                                                  : Call->getBeginLoc(),
+               SM);
+    // A coroutine's calls are where findings go: each one counts. Of any
+    // other function's, the first to each callee is enough for a chain.
+    if (!CalleeUsr.empty() && CallAt &&
+        (Coroutine || Called.insert(CalleeUsr).second))
+      F.Calls.push_back({std::move(CalleeUsr), qualifiedName(Callee),
+                         kindOf(Callee), dispatchedMethod(Call) != nullptr,
+                         std::move(*CallAt)});
+    return true;
+  };
+  const ASTContext &Ctx = Def->getASTContext();
+  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->isWritten())
+        forEachEvaluatedStmtInContext(Init->getInit(), Ctx, OnStmt);
+  forEachEvaluatedStmtInContext(Coroutine ? getUserBody(Def) : Def->getBody(),
+                                Ctx, OnStmt);
+  Functions.push_back(std::move(F));
+}
+
+llvm::Error FactsRecorder::write(llvm::StringRef FactsDir, llvm::StringRef Kind,
+                                 llvm::StringRef MainFile, unsigned MaxDepth,
+                                 bool Complete) {
+  std::string Path = unitFactsPath(FactsDir, MainFile, Kind);
+  if (!Complete) {
+    llvm::sys::fs::remove(Path);
+    return llvm::Error::success();
+  }
+  UnitFacts Facts;
+  Facts.Unit = MainFile.str();
+  Facts.MaxDepth = MaxDepth;
+  llvm::StringSet<> Files{MainFile};
+  for (const FunctionFact &F : Functions)
+    Files.insert(F.At.File);
+  std::vector<std::string> Sorted;
+  for (const auto &File : Files)
+    Sorted.push_back(File.getKey().str());
+  llvm::sort(Sorted);
+  for (const std::string &File : Sorted)
+    if (std::optional<FileStamp> Stamp = stampOf(File))
+      Facts.Files.push_back(std::move(*Stamp));
+  Facts.Functions = Functions;
+  llvm::sort(Facts.Functions, [](const FunctionFact &A, const FunctionFact &B) {
+    return A.Usr < B.Usr;
+  });
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::formatv("{0:1}", toJson(Facts)) << "\n";
+  return writeAtomically(Path, Text);
+}
+
+} // namespace clang::tidy::async::utils

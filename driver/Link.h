@@ -1,0 +1,36 @@
+//===--- Link.h - the link step: findings across translation units --------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// After every unit has been linted (and has written its facts), the link
+// step reads the facts of the whole project, follows the calls that cross
+// units (utils/Facts.h), writes linked.json for the plugin and the editor,
+// and turns what no unit could see alone into findings like the units' own.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_DRIVER_LINK_H
+#define ASYNC_LINT_DRIVER_LINK_H
+
+#include "Findings.h"
+#include "Options.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Error.h"
+
+namespace clang::tidy::async::lint {
+
+/// Links the facts in \p FactsDir and writes its linked.json. Returns the
+/// findings of the coroutines of \p Units (every unit with facts when
+/// null), as clang-tidy would report them: with the configuration's
+/// warnings-as-errors, and without those a NOLINT comment suppresses.
+llvm::Expected<std::vector<ClangTidyError>>
+linkFacts(llvm::StringRef FactsDir, const llvm::StringSet<> *Units,
+          const Options &Opts, SourceFiles &Sources);
+
+/// Whether a NOLINT or NOLINTNEXTLINE comment on \p Line or the line before
+/// it suppresses \p Check (without a list, or with a list that matches it).
+bool suppressedByNolint(llvm::StringRef Line, llvm::StringRef Previous,
+                        llvm::StringRef Check);
+
+} // namespace clang::tidy::async::lint
+
+#endif

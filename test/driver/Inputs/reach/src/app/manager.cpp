@@ -1,0 +1,6 @@
+#include "app/app.h"
+
+void app::manager::stop() {
+  if (ep)
+    ep->call();
+}

@@ -1,0 +1,3 @@
+#include "app/app.h"
+
+void app::route(manager &m) { m.stop(); }

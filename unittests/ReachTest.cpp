@@ -1,0 +1,189 @@
+//===--- ReachTest.cpp - call chains in a unit, and the link across units -===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#include "TestAST.h"
+#include "utils/CallChains.h"
+#include "utils/Facts.h"
+#include "utils/Names.h"
+#include "gtest/gtest.h"
+
+namespace clang::tidy::async {
+namespace {
+
+using test::buildAST;
+using test::function;
+
+/// A chain engine whose hits are calls to a function named `block`.
+utils::CallChains blockChains(unsigned MaxDepth) {
+  return utils::CallChains(
+      MaxDepth,
+      [](const Expr *E, const ASTContext &) {
+        const FunctionDecl *Callee = utils::namedCallee(E);
+        return Callee && Callee->getName() == "block";
+      },
+      [](const FunctionDecl *Def) { return Def->getName() != "block"; });
+}
+
+/// The names of the functions along a path, then "!" for the hit.
+std::string describe(const std::optional<utils::CallPath> &Path) {
+  if (!Path)
+    return "none";
+  std::string Text;
+  for (const utils::CallEdge &Step : Path->Chain)
+    Text += utils::qualifiedName(Step.Callee) + " ";
+  return Text + "!";
+}
+
+TEST(CallChains, ShortestChainWithinTheDepth) {
+  auto AST = buildAST(R"cpp(
+    void block();
+    void c() { block(); }
+    void b() { c(); }
+    void a() { b(); c(); }
+    void deep3() { a(); }
+    void recursive() { recursive(); }
+  )cpp");
+  auto Chains = blockChains(3);
+  const ASTContext &Ctx = AST->getASTContext();
+  EXPECT_EQ(describe(Chains.reach(function(*AST, "c"), Ctx)), "!");
+  // a reaches c directly as well as through b: the shorter chain.
+  EXPECT_EQ(describe(Chains.reach(function(*AST, "a"), Ctx)), "c !");
+  EXPECT_EQ(describe(Chains.reach(function(*AST, "deep3"), Ctx)), "a c !");
+  EXPECT_EQ(describe(Chains.reach(function(*AST, "recursive"), Ctx)), "none");
+  auto Shallow = blockChains(2);
+  EXPECT_EQ(describe(Shallow.reach(function(*AST, "deep3"), Ctx)), "none");
+}
+
+TEST(CallChains, VirtualCallsRunEveryVisibleOverride) {
+  auto AST = buildAST(R"cpp(
+    void block();
+    struct base { virtual void call() = 0; virtual void named(); };
+    struct quiet : base { void call() override {} };
+    struct loud : base { void call() override { block(); } };
+    struct louder final : loud { void call() override { block(); } };
+    struct hook { virtual void run() = 0; };
+    void base::named() {}
+    void dispatch(base &b) { b.call(); }
+    void qualified(loud &l) { l.loud::call(); }
+    void none(hook &h) { h.run(); }
+  )cpp");
+  auto Chains = blockChains(3);
+  const ASTContext &Ctx = AST->getASTContext();
+  const auto *Call = test::first<CXXMemberCallExpr>(function(*AST, "dispatch"));
+  ASSERT_NE(Call, nullptr);
+  EXPECT_NE(utils::dispatchedMethod(Call), nullptr);
+  std::vector<std::string> Targets;
+  for (const utils::CallEdge &T : Chains.targets(Call, Ctx))
+    Targets.push_back(utils::qualifiedName(T.Callee));
+  // The pure method has no body; the overrides run in declaration order.
+  EXPECT_EQ(Targets, (std::vector<std::string>{"quiet::call", "loud::call",
+                                               "louder::call"}));
+  EXPECT_EQ(describe(Chains.reach(function(*AST, "dispatch"), Ctx)),
+            "loud::call !");
+  // `x.Base::f()` names one definition: no dispatch.
+  const auto *Qualified =
+      test::first<CXXMemberCallExpr>(function(*AST, "qualified"));
+  EXPECT_EQ(utils::dispatchedMethod(Qualified), nullptr);
+  // A pure virtual function that nothing implements is not followed.
+  EXPECT_EQ(describe(Chains.reach(function(*AST, "none"), Ctx)), "none");
+}
+
+utils::FactSite at(const std::string &File, unsigned Line) {
+  return {File, Line * 10, Line, 1};
+}
+
+utils::FunctionFact fn(std::string Usr, std::string File, unsigned Line) {
+  utils::FunctionFact F;
+  F.Name = Usr;
+  F.Usr = std::move(Usr);
+  F.At = at(File, Line);
+  return F;
+}
+
+utils::CallFact call(std::string Callee, std::string File, unsigned Line,
+                     bool Virtual = false) {
+  return {Callee, Callee, 0, Virtual, at(File, Line)};
+}
+
+TEST(FactsLink, ReportsOnlyWhatCrossesUnits) {
+  // a.cpp: coroutine co calls local (blocks in a.cpp), remote (b.cpp ->
+  // c.cpp, which blocks), quiet (b.cpp), and dispatches base::run.
+  utils::UnitFacts A{"/p/a.cpp", 3, {}, {}};
+  utils::FunctionFact Co = fn("co", "/p/a.cpp", 1);
+  Co.Coroutine = true;
+  Co.Calls = {call("local", "/p/a.cpp", 2), call("remote", "/p/a.cpp", 3),
+              call("quiet", "/p/a.cpp", 4),
+              call("base::run", "/p/a.cpp", 5, /*Virtual=*/true)};
+  utils::FunctionFact Local = fn("local", "/p/a.cpp", 9);
+  Local.Blocks = utils::BlockingFact{"sleep", 0, at("/p/a.cpp", 10)};
+  A.Functions = {Co, Local};
+
+  utils::UnitFacts B{"/p/b.cpp", 3, {}, {}};
+  utils::FunctionFact Remote = fn("remote", "/p/b.cpp", 1);
+  Remote.Calls = {call("deep", "/p/b.cpp", 2)};
+  B.Functions = {Remote, fn("quiet", "/p/b.cpp", 5)};
+
+  utils::UnitFacts C{"/p/c.cpp", 3, {}, {}};
+  utils::FunctionFact Deep = fn("deep", "/p/c.cpp", 1);
+  Deep.Blocks = utils::BlockingFact{"wait", 1, at("/p/c.cpp", 2)};
+  utils::FunctionFact Impl = fn("impl::run", "/p/c.cpp", 5);
+  Impl.Overrides = {"base::run"};
+  Impl.Blocks = utils::BlockingFact{"read", 3, at("/p/c.cpp", 6)};
+  utils::FunctionFact Other = fn("other::run", "/p/c.cpp", 8);
+  Other.Overrides = {"base::run"};
+  C.Functions = {Deep, Impl, Other};
+
+  utils::FactsLink Link({A, B, C});
+  std::vector<utils::LinkedFinding> Found = Link.findings();
+  // `local` is the unit's own finding; `quiet` does not block.
+  ASSERT_EQ(Found.size(), 2u);
+  EXPECT_EQ(Found[0].Site.Callee, "remote");
+  ASSERT_EQ(Found[0].Path.Chain.size(), 1u);
+  EXPECT_EQ(Found[0].Path.Chain[0].Target, "deep");
+  EXPECT_EQ(Found[0].Path.Blocks.Api, "wait");
+  EXPECT_EQ(utils::linkedWarning(Found[0].Site, Found[0].Path.Blocks),
+            "call to 'remote' in a coroutine reaches blocking call 'wait'; "
+            "waiting for another thread stalls every coroutine on its "
+            "thread");
+  EXPECT_EQ(Found[1].Site.Callee, "base::run");
+  EXPECT_EQ(Found[1].Targets, 2u);
+  EXPECT_EQ(utils::linkedVirtualNote(Found[1].Site, Found[1].BlockingTargets,
+                                     Found[1].Targets),
+            "virtual call to 'base::run': 1 of its 2 visible implementations "
+            "blocks ('impl::run')");
+
+  // With a depth of 1, remote's chain is too long; the virtual one is not.
+  A.MaxDepth = 1;
+  EXPECT_EQ(utils::FactsLink({A, B, C}).findings().size(), 1u);
+}
+
+TEST(FactsLink, FactsRoundTripThroughJson) {
+  utils::UnitFacts U{"/p/a.cpp", 2, {{"/p/a.cpp", 12, 34}}, {}};
+  utils::FunctionFact F = fn("f", "/p/a.cpp", 1);
+  F.Blocks = utils::BlockingFact{"sleep", 0, at("/p/a.cpp", 2)};
+  F.Calls = {call("g", "/p/a.cpp", 3, true)};
+  F.Overrides = {"base::f"};
+  U.Functions = {F};
+  llvm::Expected<utils::UnitFacts> Back =
+      utils::unitFactsFromJson(utils::toJson(U));
+  ASSERT_TRUE(static_cast<bool>(Back)) << llvm::toString(Back.takeError());
+  EXPECT_EQ(Back->Unit, "/p/a.cpp");
+  EXPECT_EQ(Back->Files[0].ModTime, 34);
+  ASSERT_EQ(Back->Functions.size(), 1u);
+  EXPECT_EQ(Back->Functions[0].Calls[0].Virtual, true);
+  EXPECT_EQ(Back->Functions[0].Blocks->At.Line, 2u);
+  EXPECT_EQ(Back->Functions[0].Overrides, F.Overrides);
+
+  // Another version, or another shape, is not facts.
+  llvm::json::Value Old = utils::toJson(U);
+  (*Old.getAsObject())["version"] = 0;
+  EXPECT_FALSE(static_cast<bool>(utils::unitFactsFromJson(Old)));
+  llvm::consumeError(utils::unitFactsFromJson(Old).takeError());
+  llvm::Expected<utils::UnitFacts> Junk =
+      utils::unitFactsFromJson(llvm::json::Array{1, 2});
+  EXPECT_FALSE(static_cast<bool>(Junk));
+  llvm::consumeError(Junk.takeError());
+}
+
+} // namespace
+} // namespace clang::tidy::async
