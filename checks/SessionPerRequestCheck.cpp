@@ -334,6 +334,7 @@ void SessionPerRequestCheck::onStartOfTranslationUnit() {
   Catalog.emplace(SessionTypes, SessionFactories, IgnoredTypes);
   LocalConstructions.clear();
   Repeated.clear();
+  CallsOf.clear();
 }
 
 void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
@@ -356,15 +357,16 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
   if (const Stmt *Body = utils::getUserBody(Function))
     Stack.push_back({Body, Place()});
 
-  auto NoteRepeated = [this](const FunctionDecl *Callee, SourceLocation Loc,
-                             const NamedDecl *Spawner) {
+  auto NoteRepeated = [this, Function](const FunctionDecl *Callee,
+                                       SourceLocation Loc,
+                                       const NamedDecl *Spawner) {
     // Name a function template, not the specialization, in the note.
     if (const auto *Fn = llvm::dyn_cast_or_null<FunctionDecl>(Spawner))
       if (const FunctionTemplateDecl *Primary = Fn->getPrimaryTemplate())
         Spawner = Primary;
     if (Callee)
-      Repeated.try_emplace(Callee->getCanonicalDecl(),
-                           RepeatedCall{Loc, Spawner});
+      Repeated.insert(
+          {Callee->getCanonicalDecl(), RepeatedCall{Loc, Spawner, Function}});
   };
   // The variable each local's initialiser initialises, for objects made by
   // `std::make_shared` or a factory.
@@ -426,6 +428,11 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
                Callee, Catalog->sessionFactory(Callee), P, nullptr, nullptr);
       if (Callee && P.Loop)
         NoteRepeated(Callee, Call->getSourceRange().getBegin(), nullptr);
+      if (Callee &&
+          !Ctx.getSourceManager().isInSystemHeader(
+              Ctx.getSourceManager().getExpansionLoc(Callee->getLocation())))
+        CallsOf[Function->getCanonicalDecl()].push_back(
+            {Callee->getCanonicalDecl(), Call->getSourceRange().getBegin()});
       if (Callee && isSpawner(utils::qualifiedName(Callee)))
         for (const Expr *Arg : Call->arguments())
           NoteRepeated(handedFunction(Arg), Arg->getExprLoc(), Callee);
@@ -507,13 +514,49 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void SessionPerRequestCheck::onEndOfTranslationUnit() {
-  for (auto &[Function, Constructions] : LocalConstructions) {
-    auto It = Repeated.find(Function);
-    if (It == Repeated.end() || Function->isMain())
+  // What runs once per request or item: the functions handed to a spawner
+  // or called in a loop, and, breadth first (so through a shortest chain),
+  // every function of the unit they call or await, at any depth. A loop in
+  // main() is start-up code: what it calls is not followed further.
+  struct Reached {
+    const FunctionDecl *Function;
+    int Parent;
+    SourceLocation CallLoc; ///< in the parent
+  };
+  std::vector<Reached> Nodes;
+  llvm::DenseMap<const FunctionDecl *, size_t> Index;
+  for (const auto &[Function, Call] : Repeated) {
+    Index[Function] = Nodes.size();
+    Nodes.push_back({Function, -1, {}});
+  }
+  for (size_t I = 0; I < Nodes.size(); ++I) {
+    if (Nodes[I].Parent < 0) {
+      const FunctionDecl *Caller =
+          Repeated.find(Nodes[I].Function)->second.Caller;
+      if (Caller && Caller->isMain())
+        continue;
+    }
+    auto Calls = CallsOf.find(Nodes[I].Function);
+    if (Calls == CallsOf.end())
       continue;
-    const RepeatedCall &Call = It->second;
-    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Function);
-    const bool IsLambda = Method && Method->getParent()->isLambda();
+    for (const CallStep &Step : Calls->second)
+      if (Index.try_emplace(Step.Callee, Nodes.size()).second)
+        Nodes.push_back({Step.Callee, static_cast<int>(I), Step.Loc});
+  }
+
+  auto IsLambda = [](const FunctionDecl *FD) {
+    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(FD);
+    return Method && Method->getParent()->isLambda();
+  };
+  for (auto &[Function, Constructions] : LocalConstructions) {
+    auto Found = Index.find(Function);
+    if (Found == Index.end() || Function->isMain())
+      continue;
+    llvm::SmallVector<const Reached *, 4> Chain;
+    for (int N = static_cast<int>(Found->second); N >= 0; N = Nodes[N].Parent)
+      Chain.insert(Chain.begin(), &Nodes[N]);
+    const FunctionDecl *Origin = Chain.front()->Function;
+    const RepeatedCall &Call = Repeated.find(Origin)->second;
     for (const Construction &C : Constructions) {
       const bool IsFactory = llvm::isa<FunctionDecl>(C.What);
       {
@@ -521,17 +564,22 @@ void SessionPerRequestCheck::onEndOfTranslationUnit() {
                                 "called}0 on every call of %select{%3|this "
                                 "lambda}2, which runs once per "
                                 "%select{item|request}4; %5");
-        Diag << IsFactory << C.What << IsLambda << Function->getDeclName()
-             << (Call.Spawner != nullptr) << C.Why << C.Range;
+        Diag << IsFactory << C.What << IsLambda(Function)
+             << Function->getDeclName() << (Call.Spawner != nullptr) << C.Why
+             << C.Range;
       }
       if (Call.Spawner)
         diag(Call.Loc, "%select{%1|the lambda}0 is handed to %q2 here",
              DiagnosticIDs::Note)
-            << IsLambda << Function->getDeclName() << Call.Spawner;
+            << IsLambda(Origin) << Origin->getDeclName() << Call.Spawner;
       else
         diag(Call.Loc, "%select{%1|the lambda}0 is called here inside a loop",
              DiagnosticIDs::Note)
-            << IsLambda << Function->getDeclName();
+            << IsLambda(Origin) << Origin->getDeclName();
+      for (const Reached *Step : llvm::drop_begin(Chain))
+        diag(Step->CallLoc, "%select{%1|the lambda}0 is called here",
+             DiagnosticIDs::Note)
+            << IsLambda(Step->Function) << Step->Function->getDeclName();
       diag(C.Loc,
            "create one for the program's lifetime and pass it in by reference",
            DiagnosticIDs::Note);
@@ -539,6 +587,7 @@ void SessionPerRequestCheck::onEndOfTranslationUnit() {
   }
   LocalConstructions.clear();
   Repeated.clear();
+  CallsOf.clear();
 }
 
 } // namespace clang::tidy::async

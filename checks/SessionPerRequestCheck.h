@@ -52,7 +52,13 @@ public:
   /// that says so.
   struct RepeatedCall {
     SourceLocation Loc;
-    const NamedDecl *Spawner; ///< Null when the call sits in a loop.
+    const NamedDecl *Spawner;   ///< Null when the call sits in a loop.
+    const FunctionDecl *Caller; ///< The function the call sits in.
+  };
+  /// A call from one function of the unit to another.
+  struct CallStep {
+    const FunctionDecl *Callee; ///< canonical
+    SourceLocation Loc;
   };
 
 private:
@@ -65,7 +71,10 @@ private:
   // that are run once per item or per request.
   llvm::MapVector<const FunctionDecl *, llvm::SmallVector<Construction, 2>>
       LocalConstructions;
-  llvm::DenseMap<const FunctionDecl *, RepeatedCall> Repeated;
+  llvm::MapVector<const FunctionDecl *, RepeatedCall> Repeated;
+  /// The user functions each function calls (or awaits), in source order:
+  /// what runs per request runs its callees per request too.
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<CallStep, 4>> CallsOf;
 };
 
 } // namespace clang::tidy::async

@@ -218,6 +218,46 @@ net::awaitable<void> listener(net::ip::tcp::acceptor &acceptor) {
   }
 }
 
+// Any depth below the spawn: the flow is spawned per connection, and the
+// handshake it awaits builds a TLS context every time.
+net::awaitable<void> upstream_handshake(net::ip::tcp::socket &socket) {
+  ssl::context upstream(ssl::context::tls_client);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: a new 'boost::asio::ssl::context' is created on every call of 'upstream_handshake', which runs once per request; each one loads its certificates and TLS settings again [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE-2]]:16: warning: a new 'boost::asio::ssl::context' is created on every call of 'upstream_handshake', which runs once per request; each one loads its certificates and TLS settings again [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE+22]]:29: note: 'flow' is handed to 'boost::asio::co_spawn' here
+  // CHECK-NOTES: :[[@LINE+12]]:12: note: 'upstream_handshake' is called here
+  // CHECK-NOTES: :[[@LINE-5]]:16: note: create one for the program's lifetime and pass it in by reference
+  co_return;
+}
+
+// Not flagged: built once, in a static local, however often it runs.
+ssl::context &shared_tls() {
+  static ssl::context shared(ssl::context::tls_client);
+  return shared;
+}
+
+net::awaitable<void> flow(net::ip::tcp::socket socket) {
+  co_await upstream_handshake(socket);
+  shared_tls();
+  co_return;
+}
+
+net::awaitable<void> accept_flows(net::ip::tcp::acceptor &acceptor) {
+  auto executor = co_await net::this_coro::executor;
+  for (;;) {
+    auto socket = co_await acceptor.async_accept(net::use_awaitable);
+    net::co_spawn(executor, flow(std::move(socket)), net::detached);
+  }
+}
+
+// Not flagged: start-up code. main() configures each listener in a loop;
+// what that configuration calls runs once per listener, at start-up.
+void load_tls(ssl::context::method method) {
+  ssl::context tls(method);
+  (void)tls;
+}
+void configure_listener(int) { load_tls(ssl::context::tls_server); }
+
 void worker(int id) {
   net::io_context loop;
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'boost::asio::io_context' is created on every call of 'worker', which runs once per request; each one is a whole event loop [async-session-per-request]
@@ -246,6 +286,8 @@ void start_workers() {
 int main() {
   net::io_context io_context;
   ssl::context tls(ssl::context::tlsv12_client);
+  for (int port = 0; port < 2; ++port)
+    configure_listener(port);
   return 0;
 }
 
