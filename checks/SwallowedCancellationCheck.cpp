@@ -356,6 +356,48 @@ struct SwallowedCancellationCheck::CoroutineContext {
 
 namespace {
 
+/// Whether \p E is an Asio completion token that stores the operation's
+/// error code in a variable: a `redirect_error_t`, whatever made it.
+bool isRedirectErrorToken(const Expr *E) {
+  const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      E->getType().getNonReferenceType()->getAsCXXRecordDecl());
+  return Spec && Spec->getIdentifier() &&
+         Spec->getName() == "redirect_error_t" &&
+         isAsio(utils::frameworkOf(E->getType()));
+}
+
+/// The error code a redirect_error token stores into: the error-code
+/// argument of the call that makes it (Asio's `redirect_error`, or a
+/// project's wrapper such as `operator[](error_code &)`), through a
+/// variable that holds the token.
+const ValueDecl *redirectedCode(const Expr *Token) {
+  for (int Hops = 0; Token && Hops < 4; ++Hops) {
+    Token = utils::ignoreValuePreserving(Token);
+    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Token);
+        Construct && Construct->getNumArgs() == 1 &&
+        Construct->getConstructor()->isCopyOrMoveConstructor()) {
+      Token = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(Token)) {
+      const ValueDecl *Found = nullptr;
+      for (const Expr *Arg : Call->arguments())
+        if (const ValueDecl *Code = errorCodeRef(Arg)) {
+          if (Found && Found != Code)
+            return nullptr; // two codes: which one is set is not known
+          Found = Code;
+        }
+      return Found;
+    }
+    const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Token);
+    const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var || !Var->getInit())
+      return nullptr;
+    Token = Var->getInit();
+  }
+  return nullptr;
+}
+
 /// Walks the body of \p Coro once, filling in its parents, `try` and `if`
 /// statements, and error code sites.
 void collect(SwallowedCancellationCheck::CoroutineContext &Coro) {
@@ -413,14 +455,17 @@ void collect(SwallowedCancellationCheck::CoroutineContext &Coro) {
           AddSite(Var, Await, Framework::Unknown);
         }
       }
-    } else if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      const bool Named = Callee && Callee->getIdentifier();
-      // `co_await op(redirect_error(use_awaitable, ec));`
-      if (Named && Current.Await && Callee->getName() == "redirect_error" &&
-          Call->getNumArgs() == 2 && isAsio(utils::frameworkOf(Callee)))
-        if (const ValueDecl *Code = errorCodeRef(Call->getArg(1)))
-          AddSite(Code, Current.Await, utils::frameworkOf(Callee));
+    } else if (const auto *Token = llvm::dyn_cast<Expr>(S);
+               Token && Current.Await &&
+               llvm::isa<CallExpr, DeclRefExpr>(Token) &&
+               isRedirectErrorToken(Token)) {
+      // `co_await op(redirect_error(use_awaitable, ec));`, and the same
+      // through a project's own token: `op(net_awaitable[ec])`, or a
+      // variable that holds one. Known by the token's type.
+      if (const ValueDecl *Code = redirectedCode(Token))
+        AddSite(Code, Current.Await, utils::frameworkOf(Token->getType()));
+    }
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
       // `std::tie(ec, n) = co_await op(as_tuple(use_awaitable));`
       if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
           Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)

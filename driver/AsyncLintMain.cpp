@@ -240,7 +240,7 @@ int run(Options &Opts) {
   size_t BrokenUnits =
       llvm::count_if(Results, [](const UnitResult &R) { return R.Failed; });
   SourceFiles Sources;
-  if (!Opts.Shards) {
+  if (!Opts.Shards && !Opts.NoLink) {
     llvm::StringSet<> Linted;
     for (const UnitResult &R : Results)
       if (!R.Failed)

@@ -110,6 +110,11 @@ cl::opt<std::string> FactsDirArg(
              "next to compile_commands.json (without one: a temporary\n"
              "directory). Required by `async-lint link`."),
     cl::cat(RunCategory));
+cl::opt<bool> NoLinkArg(
+    "no-link",
+    cl::desc("Write each unit's facts but do not run the link step\n"
+             "(run `async-lint link` once the units are done)."),
+    cl::cat(RunCategory));
 cl::opt<std::string> ShardArg(
     "shard", cl::value_desc("K/N"),
     cl::desc("Lint only the K-th of N shares of the files (balanced by\n"
@@ -326,6 +331,7 @@ ParsedCommandLine parseCommandLine(int Argc, const char **Argv) {
   Opts.WriteBaseline = WriteBaselineArg;
   Opts.ChangedSince = ChangedSinceArg;
   Opts.FactsDir = FactsDirArg;
+  Opts.NoLink = NoLinkArg;
   Opts.Format = FormatArg;
   Opts.OutputFile = OutputArg;
   if (UseColorArg.getNumOccurrences())

@@ -40,6 +40,8 @@ struct Options {
   std::string ChangedSince;
   /// Facts for the link step (empty: the default place).
   std::string FactsDir;
+  /// --no-link: facts are written, the link step is left for later.
+  bool NoLink = false;
   /// --shard K/N (1-based); 0/0 without it.
   unsigned Shard = 0;
   unsigned Shards = 0;

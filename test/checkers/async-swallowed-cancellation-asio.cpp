@@ -576,3 +576,71 @@ void plain_loop(tcp::socket &socket) {
       continue;
   }
 }
+
+// A project's own completion tokens are known by their type, not their
+// name: an `operator[]` that wraps redirect_error (Beast's examples spell
+// it `net_awaitable[ec]`), a token held in a variable, and an as_tuple token
+// in a constexpr variable.
+struct net_awaitable_t {
+  auto operator[](boost::system::error_code &ec) const {
+    return net::redirect_error(net::use_awaitable, ec);
+  }
+};
+constexpr net_awaitable_t net_awaitable{};
+constexpr auto use_nothrow = net::as_tuple(net::use_awaitable);
+
+net::awaitable<void> project_token(net::steady_timer &timer) {
+  boost::system::error_code ec;
+  while (true) {
+    co_await timer.async_wait(net_awaitable[ec]);
+    if (ec)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: 'ec' is set by the operation awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
+    // CHECK-FIXES-NOTES: if (ec == net::error::operation_aborted) co_return;
+      log("timer failed");
+  }
+}
+
+net::awaitable<void> token_variable(net::steady_timer &timer) {
+  boost::system::error_code ec;
+  auto token = net::redirect_error(net::use_awaitable, ec);
+  while (true) {
+    co_await timer.async_wait(token);
+    if (ec)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: 'ec' is set by the operation awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
+    // CHECK-FIXES-NOTES: if (ec == net::error::operation_aborted) co_return;
+      log("timer failed");
+  }
+}
+
+net::awaitable<void> constexpr_tuple_token(tcp::socket &socket) {
+  char data[64];
+  for (;;) {
+    auto [e, n] = co_await socket.async_read_some(net::buffer(data, 64), use_nothrow);
+    if (e)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'e' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'e' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:19: note: 'e' is set by the operation awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
+    // CHECK-FIXES-NOTES: if (e == net::error::operation_aborted) co_return;
+      log("read failed");
+    (void)n;
+  }
+}
+
+// Not flagged: the project token's code is checked for cancellation.
+net::awaitable<void> project_token_checked(net::steady_timer &timer) {
+  boost::system::error_code ec;
+  while (true) {
+    co_await timer.async_wait(net_awaitable[ec]);
+    if (ec == net::error::operation_aborted)
+      co_return;
+    if (ec)
+      log("timer failed");
+  }
+}

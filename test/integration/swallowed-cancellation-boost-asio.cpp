@@ -178,3 +178,38 @@ net::awaitable<void> read_then_executor(tcp::socket &socket) {
   auto executor = co_await net::this_coro::executor;
   (void)executor;
 }
+
+// A project's own token over the real headers: Beast's `net_awaitable[ec]`
+// shape, known by the redirect_error_t it returns.
+struct net_awaitable_t {
+  auto operator[](boost::system::error_code &ec) const {
+    return net::redirect_error(net::use_awaitable, ec);
+  }
+};
+constexpr net_awaitable_t net_awaitable{};
+
+net::awaitable<void> tick(net::steady_timer &timer) {
+  boost::system::error_code ec;
+  for (;;) {
+    co_await timer.async_wait(net_awaitable[ec]);
+    if (ec)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: 'ec' is set by the operation awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
+    // CHECK-FIXES-NOTES: if (ec == net::error::operation_aborted) co_return;
+      std::printf("timer failed\n");
+  }
+}
+
+// Not flagged: the same token, with the cancellation checked first.
+net::awaitable<void> tick_checked(net::steady_timer &timer) {
+  boost::system::error_code ec;
+  for (;;) {
+    co_await timer.async_wait(net_awaitable[ec]);
+    if (ec == net::error::operation_aborted)
+      co_return;
+    if (ec)
+      std::printf("timer failed\n");
+  }
+}
