@@ -120,13 +120,15 @@ llvm::Error chooseFactsDir(Options &Opts, llvm::StringRef Database,
                            std::optional<DirectoryRemover> &Temporary) {
   if (!Opts.FactsDir.empty()) {
     Opts.FactsDir = normalizePath(Opts.FactsDir);
-    if (Opts.LinkOnly && !llvm::sys::fs::is_directory(Opts.FactsDir))
+    if ((Opts.LinkOnly || Opts.MergeOnly) &&
+        !llvm::sys::fs::is_directory(Opts.FactsDir))
       return toolError("no such directory: " + Opts.FactsDir +
                        " (given with --facts-dir)");
     return llvm::Error::success();
   }
-  if (Opts.LinkOnly)
-    return toolError("async-lint link needs --facts-dir");
+  if (Opts.LinkOnly || Opts.MergeOnly)
+    return toolError(std::string("async-lint ") +
+                     (Opts.LinkOnly ? "link" : "merge") + " needs --facts-dir");
   if (Opts.Shards)
     return toolError("--shard needs --facts-dir, where `async-lint link` "
                      "will find the facts of every shard");
@@ -178,7 +180,8 @@ int run(Options &Opts) {
 
   std::vector<Job> Jobs;
   std::string Database;
-  if (!Opts.LinkOnly) {
+  const bool NoUnits = Opts.LinkOnly || Opts.MergeOnly;
+  if (!NoUnits) {
     llvm::Expected<Plan> Planned = planJobs(Opts);
     if (!Planned)
       return fail(Planned.takeError());
@@ -226,16 +229,46 @@ int run(Options &Opts) {
   std::optional<DirectoryRemover> TemporaryFacts;
   if (llvm::Error Err = chooseFactsDir(Opts, Database, TemporaryFacts))
     return fail(std::move(Err));
-  if (!Opts.LinkOnly)
+  if (!NoUnits)
     Opts.UnitFactsDir = Opts.FactsDir;
+
+  std::optional<ResultCache> Cache;
+  if (!Opts.NoCache && !NoUnits) {
+    std::string Dir = Opts.CacheDir;
+    if (Dir.empty() && !Database.empty()) {
+      llvm::SmallString<256> Default(llvm::sys::path::parent_path(Database));
+      llvm::sys::path::append(Default, ".async-lint", "cache");
+      Dir = std::string(Default);
+    }
+    if (!Dir.empty())
+      Cache.emplace(normalizePath(Dir), uint64_t(Opts.CacheMiB) << 20);
+  }
 
   unsigned Threads = threadCount(Opts.Jobs, Jobs.size());
   Progress Bar(!Opts.Quiet && llvm::sys::Process::StandardErrIsDisplayed(),
                Jobs.size(), Root);
-  std::vector<UnitResult> Results =
-      runJobs(Jobs, Opts, Threads,
-              [&](size_t Done, const Job &J) { Bar.update(Done, J); });
+  std::vector<UnitResult> Results = runJobs(
+      Jobs, Opts, Threads,
+      [&](size_t Done, const Job &J) { Bar.update(Done, J); },
+      Cache ? &*Cache : nullptr);
   Bar.finish();
+  size_t Cached =
+      llvm::count_if(Results, [](const UnitResult &R) { return R.FromCache; });
+  if (Cache)
+    Cache->evict();
+  if (Opts.Shards)
+    if (llvm::Error Err =
+            writeShardResults(Opts.FactsDir, Opts.Shard, Opts.Shards, Results))
+      return fail(std::move(Err));
+  if (Opts.MergeOnly) {
+    llvm::Expected<std::vector<UnitResult>> Merged =
+        readShardResults(Opts.FactsDir);
+    if (!Merged)
+      return fail(Merged.takeError());
+    Results = std::move(*Merged);
+  }
+  // The units this report covers.
+  const size_t Units = Opts.MergeOnly ? Results.size() : Jobs.size();
 
   size_t BrokenUnits =
       llvm::count_if(Results, [](const UnitResult &R) { return R.Failed; });
@@ -273,7 +306,7 @@ int run(Options &Opts) {
       llvm::errs() << "async-lint: wrote "
                    << plural(Written, "finding", "findings") << " to "
                    << Opts.WriteBaseline << "; "
-                   << plural(Jobs.size(), "file", "files") << " checked in "
+                   << plural(Units, "file", "files") << " checked in "
                    << Seconds() << "\n";
     if (BrokenUnits) {
       llvm::errs() << "async-lint: "
@@ -400,8 +433,10 @@ int run(Options &Opts) {
       OS << ", " << InBaseline << " in the baseline not shown";
     if (Changed)
       OS << ", " << Unchanged << " on unchanged lines not shown";
-    OS << "; " << plural(Jobs.size(), "file", "files") << " checked in "
-       << Seconds() << "\n";
+    OS << "; " << plural(Units, "file", "files") << " checked in " << Seconds();
+    if (Cached)
+      OS << " (" << Cached << " from the cache)";
+    OS << "\n";
   }
   return (BrokenUnits || Remaining) ? 1 : 0;
 }
@@ -418,17 +453,22 @@ int main(int argc, const char **argv) {
   using namespace clang::tidy::async::lint;
   // `async-lint link --facts-dir DIR [output options]`: the link step alone,
   // over the facts of every unit linted before (by shards, say).
-  bool LinkOnly = argc > 1 && llvm::StringRef(argv[1]) == "link";
+  // `async-lint merge --facts-dir DIR [output options]`: the shards'
+  // results and the link step, as one report.
+  llvm::StringRef Command = argc > 1 ? argv[1] : "";
+  bool LinkOnly = Command == "link";
+  bool MergeOnly = Command == "merge";
   std::vector<const char *> Args(argv, argv + argc);
-  if (LinkOnly)
+  if (LinkOnly || MergeOnly)
     Args.erase(Args.begin() + 1);
   ParsedCommandLine Parsed = parseCommandLine(Args.size(), Args.data());
   if (!Parsed.Opts)
     return Parsed.ExitStatus;
   Parsed.Opts->LinkOnly = LinkOnly;
-  if (LinkOnly && !Parsed.Opts->Paths.empty()) {
-    llvm::errs() << "async-lint: error: async-lint link takes no paths; it "
-                    "reads the facts in --facts-dir\n";
+  Parsed.Opts->MergeOnly = MergeOnly;
+  if ((LinkOnly || MergeOnly) && !Parsed.Opts->Paths.empty()) {
+    llvm::errs() << "async-lint: error: async-lint " << Command
+                 << " takes no paths; it reads the facts in --facts-dir\n";
     return 2;
   }
   llvm::InitializeAllTargetInfos();

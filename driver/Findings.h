@@ -91,6 +91,8 @@ struct UnitResult {
   /// The compile command could not be run at all, or the unit has compiler
   /// errors.
   bool Failed = false;
+  /// Taken from the result cache, not linted.
+  bool FromCache = false;
 };
 
 /// Merges the results of every unit (in job order) into one list: paths

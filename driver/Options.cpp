@@ -110,11 +110,26 @@ cl::opt<std::string> FactsDirArg(
              "next to compile_commands.json (without one: a temporary\n"
              "directory). Required by `async-lint link`."),
     cl::cat(RunCategory));
-cl::opt<bool> NoLinkArg(
-    "no-link",
-    cl::desc("Write each unit's facts but do not run the link step\n"
-             "(run `async-lint link` once the units are done)."),
+cl::opt<std::string> CacheDirArg(
+    "cache-dir", cl::value_desc("dir"),
+    cl::desc("Where unit results are kept between runs, to be reused\n"
+             "while nothing a unit reads has changed. Default:\n"
+             ".async-lint/cache next to compile_commands.json (without\n"
+             "one, no cache)."),
     cl::cat(RunCategory));
+cl::opt<bool> NoCacheArg("no-cache",
+                         cl::desc("Neither read nor write the result cache."),
+                         cl::cat(RunCategory));
+cl::opt<unsigned> CacheSizeArg(
+    "cache-size", cl::value_desc("MiB"),
+    cl::desc("Bound on the cache's size; the least recently used results\n"
+             "go first. Default: 1024."),
+    cl::init(1024), cl::cat(RunCategory));
+cl::opt<bool>
+    NoLinkArg("no-link",
+              cl::desc("Write each unit's facts but do not run the link step\n"
+                       "(run `async-lint link` once the units are done)."),
+              cl::cat(RunCategory));
 cl::opt<std::string> ShardArg(
     "shard", cl::value_desc("K/N"),
     cl::desc("Lint only the K-th of N shares of the files (balanced by\n"
@@ -332,6 +347,9 @@ ParsedCommandLine parseCommandLine(int Argc, const char **Argv) {
   Opts.ChangedSince = ChangedSinceArg;
   Opts.FactsDir = FactsDirArg;
   Opts.NoLink = NoLinkArg;
+  Opts.CacheDir = CacheDirArg;
+  Opts.NoCache = NoCacheArg;
+  Opts.CacheMiB = CacheSizeArg;
   Opts.Format = FormatArg;
   Opts.OutputFile = OutputArg;
   if (UseColorArg.getNumOccurrences())
@@ -365,6 +383,10 @@ ParsedCommandLine parseCommandLine(int Argc, const char **Argv) {
       return Bad("--shard expects K/N with 1 <= K <= N, not '" + ShardArg +
                  "'");
   }
+  if (Opts.NoCache && !Opts.CacheDir.empty())
+    return Bad("--no-cache and --cache-dir cannot be used together");
+  if (Opts.CacheMiB == 0)
+    return Bad("--cache-size must be at least 1 (MiB)");
   if (Opts.Config && Opts.ConfigFile)
     return Bad("--config and --config-file cannot be used together");
   if (!Opts.Baseline.empty() && !Opts.WriteBaseline.empty())

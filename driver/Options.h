@@ -40,6 +40,11 @@ struct Options {
   std::string ChangedSince;
   /// Facts for the link step (empty: the default place).
   std::string FactsDir;
+  /// The result cache: --cache-dir (empty: the default place), --no-cache,
+  /// --cache-size.
+  std::string CacheDir;
+  bool NoCache = false;
+  unsigned CacheMiB = 1024;
   /// --no-link: facts are written, the link step is left for later.
   bool NoLink = false;
   /// --shard K/N (1-based); 0/0 without it.
@@ -50,6 +55,9 @@ struct Options {
   std::string UnitFactsDir;
   /// `async-lint link`: no units, only the link step over FactsDir.
   bool LinkOnly = false;
+  /// `async-lint merge`: no units; the shards' results in FactsDir and the
+  /// link step, reported as one run would.
+  bool MergeOnly = false;
 
   // Output.
   OutputFormat Format = OutputFormat::Text;

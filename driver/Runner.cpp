@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Runner.h"
+#include "utils/Facts.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -10,6 +11,7 @@
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/thread.h"
@@ -41,11 +43,12 @@ private:
 class LintActionFactory : public tooling::FrontendActionFactory {
 public:
   LintActionFactory(ClangTidyContext &Context,
-                    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
-      : ConsumerFactory(Context, std::move(FS)) {}
+                    llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+                    std::vector<std::string> &Files)
+      : ConsumerFactory(Context, std::move(FS)), Files(Files) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory);
+    return std::make_unique<Action>(ConsumerFactory, Files);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -64,20 +67,78 @@ public:
 private:
   class Action : public ASTFrontendAction {
   public:
-    explicit Action(ClangTidyASTConsumerFactory &Factory) : Factory(Factory) {}
+    Action(ClangTidyASTConsumerFactory &Factory,
+           std::vector<std::string> &Files)
+        : Factory(Factory), Files(Files) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                    StringRef File) override {
       return Factory.createASTConsumer(Compiler, File);
     }
+    // Every file the compiler read, for the result cache.
+    void EndSourceFileAction() override {
+      const SourceManager &SM = getCompilerInstance().getSourceManager();
+      FileManager &FM = SM.getFileManager();
+      for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
+           ++It)
+        Files.push_back(FM.getCanonicalName(It->first).str());
+      llvm::sort(Files);
+      Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+    }
 
   private:
     ClangTidyASTConsumerFactory &Factory;
+    std::vector<std::string> &Files;
   };
 
   ClangTidyASTConsumerFactory ConsumerFactory;
+  std::vector<std::string> &Files;
 };
 
-UnitResult lintUnit(const Job &J, const Options &Opts) {
+// A cached unit's facts go back where the check would have written them,
+// stamped as the files are now (their contents were checked to be the
+// same): the link step then takes them as current.
+void restoreFacts(const Options &Opts, const Job &J,
+                  const std::optional<std::string> &Facts) {
+  if (Opts.UnitFactsDir.empty())
+    return;
+  std::string Path =
+      utils::unitFactsPath(Opts.UnitFactsDir, J.File, "blocking");
+  if (!Facts) {
+    llvm::sys::fs::remove(Path);
+    return;
+  }
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(*Facts);
+  llvm::Expected<utils::UnitFacts> Unit =
+      V ? utils::unitFactsFromJson(*V)
+        : llvm::Expected<utils::UnitFacts>(V.takeError());
+  if (!Unit) {
+    llvm::consumeError(Unit.takeError());
+    llvm::sys::fs::remove(Path);
+    return;
+  }
+  for (utils::FileStamp &Stamp : Unit->Files)
+    if (std::optional<utils::FileStamp> Now = utils::stampOf(Stamp.Path))
+      Stamp = *Now;
+  std::string Text;
+  llvm::raw_string_ostream(Text)
+      << llvm::formatv("{0:1}", utils::toJson(*Unit)) << "\n";
+  if (llvm::Error Err = utils::writeAtomically(Path, Text))
+    llvm::consumeError(std::move(Err));
+}
+
+std::optional<std::string> readFacts(const Options &Opts, const Job &J) {
+  if (Opts.UnitFactsDir.empty())
+    return std::nullopt;
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(
+          utils::unitFactsPath(Opts.UnitFactsDir, J.File, "blocking"));
+  if (!Buffer)
+    return std::nullopt;
+  return (*Buffer)->getBuffer().str();
+}
+
+UnitResult lintUnit(const Job &J, const Options &Opts,
+                    const ResultCache *Cache) {
   UnitResult Result;
   Result.File = J.File;
 
@@ -97,6 +158,18 @@ UnitResult lintUnit(const Job &J, const Options &Opts) {
     return Result;
   }
   ClangTidyContext Context(std::move(*Provider), false, false, false);
+
+  std::string Key;
+  if (Cache) {
+    Key = ResultCache::keyOf(
+        J, configurationAsText(Context.getOptionsForFile(J.File)));
+    if (std::optional<CachedUnit> Hit = Cache->lookup(Key)) {
+      restoreFacts(Opts, J, Hit->Facts);
+      Result.Errors = std::move(Hit->Errors);
+      Result.FromCache = true;
+      return Result;
+    }
+  }
 
   PlannedCommands Commands(J);
   tooling::ClangTool Tool(Commands, {J.File},
@@ -131,7 +204,8 @@ UnitResult lintUnit(const Job &J, const Options &Opts) {
   Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
   Tool.setDiagnosticConsumer(&Consumer);
 
-  LintActionFactory Factory(Context, FS);
+  std::vector<std::string> Files;
+  LintActionFactory Factory(Context, FS, Files);
   int Status = Tool.run(&Factory);
   Result.Errors = Consumer.take();
   bool CompileErrors = llvm::any_of(Result.Errors, [](const ClangTidyError &E) {
@@ -148,6 +222,10 @@ UnitResult lintUnit(const Job &J, const Options &Opts) {
     Error.Message.FilePath = J.File;
     Result.Errors.push_back(std::move(Error));
   }
+  // A unit that does not compile may compile once a missing file appears,
+  // which no list of the files it read can tell: it is never cached.
+  if (Cache && !Result.Failed && !Files.empty())
+    Cache->store(Key, {Result.Errors, readFacts(Opts, J)}, Files);
   return Result;
 }
 
@@ -162,14 +240,15 @@ unsigned threadCount(unsigned Requested, size_t Jobs) {
 
 std::vector<UnitResult> runJobs(const std::vector<Job> &Jobs,
                                 const Options &Opts, unsigned Threads,
-                                const ProgressFn &Progress) {
+                                const ProgressFn &Progress,
+                                const ResultCache *Cache) {
   std::vector<UnitResult> Results(Jobs.size());
   std::atomic<size_t> Next{0};
   std::mutex ProgressMutex;
   size_t Done = 0;
   auto Work = [&] {
     for (size_t I = Next++; I < Jobs.size(); I = Next++) {
-      Results[I] = lintUnit(Jobs[I], Opts);
+      Results[I] = lintUnit(Jobs[I], Opts, Cache);
       std::lock_guard<std::mutex> Lock(ProgressMutex);
       ++Done;
       if (Progress)

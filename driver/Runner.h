@@ -12,6 +12,7 @@
 #ifndef ASYNC_LINT_DRIVER_RUNNER_H
 #define ASYNC_LINT_DRIVER_RUNNER_H
 
+#include "Cache.h"
 #include "Findings.h"
 #include "Options.h"
 #include "Project.h"
@@ -23,9 +24,12 @@ namespace clang::tidy::async::lint {
 /// which one this was.
 using ProgressFn = std::function<void(size_t Done, const Job &Finished)>;
 
+/// Lints \p Jobs; with \p Cache, a unit whose inputs are unchanged since
+/// an earlier run gets that run's result (and facts) without being parsed.
 std::vector<UnitResult> runJobs(const std::vector<Job> &Jobs,
                                 const Options &Opts, unsigned Threads,
-                                const ProgressFn &Progress);
+                                const ProgressFn &Progress,
+                                const ResultCache *Cache = nullptr);
 
 /// The number of threads for -j N (0: every core), never more than jobs.
 unsigned threadCount(unsigned Requested, size_t Jobs);

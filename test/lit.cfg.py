@@ -80,6 +80,7 @@ config.substitutions.extend([
     ("%path", os.environ.get("PATH", "/usr/bin:/bin")),
     ("%run_workflow", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "run_workflow.py")),
     ("%mkproject", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "mkproject.py")),
+    ("%edit", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "edit.py")),
     ("%prepend_lines", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "prepend_lines.py")),
     ("%sarif-multitool", os.path.join(config.async_src_root, "tools", "node_modules", ".bin", "sarif-multitool")),
     ("%testdir", test_dir),
