@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Project.h"
+#include "utils/Facts.h"
 
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
@@ -44,29 +45,9 @@ bool isUnder(llvm::StringRef Path, llvm::StringRef Dir) {
 
 llvm::Error writeFileAtomically(llvm::StringRef Path,
                                 llvm::StringRef Contents) {
-  llvm::SmallString<256> Model(Path);
-  Model += ".async-lint-%%%%%%";
-  int FD = -1;
-  llvm::SmallString<256> Temp;
-  if (std::error_code EC = fs::createUniqueFile(Model, FD, Temp))
-    return toolError("cannot write " + Path + ": " + EC.message());
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Contents;
-    OS.close();
-    if (OS.has_error()) {
-      std::string Message = OS.error().message();
-      OS.clear_error();
-      fs::remove(Temp);
-      return toolError("cannot write " + Path + ": " + Message);
-    }
-  }
-  if (llvm::ErrorOr<fs::perms> Perms = fs::getPermissions(Path))
-    fs::setPermissions(Temp, *Perms);
-  if (std::error_code EC = fs::rename(Temp, Path)) {
-    fs::remove(Temp);
-    return toolError("cannot write " + Path + ": " + EC.message());
-  }
+  if (llvm::Error Err =
+          utils::writeAtomically(Path, Contents, /*MakeDirectories=*/false))
+    return toolError(llvm::toString(std::move(Err)));
   return llvm::Error::success();
 }
 

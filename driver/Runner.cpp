@@ -119,10 +119,7 @@ void restoreFacts(const Options &Opts, const Job &J,
   for (utils::FileStamp &Stamp : Unit->Files)
     if (std::optional<utils::FileStamp> Now = utils::stampOf(Stamp.Path))
       Stamp = *Now;
-  std::string Text;
-  llvm::raw_string_ostream(Text)
-      << llvm::formatv("{0:1}", utils::toJson(*Unit)) << "\n";
-  if (llvm::Error Err = utils::writeAtomically(Path, Text))
+  if (llvm::Error Err = utils::writeUnitFacts(Path, *Unit))
     llvm::consumeError(std::move(Err));
 }
 

@@ -5,6 +5,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA256.h"
@@ -211,31 +212,48 @@ std::string linkedFactsPath(llvm::StringRef FactsDir) {
   return std::string(Path);
 }
 
-llvm::Error writeAtomically(llvm::StringRef Path, llvm::StringRef Text) {
-  if (std::error_code EC =
-          llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
-    return llvm::createStringError(EC, "cannot create the directory of %s",
-                                   Path.str().c_str());
+llvm::Error writeAtomically(llvm::StringRef Path, llvm::StringRef Text,
+                            bool MakeDirectories) {
+  namespace fs = llvm::sys::fs;
+  auto Fail = [&](const std::string &Why) {
+    return llvm::createStringError("cannot write %s: %s", Path.str().c_str(),
+                                   Why.c_str());
+  };
+  if (MakeDirectories)
+    if (std::error_code EC =
+            fs::create_directories(llvm::sys::path::parent_path(Path)))
+      return Fail(EC.message());
   llvm::SmallString<256> Temp;
   int FD = -1;
   if (std::error_code EC =
-          llvm::sys::fs::createUniqueFile(Path + ".tmp-%%%%%%%%", FD, Temp))
-    return llvm::createStringError(EC, "cannot write %s", Path.str().c_str());
+          fs::createUniqueFile(Path + ".async-lint-%%%%%%", FD, Temp))
+    return Fail(EC.message());
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << Text;
     OS.close();
     if (OS.has_error()) {
+      std::string Why = OS.error().message();
       OS.clear_error();
-      llvm::sys::fs::remove(Temp);
-      return llvm::createStringError("cannot write %s", Path.str().c_str());
+      fs::remove(Temp);
+      return Fail(Why);
     }
   }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    llvm::sys::fs::remove(Temp);
-    return llvm::createStringError(EC, "cannot write %s", Path.str().c_str());
+  // A file that exists keeps its permissions.
+  if (llvm::ErrorOr<fs::perms> Perms = fs::getPermissions(Path))
+    fs::setPermissions(Temp, *Perms);
+  if (std::error_code EC = fs::rename(Temp, Path)) {
+    fs::remove(Temp);
+    return Fail(EC.message());
   }
   return llvm::Error::success();
+}
+
+llvm::Error writeUnitFacts(llvm::StringRef Path, const UnitFacts &Facts) {
+  std::string Text;
+  llvm::raw_string_ostream(Text)
+      << llvm::formatv("{0:1}", toJson(Facts)) << "\n";
+  return writeAtomically(Path, Text);
 }
 
 std::vector<UnitFacts> readUnitFacts(llvm::StringRef FactsDir,

@@ -106,9 +106,15 @@ std::string unitFactsPath(llvm::StringRef FactsDir, llvm::StringRef Unit,
                           llvm::StringRef Kind);
 std::string linkedFactsPath(llvm::StringRef FactsDir);
 
-/// Writes \p Text to \p Path through a temporary file and a rename, making
-/// the directories on the way: a reader sees the old file or the new one.
-llvm::Error writeAtomically(llvm::StringRef Path, llvm::StringRef Text);
+/// Writes \p Text to \p Path through a temporary file in the same directory
+/// and a rename (making the directories on the way when asked): a reader
+/// sees the old file or the new one, never part of one. An existing file
+/// keeps its permissions. The error says "cannot write PATH: why".
+llvm::Error writeAtomically(llvm::StringRef Path, llvm::StringRef Text,
+                            bool MakeDirectories = true);
+
+/// Writes \p Facts to \p Path (atomically), as readUnitFacts reads them.
+llvm::Error writeUnitFacts(llvm::StringRef Path, const UnitFacts &Facts);
 
 /// Reads every unit's facts of kind \p Kind in \p FactsDir, sorted by unit;
 /// unreadable, foreign-version and stale files are skipped.

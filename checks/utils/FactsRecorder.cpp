@@ -12,7 +12,6 @@
 #include "clang/Basic/FileManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 
 namespace clang::tidy::async::utils {
@@ -197,10 +196,7 @@ llvm::Error FactsRecorder::write(llvm::StringRef FactsDir, llvm::StringRef Kind,
   llvm::sort(Facts.Functions, [](const FunctionFact &A, const FunctionFact &B) {
     return A.Usr < B.Usr;
   });
-  std::string Text;
-  llvm::raw_string_ostream OS(Text);
-  OS << llvm::formatv("{0:1}", toJson(Facts)) << "\n";
-  return writeAtomically(Path, Text);
+  return writeUnitFacts(Path, Facts);
 }
 
 } // namespace clang::tidy::async::utils
