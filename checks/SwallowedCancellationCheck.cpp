@@ -984,10 +984,13 @@ void SwallowedCancellationCheck::checkErrorCodeLoops(CoroutineContext &Coro) {
                 ((Taken == Branch::Else || Taken == Branch::Guard) &&
                  Leaves(Other->getElse()));
     }
-    if (Handled)
-      continue;
     const Stmt *ErrorBranch =
         Found.Test.Positive ? If->getThen() : If->getElse();
+    if (Handled) {
+      checkTerminalRead(Coro, Found.If, Code, Found.Test.Ref, Site->Await, Loop,
+                        ErrorBranch);
+      continue;
+    }
     if (!Coro.exitsWhenCancelled(ErrorBranch, IsCode)
              .intersects({Exit::FallThrough, Exit::Continue}))
       continue;
@@ -1023,6 +1026,47 @@ void SwallowedCancellationCheck::checkErrorCodeLoops(CoroutineContext &Coro) {
            DiagnosticIDs::Note)
           << *Fix;
   }
+}
+
+// A read that ended its stream reports eof (or Beast's end_of_stream or
+// closed) and keeps reporting it: a loop that treats it like a transient
+// error reads again for ever. Checked where the loop already stops on
+// cancellation, so that one `if` gets one finding.
+void SwallowedCancellationCheck::checkTerminalRead(
+    CoroutineContext &Coro, const IfStmt *If, const ValueDecl *Code,
+    const Expr *Ref, const Stmt *Await, const Stmt *Loop,
+    const Stmt *ErrorBranch) {
+  std::optional<utils::TerminalError> Terminal =
+      utils::terminalErrorOfRead(suspensionOperand(Await));
+  if (!Terminal || !ErrorBranch ||
+      utils::mentionsTerminalError(loopCondition(Loop)) ||
+      utils::mentionsTerminalError(utils::loopBody(Loop)) ||
+      !utils::exitsOf(ErrorBranch, Coro.Ctx)
+           .intersects({Exit::FallThrough, Exit::Continue}))
+    return;
+  const SourceLocation IfBegin = If->getBeginLoc();
+  const std::string Enumerator =
+      utils::spellNamespace(Coro.Ctx, Terminal->Namespace, IfBegin) +
+      "::error::" + Terminal->Name.str();
+  diag(Ref->getBeginLoc(),
+       "error code %0 of an awaited read is handled like a transient error "
+       "when it is '%1'; the loop reads again from a stream that has ended")
+      << Code << Enumerator;
+  diag(Await->getBeginLoc(), "%0 is set by the read awaited here",
+       DiagnosticIDs::Note)
+      << Code;
+  // `break` leaves the loop only from its own body, outside any switch.
+  const SourceManager &SM = Coro.Ctx.getSourceManager();
+  if (Coro.parent(If) != utils::loopBody(Loop) ||
+      !SM.isBeforeInTranslationUnit(Code->getLocation(), IfBegin))
+    return;
+  const std::string Guard =
+      "if (" + Code->getName().str() + " == " + Enumerator + ") break;";
+  if (std::optional<FixItHint> Fix =
+          insertStatementBefore(If, Guard, SM, Coro.Ctx.getLangOpts()))
+    diag(IfBegin, "leave the loop when the stream has ended",
+         DiagnosticIDs::Note)
+        << *Fix;
 }
 
 } // namespace clang::tidy::async

@@ -40,6 +40,12 @@ public:
 private:
   void checkHandlers(CoroutineContext &Coro, const CXXTryStmt *Try);
   void checkErrorCodeLoops(CoroutineContext &Coro);
+  /// A loop that stops on cancellation but reads again after its stream
+  /// reported its end (eof, end_of_stream, closed).
+  void checkTerminalRead(CoroutineContext &Coro, const IfStmt *If,
+                         const ValueDecl *Code, const Expr *Ref,
+                         const Stmt *Await, const Stmt *Loop,
+                         const Stmt *ErrorBranch);
   const Cancellation &classCancellation(ASTContext &Ctx,
                                         llvm::StringRef QualifiedName);
   const Cancellation &asioCancellation(ASTContext &Ctx, bool Boost);

@@ -268,3 +268,33 @@ TEST(Names, SpelledTypeKeepsTheSugar) {
 
 } // namespace
 } // namespace clang::tidy::async
+
+namespace clang::tidy::async {
+namespace {
+
+TEST(ErrorCodes, TerminalErrorOfEachLibrarysReads) {
+  auto AST = test::buildAST(R"cpp(
+    namespace boost::asio { struct socket { int async_read_some(int); int async_write_some(int); }; }
+    namespace boost::beast::http { int async_read(int); }
+    namespace boost::beast::websocket { struct stream { int async_read(int); }; }
+    namespace mine { int async_read(int); }
+    void asio(boost::asio::socket &s) { s.async_read_some(1); }
+    void write(boost::asio::socket &s) { s.async_write_some(1); }
+    void http() { boost::beast::http::async_read(1); }
+    void ws(boost::beast::websocket::stream &w) { w.async_read(1); }
+    void other() { mine::async_read(1); }
+  )cpp");
+  auto Terminal = [&](llvm::StringRef Function) -> std::string {
+    const auto *Call = test::first<CallExpr>(test::function(*AST, Function));
+    std::optional<utils::TerminalError> T = utils::terminalErrorOfRead(Call);
+    return T ? (T->Namespace + "::error::" + T->Name).str() : "none";
+  };
+  EXPECT_EQ(Terminal("asio"), "boost::asio::error::eof");
+  EXPECT_EQ(Terminal("write"), "none");
+  EXPECT_EQ(Terminal("http"), "boost::beast::http::error::end_of_stream");
+  EXPECT_EQ(Terminal("ws"), "boost::beast::websocket::error::closed");
+  EXPECT_EQ(Terminal("other"), "none");
+}
+
+} // namespace
+} // namespace clang::tidy::async

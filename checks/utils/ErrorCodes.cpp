@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "ErrorCodes.h"
+#include "Coroutines.h"
 #include "Names.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -195,6 +196,60 @@ bool isExceptionCode(const Expr *E) {
   const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
   return Method && Method->getIdentifier() && Method->getName() == "code" &&
          isErrorCodeType(Method->getReturnType());
+}
+
+namespace {
+
+/// Where each library's reads report the end of their stream: by the
+/// namespace of the read (the longest prefix wins), the namespace of the
+/// `error` enumeration and its enumerator.
+struct TerminalRead {
+  llvm::StringRef ReadPrefix;
+  TerminalError Error;
+};
+constexpr TerminalRead TerminalReads[] = {
+    {"boost::beast::websocket::", {"boost::beast::websocket", "closed"}},
+    {"boost::beast::http::", {"boost::beast::http", "end_of_stream"}},
+    {"boost::beast::", {"boost::asio", "eof"}},
+    {"boost::asio::", {"boost::asio", "eof"}},
+    {"asio::", {"asio", "eof"}},
+};
+
+constexpr llvm::StringLiteral ReadNames[] = {
+    "async_read", "async_read_some", "async_read_until", "async_read_header"};
+
+} // namespace
+
+std::optional<TerminalError> terminalErrorOfRead(const Expr *Operand) {
+  const auto *Call =
+      llvm::dyn_cast_or_null<CallExpr>(ignoreValuePreserving(Operand));
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->getIdentifier() ||
+      !llvm::is_contained(ReadNames, Callee->getName()))
+    return std::nullopt;
+  std::string Name = qualifiedName(Callee);
+  for (const TerminalRead &Read : TerminalReads)
+    if (llvm::StringRef(Name).starts_with(Read.ReadPrefix))
+      return Read.Error;
+  return std::nullopt;
+}
+
+bool mentionsTerminalError(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(S))
+    if (const auto *Enumerator =
+            llvm::dyn_cast<EnumConstantDecl>(Ref->getDecl())) {
+      std::string Name = qualifiedName(Enumerator);
+      for (const TerminalRead &Read : TerminalReads)
+        if (Enumerator->getName() == Read.Error.Name &&
+            llvm::StringRef(Name).starts_with(Read.Error.Namespace))
+          return true;
+    }
+  for (const Stmt *Child : S->children())
+    if (mentionsTerminalError(Child))
+      return true;
+  return false;
 }
 
 } // namespace clang::tidy::async::utils

@@ -61,6 +61,27 @@ std::optional<bool> namesAbortedEnumerator(const Expr *E);
 /// them. Anything else is Unknown.
 Truth evaluateCancelled(const Expr *E, CodePredicate IsCancelled);
 
+/// The error a read reports when its stream has ended for good: Asio's
+/// `error::eof`, Beast's `http::error::end_of_stream`, Beast's
+/// `websocket::error::closed`. Reading again after it spins or fails for
+/// ever.
+struct TerminalError {
+  /// The namespace that declares the `error` enumeration, as qualified.
+  llvm::StringRef Namespace;
+  /// The enumerator.
+  llvm::StringRef Name;
+};
+
+/// The terminal error of the read operation \p Operand (an awaited call such
+/// as `socket.async_read_some(...)`, `http::async_read(...)` or
+/// `ws.async_read(...)`), resolved by the callee's declaration; none for
+/// anything that is not a known read.
+std::optional<TerminalError> terminalErrorOfRead(const Expr *Operand);
+
+/// Whether \p S mentions a terminal error enumerator (one
+/// terminalErrorOfRead() can return) anywhere.
+bool mentionsTerminalError(const Stmt *S);
+
 } // namespace clang::tidy::async::utils
 
 #endif // ASYNC_LINT_UTILS_ERRORCODES_H

@@ -495,11 +495,33 @@ net::awaitable<void> stop_on_error(tcp::socket &socket) {
   }
 }
 
+// These two stop on cancellation; but a read that hit the end of the stream
+// reports eof again at once, every time: the loop spins. Reported for the
+// terminal error, with a `break` on a note.
 net::awaitable<void> stop_on_cancel(tcp::socket &socket) {
   char data[1024];
   for (;;) {
     auto [ec, n] = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable));
     if (ec == net::error::operation_aborted)
+      co_return;
+    if (ec) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited read is handled like a transient error when it is 'net::error::eof'; the loop reads again from a stream that has ended [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited read is handled like a transient error when it is 'net::error::eof'; the loop reads again from a stream that has ended [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-6]]:20: note: 'ec' is set by the read awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: leave the loop when the stream has ended
+    // CHECK-FIXES-NOTES: if (ec == net::error::eof) break;
+      log("read failed");
+      continue;
+    }
+  }
+}
+
+// Not flagged: the loop also leaves at the end of the stream.
+net::awaitable<void> stop_on_cancel_and_eof(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    auto [ec, n] = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable));
+    if (ec == net::error::operation_aborted || ec == net::error::eof)
       co_return;
     if (ec) {
       log("read failed");
@@ -527,6 +549,11 @@ net::awaitable<void> checks_cancellation_state(tcp::socket &socket) {
     if (state.cancelled() != net::cancellation_type::none)
       co_return;
     if (ec)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited read is handled like a transient error when it is 'net::error::eof'; the loop reads again from a stream that has ended [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited read is handled like a transient error when it is 'net::error::eof'; the loop reads again from a stream that has ended [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-7]]:20: note: 'ec' is set by the read awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: leave the loop when the stream has ended
+    // CHECK-FIXES-NOTES: if (ec == net::error::eof) break;
       log("read failed");
   }
 }

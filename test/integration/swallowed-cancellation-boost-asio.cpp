@@ -6,6 +6,9 @@
 // as_tuple and redirect_error; the shapes of the official examples.
 
 #include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
 #include <exception>
 #include <gtest/gtest.h>
 #include <cstdio>
@@ -211,5 +214,63 @@ net::awaitable<void> tick_checked(net::steady_timer &timer) {
       co_return;
     if (ec)
       std::printf("timer failed\n");
+  }
+}
+
+// Reads that ended their stream report it again at once: Beast's WebSocket
+// reports websocket::error::closed, its HTTP reader http::error::end_of_stream.
+// These loops stop on cancellation but read again after the end.
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace websocket = beast::websocket;
+
+net::awaitable<void> ws_session(websocket::stream<beast::tcp_stream> &ws) {
+  beast::flat_buffer buffer;
+  for (;;) {
+    auto [ec, n] = co_await ws.async_read(buffer, net::as_tuple(net::use_awaitable));
+    if (ec == net::error::operation_aborted)
+      co_return;
+    if (ec) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited read is handled like a transient error when it is 'websocket::error::closed'; the loop reads again from a stream that has ended [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited read is handled like a transient error when it is 'websocket::error::closed'; the loop reads again from a stream that has ended [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-6]]:20: note: 'ec' is set by the read awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: leave the loop when the stream has ended
+    // CHECK-FIXES-NOTES: if (ec == websocket::error::closed) break;
+      std::printf("read: %s\n", ec.message().c_str());
+      continue;
+    }
+    buffer.consume(n);
+  }
+}
+
+net::awaitable<void> http_session(beast::tcp_stream &stream) {
+  beast::flat_buffer buffer;
+  for (;;) {
+    http::request<http::string_body> request;
+    auto [ec, n] = co_await http::async_read(stream, buffer, request, net::as_tuple(net::use_awaitable));
+    if (ec == net::error::operation_aborted)
+      co_return;
+    if (ec)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited read is handled like a transient error when it is 'http::error::end_of_stream'; the loop reads again from a stream that has ended [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited read is handled like a transient error when it is 'http::error::end_of_stream'; the loop reads again from a stream that has ended [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-6]]:20: note: 'ec' is set by the read awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: leave the loop when the stream has ended
+    // CHECK-FIXES-NOTES: if (ec == http::error::end_of_stream) break;
+      continue;
+    (void)n;
+  }
+}
+
+// Not flagged: the loop leaves at the end of the stream.
+net::awaitable<void> http_session_done(beast::tcp_stream &stream) {
+  beast::flat_buffer buffer;
+  for (;;) {
+    http::request<http::string_body> request;
+    auto [ec, n] = co_await http::async_read(stream, buffer, request, net::as_tuple(net::use_awaitable));
+    if (ec == net::error::operation_aborted || ec == http::error::end_of_stream)
+      co_return;
+    if (ec)
+      continue;
+    (void)n;
   }
 }
