@@ -812,6 +812,21 @@ void printUsage(llvm::raw_ostream &OS) {
         "written and the exit status is 2.\n";
 }
 
+// clangd and async-lint take each file's flags (-std=c++20 among them) from
+// a compile database; without one, clangd guesses, and coroutine code does
+// not even parse, so no finding shows up and nothing says why.
+bool hasCompileFlags(llvm::StringRef Dir) {
+  for (const char *Name :
+       {"compile_commands.json", "build/compile_commands.json",
+        "compile_flags.txt"}) {
+    llvm::SmallString<256> Path(Dir);
+    llvm::sys::path::append(Path, llvm::sys::path::Style::posix, Name);
+    if (llvm::sys::fs::exists(Path))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 int runInit(int Argc, const char **Argv) {
@@ -872,6 +887,16 @@ int runInit(int Argc, const char **Argv) {
     }
     for (const std::string &Note : Plan.Notes)
       llvm::outs() << Tool << ": " << Note << "\n";
+  }
+  if (!hasCompileFlags(*Dir)) {
+    llvm::outs().flush();
+    llvm::errs() << Tool << ": warning: " << *Dir
+                 << " has no compile_commands.json (nor build/"
+                    "compile_commands.json) and no compile_flags.txt: clangd "
+                    "will not know its flags (-std=c++20 among them) and "
+                    "shows no async findings; make one with cmake "
+                    "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON, with 'bear -- make', "
+                    "or write a compile_flags.txt with -std=c++20\n";
   }
   return 0;
 }

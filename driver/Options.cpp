@@ -3,6 +3,7 @@
 
 #include "Options.h"
 
+#include "Installation.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/GlobList.h"
 #include "clang/Basic/Version.h"
@@ -231,7 +232,9 @@ cl::list<std::string> ExtraArgBeforeArg(
 void printVersion(llvm::raw_ostream &OS) {
   OS << "async-lint " << ASYNC_LINT_VERSION << "\n"
      << "  built with LLVM " << LLVM_VERSION_STRING << "\n"
-     << "  " << clang::getClangFullVersion() << "\n";
+     << "  " << clang::getClangFullVersion() << "\n"
+     << "  clang resource directory: "
+     << findResourceDir().value_or("not found") << "\n";
 }
 
 template <typename T> std::optional<T> given(const cl::opt<T> &Opt) {
@@ -355,8 +358,9 @@ ParsedCommandLine parseCommandLine(int Argc, const char **Argv) {
   if (UseColorArg.getNumOccurrences())
     Opts.Color = UseColorArg ? ColorMode::Always : ColorMode::Never;
   Opts.Quiet = QuietArg;
-  Opts.DocsUrl = DocsUrlArg.empty() ? std::string(ASYNC_LINT_DOCS_URL)
-                                    : DocsUrlArg.getValue();
+  Opts.DocsUrl = DocsUrlArg.empty()
+                     ? installedDocsUrl(ASYNC_LINT_DOCS_URL, "checks")
+                     : DocsUrlArg.getValue();
   Opts.ExportFixes = ExportFixesArg;
   Opts.ListChecks = ListChecksArg;
   Opts.DumpConfig = DumpConfigArg;

@@ -3,6 +3,7 @@
 
 #include "Reports.h"
 
+#include "Installation.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/ConvertUTF.h"
@@ -417,7 +418,8 @@ void writeSarif(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
             J.attribute("name", "async-lint");
             J.attribute("version", ASYNC_LINT_VERSION);
             J.attribute("semanticVersion", ASYNC_LINT_VERSION);
-            J.attribute("informationUri", ASYNC_LINT_HOMEPAGE);
+            J.attribute("informationUri",
+                        installedDocsUrl(ASYNC_LINT_HOMEPAGE, "README.md"));
             J.attributeArray("rules", [&] {
               for (const std::string &Rule : Rules) {
                 std::string Summary = checkSummary(Rule);

@@ -4,6 +4,7 @@
 #include "Runner.h"
 #include "utils/Facts.h"
 
+#include "Installation.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -191,6 +192,23 @@ UnitResult lintUnit(const Job &J, const Options &Opts,
         return Adjusted;
       });
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  // ClangTool would derive the resource directory from async-lint's own
+  // location, which only holds for a binary installed next to clang; use
+  // clang 22's real one, unless the command names one itself.
+  Tool.appendArgumentsAdjuster(
+      [](const tooling::CommandLineArguments &Args, llvm::StringRef) {
+        static const std::optional<std::string> ResourceDir = findResourceDir();
+        if (!ResourceDir || llvm::any_of(Args, [](const std::string &Arg) {
+              return llvm::StringRef(Arg).starts_with("-resource-dir");
+            }))
+          return Args;
+        tooling::CommandLineArguments Adjusted = Args;
+        auto At = Adjusted.begin();
+        if (At != Adjusted.end() && !llvm::StringRef(*At).starts_with("-"))
+          ++At; // after the compiler's name
+        Adjusted.insert(At, "-resource-dir=" + *ResourceDir);
+        return Adjusted;
+      });
 
   ClangTidyDiagnosticConsumer Consumer(Context, nullptr,
                                        /*RemoveIncompatibleErrors=*/true,

@@ -63,6 +63,8 @@ config.substitutions.extend([
     ("%qt-flags", qt or ""),
     ("%check_async", check_async),
     ("%lsp-check", lsp_check),
+    # The same script for another async-clangd binary (give --clangd).
+    ("%lsp-script", config.python + " " + os.path.join(test_dir, "clangd", "lsp_check.py")),
     ("%async-lint", config.async_lint),
     ("%async-clangd", config.async_clangd),
     ("%async-lsp-filter", config.async_lsp_filter),
