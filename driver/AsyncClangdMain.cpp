@@ -119,7 +119,7 @@ int main(int argc, char *argv[]) {
   Args.push_back(nullptr);
 
   installLspOutputFilter(
-      {installedDocsUrl(ASYNC_LINT_DOCS_BASE_URL, "checks")});
+      {installedDocsUrl(ASYNC_LINT_DOCS_BASE_URL, "docs/checks")});
   const int Status =
       clang::clangd::clangdMain(static_cast<int>(Args.size()) - 1, Args.data());
   finishLspOutputFilter();

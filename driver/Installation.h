@@ -30,7 +30,7 @@ std::optional<std::string> findResourceDir();
 
 /// \p Configured (a URL set when building) unless it is a file:// URL and
 /// this executable runs from an installation that holds \p Installed, a path
-/// under <prefix>/share/doc/async-lint/ (for example "checks" or
+/// under <prefix>/share/doc/async-lint/ (for example "docs/checks" or
 /// "README.md"): then the file:// URL of the installed copy, with a trailing
 /// slash when \p Configured has one.
 std::string installedDocsUrl(llvm::StringRef Configured,

@@ -359,7 +359,7 @@ ParsedCommandLine parseCommandLine(int Argc, const char **Argv) {
     Opts.Color = UseColorArg ? ColorMode::Always : ColorMode::Never;
   Opts.Quiet = QuietArg;
   Opts.DocsUrl = DocsUrlArg.empty()
-                     ? installedDocsUrl(ASYNC_LINT_DOCS_URL, "checks")
+                     ? installedDocsUrl(ASYNC_LINT_DOCS_URL, "docs/checks")
                      : DocsUrlArg.getValue();
   Opts.ExportFixes = ExportFixesArg;
   Opts.ListChecks = ListChecksArg;

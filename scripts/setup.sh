@@ -12,6 +12,9 @@ PACKAGES=(
   # Debian's Clang CMake export names gRPC targets (clangd's remote index).
   libgrpc++-dev libprotobuf-dev protobuf-compiler-grpc libzstd-dev
   cmake ninja-build python3 git
+  # The Debian package: cpack (in cmake) writes it; its test reads it back
+  # with dpkg-deb and readelf.
+  binutils
   # Real library headers for the integration tests.
   libboost1.81-dev
   # Real headers of the session types async-session-per-request knows.

@@ -55,6 +55,22 @@ def qt_flags():
                            "-I/usr/include/qcoro5/qcoro",
                            "-I/usr/include/qcoro5/QCoro"])
 
+# The Debian package (test/package/): cpack builds it from the build tree.
+import shutil
+cpack = shutil.which("cpack")
+if cpack and shutil.which("dpkg-deb") and shutil.which("readelf"):
+    config.available_features.add("deb-tools")
+    # A real install (and purge) needs root and apt-get, and must not touch
+    # an async-lint package someone installed on purpose.
+    def package_installed():
+        import subprocess
+        status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", "async-lint"],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                text=True).stdout
+        return "install ok installed" in status
+    if os.geteuid() == 0 and shutil.which("apt-get") and not package_installed():
+        config.available_features.add("package-install")
+
 qt = qt_flags()
 if qt:
     config.available_features.add("qt5")
@@ -86,5 +102,13 @@ config.substitutions.extend([
     ("%prepend_lines", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "prepend_lines.py")),
     ("%sarif-multitool", os.path.join(config.async_src_root, "tools", "node_modules", ".bin", "sarif-multitool")),
     ("%testdir", test_dir),
+    ("%cpack", cpack or "cpack"),
+    ("%objroot", config.async_obj_root),
+    ("%check_package", " ".join([
+        config.python, os.path.join(test_dir, "package", "check_package.py"),
+        "--inputs", inputs, "--clangxx", config.clangxx,
+        "--clang-tidy", config.clang_tidy,
+        "--lsp-check", "'%s %s'" % (config.python,
+                                    os.path.join(test_dir, "clangd", "lsp_check.py"))])),
     ("%srcroot", config.async_src_root),
 ])
