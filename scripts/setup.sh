@@ -27,6 +27,9 @@ PACKAGES=(
   clang-tidy-14
   # The pre-commit hook definition is tested with pre-commit itself.
   pre-commit
+  # The editor configurations of docs/editors.md are tested with Debian's
+  # Neovim 0.7 and Emacs 28 + eglot (test/editors/).
+  neovim emacs-nox elpa-eglot
 )
 
 missing=()

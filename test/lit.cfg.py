@@ -71,6 +71,13 @@ if cpack and shutil.which("dpkg-deb") and shutil.which("readelf"):
     if os.geteuid() == 0 and shutil.which("apt-get") and not package_installed():
         config.available_features.add("package-install")
 
+# Editors whose documented configurations are tested (test/editors/).
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
+import glob
+if shutil.which("emacs") and glob.glob("/usr/share/emacs/site-lisp/elpa/eglot-*"):
+    config.available_features.add("emacs-eglot")
+
 qt = qt_flags()
 if qt:
     config.available_features.add("qt5")
