@@ -3,9 +3,13 @@
 # Installs everything async-lint needs to build and test, from Debian's packages.
 # Idempotent: packages already present are not reinstalled, and apt's lists are
 # only refreshed when something is missing. Every other script calls this one.
+#
+#   setup.sh               everything: build, tests, benchmarks' tools
+#   setup.sh --build-only  only what building async-lint and its Debian
+#                          package needs (scripts/package.sh, CI jobs)
 set -euo pipefail
 
-PACKAGES=(
+BUILD_PACKAGES=(
   # The toolchain async-lint is built against and tested with.
   clang-22 libclang-22-dev clang-tidy-22 clangd-22 llvm-22-dev llvm-22-tools
   clang-format-22 lld-22
@@ -15,6 +19,9 @@ PACKAGES=(
   # The Debian package: cpack (in cmake) writes it; its test reads it back
   # with dpkg-deb and readelf.
   binutils
+)
+
+TEST_PACKAGES=(
   # Real library headers for the integration tests.
   libboost1.81-dev
   # Real headers of the session types async-session-per-request knows.
@@ -32,6 +39,12 @@ PACKAGES=(
   neovim emacs-nox elpa-eglot
 )
 
+case "${1:-}" in
+  "") PACKAGES=("${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"); build_only=0 ;;
+  --build-only) PACKAGES=("${BUILD_PACKAGES[@]}"); build_only=1 ;;
+  *) echo "setup: unknown argument '$1' (usage: setup.sh [--build-only])" >&2; exit 2 ;;
+esac
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -44,6 +57,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 # SARIF output is validated with Microsoft's SARIF multitool, from the npm
 # registry, installed into tools/node_modules (not into the system).
 install_sarif_multitool() {
+  if [ "$build_only" -eq 1 ]; then
+    return 0
+  fi
   local tool="$root/tools/node_modules/.bin/sarif-multitool"
   if [ -x "$tool" ]; then
     return 0
