@@ -64,8 +64,9 @@ bool hasFlag(int Argc, char *Argv[], llvm::StringRef Name) {
                       [&](llvm::StringRef Arg) { return isFlag(Arg, Name); });
 }
 
-// The line in clangd's log format: "I[14:02:07.123] message".
-void logLine(const std::string &Message) {
+// A line in clangd's log format: "I[14:02:07.123] message" (I: information,
+// E: error).
+void logLine(char Level, const std::string &Message) {
   auto Now = std::chrono::system_clock::now();
   std::time_t Seconds = std::chrono::system_clock::to_time_t(Now);
   int Millis =
@@ -77,7 +78,8 @@ void logLine(const std::string &Message) {
   localtime_r(&Seconds, &Local);
   char Stamp[32];
   std::strftime(Stamp, sizeof(Stamp), "%H:%M:%S", &Local);
-  std::fprintf(stderr, "I[%s.%03d] %s\n", Stamp, Millis, Message.c_str());
+  std::fprintf(stderr, "%c[%s.%03d] %s\n", Level, Stamp, Millis,
+               Message.c_str());
   std::fflush(stderr);
 }
 
@@ -98,22 +100,23 @@ int main(int argc, char *argv[]) {
     std::fprintf(stdout, "%s\n", Identity.c_str());
     std::fflush(stdout);
   } else if (!Help) {
-    logLine(Identity);
+    logLine('I', Identity);
   }
 
   std::vector<char *> Args(argv, argv + argc);
   std::string ResourceDirArg;
-  if (!hasFlag(argc, argv, "resource-dir")) {
+  if (!Args.empty() && !hasFlag(argc, argv, "resource-dir")) {
     if (std::optional<std::string> Dir = findResourceDir()) {
       ResourceDirArg = "--resource-dir=" + *Dir;
       // Right after the program name, ahead of anything the user wrote.
       Args.insert(Args.begin() + 1, ResourceDirArg.data());
     } else if (!Version && !Help) {
-      logLine("async-clangd: clang " + std::to_string(ASYNC_LINT_LLVM_MAJOR) +
-              "'s resource directory (builtin headers) was not found; "
-              "install libclang-common-" +
-              std::to_string(ASYNC_LINT_LLVM_MAJOR) +
-              "-dev or pass --resource-dir");
+      logLine('E', "async-clangd: clang " +
+                       std::to_string(ASYNC_LINT_LLVM_MAJOR) +
+                       "'s resource directory (builtin headers) was not found; "
+                       "install libclang-common-" +
+                       std::to_string(ASYNC_LINT_LLVM_MAJOR) +
+                       "-dev or pass --resource-dir");
     }
   }
   Args.push_back(nullptr);
