@@ -25,33 +25,38 @@ net::awaitable<void> listener(tcp::acceptor acceptor) {
     tcp::socket socket = co_await acceptor.async_accept(net::use_awaitable);
     net::co_spawn(acceptor.get_executor(), session(socket), net::detached);
     // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: task of 'session' refers to 'socket' through parameter 'socket' and is started detached; it can run after 'socket' is destroyed [async-dangling-task-reference]
-    // CHECK-NOTES: :[[@LINE-8]]:47: note: parameter 'socket' is declared here
+    // CHECK-NOTES: :[[@LINE-8]]:43: note: parameter 'socket' is declared here
   }
 }
+
+net::awaitable<void> write_view(tcp::socket &socket, std::string_view text);
 
 net::awaitable<void> greet_later(tcp::socket &socket) {
   auto t = greet(socket, make_greeting());
   // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: task of 'greet' refers to a temporary through parameter 'text' and is stored; it can run after the temporary is destroyed at the end of the full-expression [async-dangling-task-reference]
-  // CHECK-NOTES: :[[@LINE-2]]:26: note: keep the temporary in a variable declared before the task
-  // CHECK-FIXES-NOTES: auto text = make_greeting();
-  // CHECK-FIXES-NOTES-NEXT: auto t = greet(socket, text);
+  // CHECK-NOTES: :[[@LINE-18]]:68: note: take 'text' by value so that the task owns a copy
+  // CHECK-FIXES-NOTES: net::awaitable<void> greet(tcp::socket &socket, std::string text);
   co_await std::move(t);
+  auto w = write_view(socket, make_greeting());
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: task of 'write_view' refers to a temporary through parameter 'text' and is stored; it can run after the temporary is destroyed at the end of the full-expression [async-dangling-task-reference]
+  // CHECK-NOTES: :[[@LINE-2]]:31: note: keep the temporary in a variable declared before the task
+  // CHECK-FIXES-NOTES: auto text = make_greeting();
+  // CHECK-FIXES-NOTES-NEXT: auto w = write_view(socket, text);
+  co_await std::move(w);
 }
-
-net::awaitable<void> write_view(tcp::socket &socket, std::string_view text);
 
 void start_writer(tcp::socket &socket) {
   std::string line = make_greeting();
   net::co_spawn(socket.get_executor(), write_view(socket, line), net::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:59: warning: task of 'write_view' refers to 'line' through parameter 'text' and is started detached; it can run after 'line' is destroyed [async-dangling-task-reference]
-  // CHECK-NOTES: :[[@LINE-6]]:72: note: parameter 'text' is declared here
+  // CHECK-NOTES: :[[@LINE-20]]:71: note: parameter 'text' is declared here
   net::co_spawn(
       socket.get_executor(),
       [&line, &socket]() -> net::awaitable<void> {
         co_await write_view(socket, line);
       },
       net::detached);
-  // CHECK-MESSAGES: :[[@LINE-4]]:8: warning: lambda coroutine started detached captures 'line' by reference; the task can run after 'line' is destroyed [async-dangling-task-reference]
+  // CHECK-MESSAGES: :[[@LINE-4]]:9: warning: lambda coroutine started detached captures 'line' by reference; the task can run after 'line' is destroyed [async-dangling-task-reference]
   std::vector<net::awaitable<void>> tasks;
   tasks.push_back([line]() -> net::awaitable<void> { co_return; }());
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: lambda coroutine is called in place and its task is added to a container; the closure that holds the captures is destroyed at the end of the full-expression, before the task runs [async-dangling-task-reference]
