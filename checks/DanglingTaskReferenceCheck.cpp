@@ -330,19 +330,22 @@ void DanglingTaskReferenceCheck::reportArgument(
     const Expr *Arg, const Referent &R, const TaskEscape &Escape,
     const FunctionDecl *Function, ASTContext &Ctx) {
   const unsigned How = escapeIndex(Escape.Kind);
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+  const bool IsLambda = Method && Method->getParent()->isLambda();
   if (R.Kind == ReferentKind::Temporary)
     diag(Arg->getBeginLoc(),
-         "task of %0 refers to a temporary through parameter %1 and "
-         "%select{is stored|is returned|is added to a container|is started "
-         "detached}2; it can run after the temporary is destroyed at the end "
-         "of the full-expression")
-        << Callee << Param << How << Arg->getSourceRange();
+         "task of %select{%1|the lambda}0 refers to a temporary through "
+         "parameter %2 and %select{is stored|is returned|is added to a "
+         "container|is started detached}3; it can run after the temporary is "
+         "destroyed at the end of the full-expression")
+        << IsLambda << Callee << Param << How << Arg->getSourceRange();
   else
     diag(Arg->getBeginLoc(),
-         "task of %0 refers to %1 through parameter %2 and %select{is stored "
-         "beyond its scope|is returned|is added to a container that outlives "
-         "it|is started detached}3; it can run after %1 is destroyed")
-        << Callee << R.Var << Param << How << Arg->getSourceRange();
+         "task of %select{%1|the lambda}0 refers to %2 through parameter %3 "
+         "and %select{is stored beyond its scope|is returned|is added to a "
+         "container that outlives it|is started detached}4; it can run after "
+         "%2 is destroyed")
+        << IsLambda << Callee << R.Var << Param << How << Arg->getSourceRange();
   (void)Call;
 
   // One fix per warning, on a note: taking the parameter by value changes

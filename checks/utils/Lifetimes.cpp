@@ -435,12 +435,17 @@ bool waitsForStartedWork(const Stmt *Scope, const Expr *After,
   forEachEvaluatedStmt(Scope, [&](const Stmt *S) {
     if (Found)
       return false;
+    if (!SM.isBeforeInTranslationUnit(End,
+                                      SM.getExpansionLoc(S->getBeginLoc())))
+      return true;
     const auto *Call = llvm::dyn_cast<CallExpr>(S);
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    if (Callee && Callee->getIdentifier() &&
-        Waits.contains(Callee->getName()) &&
-        SM.isBeforeInTranslationUnit(End,
-                                     SM.getExpansionLoc(Call->getBeginLoc())))
+    if (Callee && Callee->getIdentifier() && Waits.contains(Callee->getName()))
+      Found = true;
+    // `co_await latch;`: awaiting a synchronisation object (a latch, an
+    // event, a wait group) that the started work signals.
+    if (const Expr *Operand = suspensionOperand(S);
+        Operand && llvm::isa<DeclRefExpr>(Operand->IgnoreParenImpCasts()))
       Found = true;
     return !Found;
   });

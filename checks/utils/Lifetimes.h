@@ -88,8 +88,9 @@ TaskEscape escapeOf(const Expr *Task, ASTContext &Ctx,
 /// True when, within \p Scope and after \p After, the function waits for
 /// started work to finish: it runs an event loop or joins a scope or a
 /// thread (`ioc.run()`, `pool.join()`, `sync_wait(...)`, `blockingWait`,
-/// `scope.join()`, `future.get()`). A task started detached before that
-/// point cannot outlive the locals of \p Scope.
+/// `scope.join()`, `future.get()`), or awaits a variable (`co_await
+/// latch;`). A task started detached before that point cannot outlive the
+/// locals of \p Scope.
 bool waitsForStartedWork(const Stmt *Scope, const Expr *After, ASTContext &Ctx);
 
 } // namespace clang::tidy::async::utils

@@ -9,6 +9,7 @@
 #include <async_simple/coro/Lazy.h>
 #include <coro/coro.hpp>
 #include <coro/scheduler.hpp>
+#include <coroutine>
 #include <cppcoro/async_scope.hpp>
 #include <cppcoro/task.hpp>
 #include <exec/async_scope.hpp>
@@ -200,6 +201,14 @@ void libcoro_spawn(coro::scheduler &sched) {
   // CHECK-NOTES: :[[@LINE-5]]:42: note: parameter 'msg' is declared here
 }
 
+void libcoro_lambda(coro::scheduler &sched) {
+  auto run = [](const std::string &text) -> coro::task<void> { co_return; };
+  sched.spawn_detached(run(make_msg()));
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: task of the lambda refers to a temporary through parameter 'text' and is started detached; it can run after the temporary is destroyed at the end of the full-expression [async-dangling-task-reference]
+  // CHECK-NOTES: :[[@LINE-3]]:36: note: take 'text' by value so that the task owns a copy
+  // CHECK-FIXES-NOTES: auto run = [](std::string text) -> coro::task<void> { co_return; };
+}
+
 async_simple::coro::Lazy<void> a_send(const std::string *msg);
 void async_simple_start() {
   std::string line = make_msg();
@@ -289,6 +298,18 @@ void spawn_then_run(asio::io_context &ioc) {
       ioc, [peer]() -> asio::awaitable<void> { co_await echo(peer); },
       asio::detached);
   ioc.run();
+}
+
+struct Latch {
+  bool await_ready() const noexcept { return false; }
+  void await_suspend(std::coroutine_handle<>) const noexcept {}
+  void await_resume() const noexcept {}
+};
+coro::task<void> l_signal(Latch &done);
+coro::task<void> spawn_then_await_latch(coro::scheduler &sched) {
+  Latch done;
+  sched.spawn_detached(l_signal(done));
+  co_await done;
 }
 
 cppcoro::task<void> spawn_then_join(cppcoro::async_scope &scope) {
