@@ -35,18 +35,6 @@ const FunctionDecl *namedCallee(const CallExpr *Call) {
   return Callee;
 }
 
-/// Whether a call to \p Callee runs a coroutine body (as opposed to starting
-/// a library operation, such as an Asio `async_*` call with
-/// `use_awaitable`). Without a visible definition, assume a coroutine.
-bool calleeIsCoroutine(const FunctionDecl *Callee) {
-  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
-  if (!Def)
-    if (const FunctionTemplateDecl *Primary =
-            Callee ? Callee->getPrimaryTemplate() : nullptr)
-      Def = Primary->getTemplatedDecl()->getDefinition();
-  return !Def || utils::isCoroutine(Def);
-}
-
 /// Operators written between or before their operands need parentheses when
 /// `co_await` is put in front of them.
 bool needsParensForPrefix(const CallExpr *Call) {
@@ -222,7 +210,7 @@ void UnawaitedCoroutineCheck::reportDiscarded(const FunctionContext &Fn,
           Callee ? diag(Loc, "%select{coroutine|asynchronous operation}0 %1 is "
                              "never awaited; %select{its body will not "
                              "run|it will not start}0")
-                       << (calleeIsCoroutine(Callee) ? 0 : 1)
+                       << (utils::calleeIsCoroutine(Callee) ? 0 : 1)
                        << Callee->getDeclName()
                  : diag(Loc, "task of type '%0' is never awaited; its body "
                              "will not run")
@@ -266,7 +254,7 @@ void UnawaitedCoroutineCheck::reportUnusedVariable(const FunctionContext &Fn,
                                                    bool SoleDeclaration) {
   const FunctionDecl *Callee = namedCallee(Init);
   const bool Lazy = Kind == utils::TaskKind::Lazy;
-  const bool IsOperation = Callee && !calleeIsCoroutine(Callee);
+  const bool IsOperation = Callee && !utils::calleeIsCoroutine(Callee);
 
   // The fix awaits the initialiser. That only means the same thing when the
   // variable's type is deduced: with `auto` it becomes the awaited result,

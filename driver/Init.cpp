@@ -41,7 +41,9 @@ constexpr llvm::StringLiteral Tool = "async-lint init";
 /// Left out: cppcoreguidelines-avoid-reference-coroutine-parameters and
 /// cppcoreguidelines-avoid-capturing-lambda-coroutines, which flag every
 /// `socket &` parameter and every capturing lambda coroutine — ordinary code
-/// in every file of a coroutine project. A project that wants them adds them.
+/// in every file of a coroutine project. async-dangling-task-reference reports
+/// the dangerous subset (a task that outlives what it refers to). A project
+/// that wants them adds them.
 constexpr llvm::StringLiteral UpstreamChecks[] = {
     "misc-coroutine-hostile-raii",
     "cppcoreguidelines-no-suspend-with-lock",

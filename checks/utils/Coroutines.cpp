@@ -193,6 +193,15 @@ void forEachEvaluatedStmt(const Stmt *Root,
   }
 }
 
+bool calleeIsCoroutine(const FunctionDecl *Callee) {
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  if (!Def)
+    if (const FunctionTemplateDecl *Primary =
+            Callee ? Callee->getPrimaryTemplate() : nullptr)
+      Def = Primary->getTemplatedDecl()->getDefinition();
+  return !Def || isCoroutine(Def);
+}
+
 const Expr *ignoreValuePreserving(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreParens();

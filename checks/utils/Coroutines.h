@@ -22,6 +22,12 @@ inline bool isCoroutine(const FunctionDecl *FD) {
   return getCoroutineBody(FD) != nullptr;
 }
 
+/// Whether a call to \p Callee runs a coroutine body, as opposed to starting
+/// a library operation (an Asio `async_*` call with `use_awaitable`) or
+/// forwarding to another function. The definition, or the definition of the
+/// template it instantiates, decides; without one, a coroutine is assumed.
+bool calleeIsCoroutine(const FunctionDecl *Callee);
+
 /// The statements the user wrote as the body of \p FD: for a coroutine, the
 /// body inside the compiler's coroutine scaffolding.
 const Stmt *getUserBody(const FunctionDecl *FD);

@@ -18,6 +18,28 @@ namespace clang::tidy::async::utils {
 static constexpr llvm::StringRef LibcoroSchedulers[] = {"coro::scheduler",
                                                         "coro::io_scheduler"};
 
+// What starts a task detached, per framework. Asio's co_spawn keeps a
+// function object it is given alive in the frame of the coroutine it spawns
+// (co_spawn_entry_point takes it by value), so only a task argument, or what
+// a lambda captures by reference, can dangle.
+static constexpr llvm::StringRef BoostAsioStarts[] = {"boost::asio::co_spawn"};
+static constexpr llvm::StringRef AsioStarts[] = {"asio::co_spawn"};
+static constexpr llvm::StringRef FollyStarts[] = {
+    "folly::coro::TaskWithExecutor::start",
+    "folly::coro::TaskWithExecutor::startInlineUnsafe",
+    "folly::coro::Task::startInlineUnsafe"};
+static constexpr llvm::StringRef CppcoroStarts[] = {
+    "cppcoro::async_scope::spawn"};
+static constexpr llvm::StringRef LibcoroStarts[] = {
+    "coro::scheduler::spawn_detached", "coro::scheduler::spawn",
+    "coro::io_scheduler::spawn", "coro::thread_pool::spawn"};
+static constexpr llvm::StringRef AsyncSimpleStarts[] = {
+    "async_simple::coro::Lazy::start", "async_simple::coro::Lazy::detach",
+    "async_simple::coro::RescheduleLazy::start",
+    "async_simple::coro::RescheduleLazy::detach"};
+static constexpr llvm::StringRef StdexecStarts[] = {"stdexec::start_detached",
+                                                    "exec::async_scope::spawn"};
+
 // Boost.Asio and standalone Asio share their idioms; only the namespace
 // differs.
 static constexpr llvm::StringLiteral AsioRunIdiom =
@@ -46,7 +68,8 @@ const FrameworkProfile &profile(Framework F) {
        /*OffloadIdiom=*/"",
        /*ConcurrencyAdvice=*/"",
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachingStarts=*/{}},
       {/*Kind=*/Framework::BoostAsio,
        /*DisplayName=*/"Boost.Asio",
        /*Namespace=*/"boost::asio",
@@ -56,7 +79,8 @@ const FrameworkProfile &profile(Framework F) {
        /*OffloadIdiom=*/AsioOffloadIdiom,
        /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachingStarts=*/BoostAsioStarts},
       {/*Kind=*/Framework::Asio,
        /*DisplayName=*/"Asio",
        /*Namespace=*/"asio",
@@ -66,7 +90,8 @@ const FrameworkProfile &profile(Framework F) {
        /*OffloadIdiom=*/AsioOffloadIdiom,
        /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachingStarts=*/AsioStarts},
       {/*Kind=*/Framework::Folly,
        /*DisplayName=*/"folly::coro",
        /*Namespace=*/"folly::coro",
@@ -83,7 +108,8 @@ const FrameworkProfile &profile(Framework F) {
        "them with '%0::collectAllRange', or with "
        "'%0::collectAllWindowed' to bound how many run at once",
        /*RangeJoin=*/"folly::coro::collectAllRange",
-       /*RangeJoinHeader=*/"<folly/coro/Collect.h>"},
+       /*RangeJoinHeader=*/"<folly/coro/Collect.h>",
+       /*DetachingStarts=*/FollyStarts},
       {/*Kind=*/Framework::Cppcoro,
        /*DisplayName=*/"cppcoro",
        /*Namespace=*/"cppcoro",
@@ -99,7 +125,8 @@ const FrameworkProfile &profile(Framework F) {
        "to run the iterations concurrently, collect the tasks and await "
        "them with '%0::when_all'",
        /*RangeJoin=*/"cppcoro::when_all",
-       /*RangeJoinHeader=*/"<cppcoro/when_all.hpp>"},
+       /*RangeJoinHeader=*/"<cppcoro/when_all.hpp>",
+       /*DetachingStarts=*/CppcoroStarts},
       {/*Kind=*/Framework::Libcoro,
        /*DisplayName=*/"libcoro",
        /*Namespace=*/"coro",
@@ -115,7 +142,8 @@ const FrameworkProfile &profile(Framework F) {
        "to run the iterations concurrently, collect the tasks and await "
        "them with '%0::when_all'",
        /*RangeJoin=*/"coro::when_all",
-       /*RangeJoinHeader=*/"<coro/when_all.hpp>"},
+       /*RangeJoinHeader=*/"<coro/when_all.hpp>",
+       /*DetachingStarts=*/LibcoroStarts},
       {/*Kind=*/Framework::AsyncSimple,
        /*DisplayName=*/"async_simple",
        /*Namespace=*/"async_simple::coro",
@@ -130,7 +158,8 @@ const FrameworkProfile &profile(Framework F) {
        "them with '%0::collectAll', or with '%0::collectAllWindowed' to "
        "bound how many run at once",
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachingStarts=*/AsyncSimpleStarts},
       {/*Kind=*/Framework::Stdexec,
        /*DisplayName=*/"stdexec",
        /*Namespace=*/"stdexec",
@@ -146,7 +175,8 @@ const FrameworkProfile &profile(Framework F) {
        "senders with '%0::when_all', or spawn each iteration into an "
        "'exec::async_scope' and await its 'on_empty()'",
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachingStarts=*/StdexecStarts},
       {/*Kind=*/Framework::QCoro,
        /*DisplayName=*/"QCoro",
        /*Namespace=*/"QCoro",
@@ -157,7 +187,8 @@ const FrameworkProfile &profile(Framework F) {
        "'co_await QtConcurrent::run([&] { return <blocking call>; })'",
        /*ConcurrencyAdvice=*/"",
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachingStarts=*/{}},
       {/*Kind=*/Framework::Seastar,
        /*DisplayName=*/"Seastar",
        /*Namespace=*/"seastar",
@@ -169,7 +200,8 @@ const FrameworkProfile &profile(Framework F) {
        "to run the iterations concurrently, use '%0::parallel_for_each', "
        "or '%0::max_concurrent_for_each' to bound how many run at once",
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachingStarts=*/{}},
       {/*Kind=*/Framework::Concurrencpp,
        /*DisplayName=*/"concurrencpp",
        /*Namespace=*/"concurrencpp",
@@ -184,7 +216,8 @@ const FrameworkProfile &profile(Framework F) {
        "to run the iterations concurrently, start the tasks first and "
        "await them with '%0::when_all'",
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachingStarts=*/{}},
   };
   for (const FrameworkProfile &P : Profiles)
     if (P.Kind == F)
@@ -277,6 +310,17 @@ std::string runIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc) {
     return {};
   return llvm::formatv(P.RunIdiom.data(), spellNamespace(Ctx, P.Namespace, Loc))
       .str();
+}
+
+bool isDetachingStart(const FunctionDecl *Callee) {
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  Framework F = frameworkOf(Callee);
+  if (F == Framework::Unknown)
+    return false;
+  // qualifiedName() spells a method of any specialization with its class
+  // template's name.
+  return llvm::is_contained(profile(F).DetachingStarts, qualifiedName(Callee));
 }
 
 } // namespace clang::tidy::async::utils

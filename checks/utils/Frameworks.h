@@ -59,6 +59,12 @@ struct FrameworkProfile {
   /// The header that declares RangeJoin, with its brackets; empty when the
   /// task header already does.
   llvm::StringRef RangeJoinHeader;
+  /// The functions and methods that start a task and let it run on its own
+  /// (`co_spawn`, `scope.spawn(task)`, `std::move(task).scheduleOn(ex)
+  /// .start()`), qualified; a method as `Class::method` with the class
+  /// template's name. The task they start outlives the full-expression unless
+  /// their own result is awaited there.
+  llvm::ArrayRef<llvm::StringRef> DetachingStarts;
 };
 
 const FrameworkProfile &profile(Framework F);
@@ -80,6 +86,9 @@ std::string spellNamespace(const ASTContext &Ctx,
 /// The run idiom of \p F with the namespace spelled as the file at \p Loc
 /// spells it, or an empty string when the framework has none.
 std::string runIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc);
+
+/// Whether \p Callee is one of the DetachingStarts of a framework's row.
+bool isDetachingStart(const FunctionDecl *Callee);
 
 } // namespace clang::tidy::async::utils
 

@@ -7,4 +7,5 @@ namespace stdexec {
 template <class Sender> std::optional<std::tuple<>> sync_wait(Sender &&) {
   return std::nullopt;
 }
+template <class Sender> void start_detached(Sender &&) {}
 } // namespace stdexec

@@ -17,6 +17,7 @@ public:
   Lazy() = default;
   Lazy(Lazy &&) = default;
   template <class F> void start(F &&) && {}
+  void detach() && {}
 };
 template <class T> T syncAwait(Lazy<T> &&) { throw 0; }
 inline void syncAwait(Lazy<void> &&) {}

@@ -1,0 +1,57 @@
+//===--- DanglingTaskReferenceCheck.h - async-dangling-task-reference -----===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#ifndef ASYNC_LINT_DANGLINGTASKREFERENCECHECK_H
+#define ASYNC_LINT_DANGLINGTASKREFERENCECHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Lifetimes.h"
+#include "utils/TaskTypes.h"
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
+
+namespace clang::tidy::async {
+
+/// Finds lazy coroutine tasks that keep a reference, pointer or view to an
+/// object (a temporary, a local, a lambda's captures) and can run after that
+/// object is destroyed.
+///
+/// For the user-facing documentation see:
+/// docs/checks/async-dangling-task-reference.md
+class DanglingTaskReferenceCheck : public ClangTidyCheck {
+public:
+  DanglingTaskReferenceCheck(StringRef Name, ClangTidyContext *Context);
+  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus20;
+  }
+  std::optional<TraversalKind> getCheckTraversalKind() const override {
+    // Temporaries and their materialisation are implicit nodes; the analyses
+    // look through the others themselves.
+    return TK_AsIs;
+  }
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+
+private:
+  void checkTaskCall(const CallExpr *Call, const FunctionDecl *Function,
+                     ASTContext &Ctx);
+  void checkSpawnedLambda(const LambdaExpr *Lambda, ASTContext &Ctx);
+  void reportArgument(const CallExpr *Call, const FunctionDecl *Callee,
+                      const ParmVarDecl *Param, const Expr *Arg,
+                      const utils::Referent &Referent,
+                      const utils::TaskEscape &Escape,
+                      const FunctionDecl *Function, ASTContext &Ctx);
+
+  const std::string LazyTaskTypes;
+  const std::string EagerTaskTypes;
+  std::optional<utils::TaskTypeClassifier> Classifier;
+  /// Parameters already offered the by-value fix in this unit: one fix per
+  /// declaration, however many calls dangle.
+  llvm::DenseSet<const ParmVarDecl *> FixedParams;
+};
+
+} // namespace clang::tidy::async
+
+#endif // ASYNC_LINT_DANGLINGTASKREFERENCECHECK_H
