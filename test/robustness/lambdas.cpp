@@ -55,6 +55,7 @@ cppcoro::task<> spawnAll(std::vector<int> ids) {
     tasks.push_back([id]() -> cppcoro::task<int> {
       co_return co_await fetch(id);
     }());
+  // CHECK-MESSAGES: :[[@LINE-3]]:21: warning: lambda coroutine is called in place and its task is added to a container; the closure that holds the captures is destroyed at the end of the full-expression, before the task runs [async-dangling-task-reference]
   // Awaiting lazy tasks one by one runs them one after another.
   for (auto &t : tasks)
     co_await t;
