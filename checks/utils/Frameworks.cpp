@@ -34,6 +34,61 @@ static constexpr llvm::StringLiteral AsioConcurrencyAdvice =
     "'%0::experimental::make_parallel_group', or join a fixed number "
     "with the '&&' operator of '%0::experimental::awaitable_operators'";
 
+// The detached starts, audited against each framework's headers: whether an
+// exception that escapes the task is lost or reported.
+static constexpr DetachedStart BoostAsioDetachedStarts[] = {
+    // The completion token decides; `detached` ignores the exception_ptr.
+    {"boost::asio::co_spawn", DetachKind::SpawnWithToken, false},
+};
+static constexpr DetachedStart AsioDetachedStarts[] = {
+    {"asio::co_spawn", DetachKind::SpawnWithToken, false},
+};
+static constexpr DetachedStart FollyDetachedStarts[] = {
+    // start() returns a SemiFuture that holds the exception; start(callback)
+    // hands the callback a Try.
+    {"folly::coro::TaskWithExecutor::start", DetachKind::Start, false},
+    {"folly::coro::TaskWithExecutor::startInlineUnsafe", DetachKind::Start,
+     false},
+    // AsyncScope::add catches what escapes and logs it (LOG(DFATAL)).
+    {"folly::coro::AsyncScope::add", DetachKind::Spawn, true},
+};
+static constexpr DetachedStart CppcoroDetachedStarts[] = {
+    // async_scope::spawn runs the awaitable in a oneway_task whose
+    // unhandled_exception() calls std::terminate.
+    {"cppcoro::async_scope::spawn", DetachKind::Spawn, true},
+};
+static constexpr DetachedStart LibcoroDetachedStarts[] = {
+    // Both wrap the task in a self-deleting coroutine whose
+    // unhandled_exception() ignores the exception.
+    {"coro::scheduler::spawn_detached", DetachKind::Spawn, false},
+    {"coro::thread_pool::spawn_detached", DetachKind::Spawn, false},
+    // Releases before 0.15: the task container prints what escapes to
+    // std::cerr.
+    {"coro::task_container::start", DetachKind::Spawn, true},
+};
+static constexpr DetachedStart AsyncSimpleDetachedStarts[] = {
+    // The callback receives a Try<T>; one that ignores it drops the error.
+    {"async_simple::coro::detail::LazyBase::start", DetachKind::Start, false},
+    {"async_simple::coro::Lazy::directlyStart", DetachKind::Start, false},
+    // detach() rethrows the error from its callback; the detached
+    // coroutine prints it to stderr and rethrows.
+    {"async_simple::coro::RescheduleLazy::detach", DetachKind::Spawn, true},
+};
+static constexpr DetachedStart StdexecDetachedStarts[] = {
+    // start_detached's receiver calls std::terminate on set_error.
+    {"stdexec::start_detached", DetachKind::Spawn, true},
+    {"exec::start_detached", DetachKind::Spawn, true},
+};
+static constexpr DetachedStart ConcurrencppDetachedStarts[] = {
+    // null_result's promise has an empty unhandled_exception().
+    {"concurrencpp::null_result", DetachKind::DroppingReturnType, false},
+};
+
+// Rethrowing from the completion handler lets the exception out of
+// io_context::run(), where the program sees it.
+static constexpr llvm::StringLiteral AsioRethrowingHandler =
+    "[](std::exception_ptr e{0}) { if (e) std::rethrow_exception(e); }";
+
 const FrameworkProfile &profile(Framework F) {
   // One row per framework: everything the checks know about it.
   static const FrameworkProfile Profiles[] = {
@@ -46,7 +101,10 @@ const FrameworkProfile &profile(Framework F) {
        /*OffloadIdiom=*/"",
        /*ConcurrencyAdvice=*/"",
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachedStarts=*/{},
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/""},
       {/*Kind=*/Framework::BoostAsio,
        /*DisplayName=*/"Boost.Asio",
        /*Namespace=*/"boost::asio",
@@ -56,7 +114,10 @@ const FrameworkProfile &profile(Framework F) {
        /*OffloadIdiom=*/AsioOffloadIdiom,
        /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachedStarts=*/BoostAsioDetachedStarts,
+       /*RethrowingHandler=*/AsioRethrowingHandler,
+       /*DetachAdvice=*/""},
       {/*Kind=*/Framework::Asio,
        /*DisplayName=*/"Asio",
        /*Namespace=*/"asio",
@@ -66,7 +127,10 @@ const FrameworkProfile &profile(Framework F) {
        /*OffloadIdiom=*/AsioOffloadIdiom,
        /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachedStarts=*/AsioDetachedStarts,
+       /*RethrowingHandler=*/AsioRethrowingHandler,
+       /*DetachAdvice=*/""},
       {/*Kind=*/Framework::Folly,
        /*DisplayName=*/"folly::coro",
        /*Namespace=*/"folly::coro",
@@ -83,7 +147,12 @@ const FrameworkProfile &profile(Framework F) {
        "them with '%0::collectAllRange', or with "
        "'%0::collectAllWindowed' to bound how many run at once",
        /*RangeJoin=*/"folly::coro::collectAllRange",
-       /*RangeJoinHeader=*/"<folly/coro/Collect.h>"},
+       /*RangeJoinHeader=*/"<folly/coro/Collect.h>",
+       /*DetachedStarts=*/FollyDetachedStarts,
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/
+       "keep the returned 'folly::SemiFuture' and handle its exception, or "
+       "add the task to a 'folly::coro::AsyncScope', which logs it"},
       {/*Kind=*/Framework::Cppcoro,
        /*DisplayName=*/"cppcoro",
        /*Namespace=*/"cppcoro",
@@ -99,7 +168,10 @@ const FrameworkProfile &profile(Framework F) {
        "to run the iterations concurrently, collect the tasks and await "
        "them with '%0::when_all'",
        /*RangeJoin=*/"cppcoro::when_all",
-       /*RangeJoinHeader=*/"<cppcoro/when_all.hpp>"},
+       /*RangeJoinHeader=*/"<cppcoro/when_all.hpp>",
+       /*DetachedStarts=*/CppcoroDetachedStarts,
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/""},
       {/*Kind=*/Framework::Libcoro,
        /*DisplayName=*/"libcoro",
        /*Namespace=*/"coro",
@@ -115,7 +187,12 @@ const FrameworkProfile &profile(Framework F) {
        "to run the iterations concurrently, collect the tasks and await "
        "them with '%0::when_all'",
        /*RangeJoin=*/"coro::when_all",
-       /*RangeJoinHeader=*/"<coro/when_all.hpp>"},
+       /*RangeJoinHeader=*/"<coro/when_all.hpp>",
+       /*DetachedStarts=*/LibcoroDetachedStarts,
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/
+       "catch the exception inside the task: libcoro destroys a detached "
+       "task's exception unseen"},
       {/*Kind=*/Framework::AsyncSimple,
        /*DisplayName=*/"async_simple",
        /*Namespace=*/"async_simple::coro",
@@ -130,7 +207,12 @@ const FrameworkProfile &profile(Framework F) {
        "them with '%0::collectAll', or with '%0::collectAllWindowed' to "
        "bound how many run at once",
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachedStarts=*/AsyncSimpleDetachedStarts,
+       /*RethrowingHandler=*/
+       "[](auto &&result) { if (result.hasError()) "
+       "std::rethrow_exception(result.getException()); }",
+       /*DetachAdvice=*/""},
       {/*Kind=*/Framework::Stdexec,
        /*DisplayName=*/"stdexec",
        /*Namespace=*/"stdexec",
@@ -146,7 +228,10 @@ const FrameworkProfile &profile(Framework F) {
        "senders with '%0::when_all', or spawn each iteration into an "
        "'exec::async_scope' and await its 'on_empty()'",
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachedStarts=*/StdexecDetachedStarts,
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/""},
       {/*Kind=*/Framework::QCoro,
        /*DisplayName=*/"QCoro",
        /*Namespace=*/"QCoro",
@@ -157,7 +242,10 @@ const FrameworkProfile &profile(Framework F) {
        "'co_await QtConcurrent::run([&] { return <blocking call>; })'",
        /*ConcurrencyAdvice=*/"",
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachedStarts=*/{},
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/""},
       {/*Kind=*/Framework::Seastar,
        /*DisplayName=*/"Seastar",
        /*Namespace=*/"seastar",
@@ -169,7 +257,10 @@ const FrameworkProfile &profile(Framework F) {
        "to run the iterations concurrently, use '%0::parallel_for_each', "
        "or '%0::max_concurrent_for_each' to bound how many run at once",
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachedStarts=*/{},
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/""},
       {/*Kind=*/Framework::Concurrencpp,
        /*DisplayName=*/"concurrencpp",
        /*Namespace=*/"concurrencpp",
@@ -184,7 +275,12 @@ const FrameworkProfile &profile(Framework F) {
        "to run the iterations concurrently, start the tasks first and "
        "await them with '%0::when_all'",
        /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/""},
+       /*RangeJoinHeader=*/"",
+       /*DetachedStarts=*/ConcurrencppDetachedStarts,
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/
+       "catch the exception inside the coroutine, or return a "
+       "'concurrencpp::result' and keep it"},
   };
   for (const FrameworkProfile &P : Profiles)
     if (P.Kind == F)
@@ -252,6 +348,17 @@ static const AliasList &fileScopeAliases(const ASTContext &Ctx) {
         const_cast<ASTContext *>(&Ctx));
   }
   return *Slot;
+}
+
+const DetachedStart *detachedStart(const NamedDecl *D) {
+  Framework F = frameworkOf(D);
+  if (F == Framework::Unknown)
+    return nullptr;
+  const std::string Name = qualifiedName(D);
+  for (const DetachedStart &Start : profile(F).DetachedStarts)
+    if (Start.Name == Name)
+      return &Start;
+  return nullptr;
 }
 
 std::string spellNamespace(const ASTContext &Ctx,
