@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingCallInCoroutineCheck.h"
+#include "DetachedTaskExceptionCheck.h"
 #include "SequentialAwaitInLoopCheck.h"
 #include "SessionPerRequestCheck.h"
 #include "SwallowedCancellationCheck.h"
@@ -20,6 +21,8 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<BlockingCallInCoroutineCheck>(
         "async-blocking-call-in-coroutine");
+    Factories.registerCheck<DetachedTaskExceptionCheck>(
+        "async-detached-task-exception");
     Factories.registerCheck<SequentialAwaitInLoopCheck>(
         "async-sequential-await-in-loop");
     Factories.registerCheck<SessionPerRequestCheck>(
