@@ -114,6 +114,60 @@ TEST(Exceptions, Awaits) {
   EXPECT_FALSE(UserBody("calls_loud_child"));
 }
 
+TEST(Exceptions, StandardLibraryAndFrameworksThatFailByValue) {
+  auto AST = buildAST(std::string(CoroutinePrelude) + R"cpp(
+    namespace std {
+    struct string { string(const char *); };
+    struct ostream {};
+    ostream &operator<<(ostream &, const char *);
+    extern ostream cerr;
+    int stoi(const string &);
+    void rethrow_exception(int);
+    }
+    namespace coro {
+    struct status { bool ok; };
+    struct client {
+      struct op {
+        bool await_ready() const noexcept { return false; }
+        void await_suspend(std::coroutine_handle<>) const noexcept {}
+        status await_resume() const;
+      };
+      op read_some();
+    };
+    }
+    namespace boost::asio {
+    struct socket {
+      struct op {
+        bool await_ready() const noexcept { return false; }
+        void await_suspend(std::coroutine_handle<>) const noexcept {}
+        int await_resume() const;
+      };
+      op async_read_some();
+    };
+    }
+    void allocates() { std::string s("x"); std::cerr << "x"; }
+    void parses() { (void)std::stoi("1"); }
+    void rethrows() { std::rethrow_exception(0); }
+    task libcoro_read(coro::client &c) { (void)(co_await c.read_some()); }
+    task asio_read(boost::asio::socket &s) { (void)(co_await s.async_read_some()); }
+  )cpp");
+  auto UserBody = [&](llvm::StringRef Name) {
+    utils::ExceptionAnalysis Analysis(AST->getASTContext());
+    const Stmt *Body = function(*AST, Name)->getBody();
+    if (const auto *Coro = llvm::dyn_cast<CoroutineBodyStmt>(Body))
+      Body = Coro->getBody();
+    return Analysis.firstEscaping(Body);
+  };
+  // Only running out of memory: not counted.
+  EXPECT_FALSE(UserBody("allocates"));
+  // Thrown on bad input, or on purpose.
+  EXPECT_TRUE(UserBody("parses"));
+  EXPECT_TRUE(UserBody("rethrows"));
+  // libcoro returns statuses; Asio's operations throw.
+  EXPECT_FALSE(UserBody("libcoro_read"));
+  EXPECT_TRUE(UserBody("asio_read"));
+}
+
 TEST(Frameworks, DetachedStarts) {
   auto AST = buildAST(R"cpp(
     namespace boost::asio { template <class... A> void co_spawn(A...) {} }

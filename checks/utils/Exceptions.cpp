@@ -3,12 +3,14 @@
 
 #include "Exceptions.h"
 #include "Coroutines.h"
+#include "Frameworks.h"
 #include "Names.h"
 #include "Walk.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::async::utils {
 
@@ -69,6 +71,33 @@ std::optional<bool> declaredNothrow(const FunctionProtoType *Proto) {
     return std::nullopt;
   // A specification that depends on a template parameter is not known.
   return Proto->canThrow() != CT_Can;
+}
+
+/// Whether a function of the standard library is one that throws on bad
+/// input or state, rather than only when memory runs out: rethrowing,
+/// checked access, conversions from text, calls of a user's callable,
+/// threads and the file system.
+bool stdFunctionThrows(const FunctionDecl *FD, llvm::StringRef QualifiedName) {
+  if (QualifiedName.starts_with("std::filesystem::"))
+    return true;
+  if (FD->getDeclName().getNameKind() == DeclarationName::CXXOperatorName)
+    return FD->getOverloadedOperator() == OO_Call;
+  static const llvm::StringSet<> Throwing = {
+      "rethrow_exception", "throw_with_nested", "rethrow_if_nested",
+      "at",                "value",             "get",
+      "any_cast",          "invoke",            "apply",
+      "visit",             "stoi",              "stol",
+      "stoll",             "stoul",             "stoull",
+      "stof",              "stod",              "stold",
+      "thread",            "jthread",           "join"};
+  return FD->getIdentifier() && Throwing.contains(FD->getName());
+}
+
+/// Whether \p FD belongs to a framework whose operations report failure by
+/// value (a status, an optional), not by throwing.
+bool failsByValue(const Decl *FD) {
+  Framework F = frameworkOf(FD);
+  return F != Framework::Unknown && !profile(F).OperationsThrow;
 }
 
 /// The function a call expression calls directly, through `co_await`'s
@@ -191,9 +220,15 @@ bool ExceptionAnalysis::callCanThrow(const FunctionDecl *Callee,
       declaredNothrow(Callee->getType()->getAs<FunctionProtoType>());
   if (Nothrow.value_or(false))
     return false;
+  // The standard library throws mostly when memory runs out, which is not
+  // counted; what it throws on purpose is listed.
+  const std::string Name = qualifiedName(Callee);
+  if (llvm::StringRef(Name).starts_with("std::"))
+    return stdFunctionThrows(Callee, Name);
   // Without a resolved specification (an implicit member Sema never needed
-  // to resolve), only a visible body can say it throws.
-  const bool Unknown = !Nothrow.has_value();
+  // to resolve), only a visible body can say it throws; nor can an
+  // operation of a framework that reports failure by value.
+  const bool Unknown = !Nothrow.has_value() || failsByValue(Callee);
   const FunctionDecl *Def = visibleDefinition(Callee);
   // A coroutine's body throws into its task, not at the call.
   if (Def && isCoroutine(Def))
@@ -213,10 +248,15 @@ bool ExceptionAnalysis::awaitCanThrow(const Stmt *Await, unsigned Depth) {
     return false;
   // Awaiting a coroutine whose visible body cannot throw cannot throw either:
   // its task only rethrows what the body threw.
-  if (const FunctionDecl *Callee = calledFunction(Suspend->getOperand()))
+  const FunctionDecl *Callee = calledFunction(Suspend->getOperand());
+  if (Callee) {
     if (const FunctionDecl *Def = visibleDefinition(Callee);
         Def && isCoroutine(Def))
       return Depth < MaxDepth ? definitionCanThrow(Def, Depth + 1) : true;
+    // An operation of a framework that reports failure by value.
+    if (failsByValue(Callee))
+      return false;
+  }
   const Expr *Resume = Suspend->getResumeExpr();
   const auto *Call =
       Resume ? llvm::dyn_cast<CallExpr>(Resume->IgnoreImplicit()) : nullptr;
@@ -225,6 +265,9 @@ bool ExceptionAnalysis::awaitCanThrow(const Stmt *Await, unsigned Depth) {
   const FunctionDecl *AwaitResume = Call->getDirectCallee();
   if (!AwaitResume)
     return true;
+  // Awaiting one of such a framework's objects (an event, a latch).
+  if (!Callee && failsByValue(AwaitResume))
+    return false;
   return !declaredNothrow(AwaitResume->getType()->getAs<FunctionProtoType>())
               .value_or(false);
 }

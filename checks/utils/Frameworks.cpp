@@ -104,7 +104,8 @@ const FrameworkProfile &profile(Framework F) {
        /*RangeJoinHeader=*/"",
        /*DetachedStarts=*/{},
        /*RethrowingHandler=*/"",
-       /*DetachAdvice=*/""},
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::BoostAsio,
        /*DisplayName=*/"Boost.Asio",
        /*Namespace=*/"boost::asio",
@@ -117,7 +118,8 @@ const FrameworkProfile &profile(Framework F) {
        /*RangeJoinHeader=*/"",
        /*DetachedStarts=*/BoostAsioDetachedStarts,
        /*RethrowingHandler=*/AsioRethrowingHandler,
-       /*DetachAdvice=*/""},
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Asio,
        /*DisplayName=*/"Asio",
        /*Namespace=*/"asio",
@@ -130,7 +132,8 @@ const FrameworkProfile &profile(Framework F) {
        /*RangeJoinHeader=*/"",
        /*DetachedStarts=*/AsioDetachedStarts,
        /*RethrowingHandler=*/AsioRethrowingHandler,
-       /*DetachAdvice=*/""},
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Folly,
        /*DisplayName=*/"folly::coro",
        /*Namespace=*/"folly::coro",
@@ -152,7 +155,8 @@ const FrameworkProfile &profile(Framework F) {
        /*RethrowingHandler=*/"",
        /*DetachAdvice=*/
        "keep the returned 'folly::SemiFuture' and handle its exception, or "
-       "add the task to a 'folly::coro::AsyncScope', which logs it"},
+       "add the task to a 'folly::coro::AsyncScope', which logs it",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Cppcoro,
        /*DisplayName=*/"cppcoro",
        /*Namespace=*/"cppcoro",
@@ -171,7 +175,8 @@ const FrameworkProfile &profile(Framework F) {
        /*RangeJoinHeader=*/"<cppcoro/when_all.hpp>",
        /*DetachedStarts=*/CppcoroDetachedStarts,
        /*RethrowingHandler=*/"",
-       /*DetachAdvice=*/""},
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Libcoro,
        /*DisplayName=*/"libcoro",
        /*Namespace=*/"coro",
@@ -192,7 +197,8 @@ const FrameworkProfile &profile(Framework F) {
        /*RethrowingHandler=*/"",
        /*DetachAdvice=*/
        "catch the exception inside the task: libcoro destroys a detached "
-       "task's exception unseen"},
+       "task's exception unseen",
+       /*OperationsThrow=*/false},
       {/*Kind=*/Framework::AsyncSimple,
        /*DisplayName=*/"async_simple",
        /*Namespace=*/"async_simple::coro",
@@ -212,7 +218,8 @@ const FrameworkProfile &profile(Framework F) {
        /*RethrowingHandler=*/
        "[](auto &&result) { if (result.hasError()) "
        "std::rethrow_exception(result.getException()); }",
-       /*DetachAdvice=*/""},
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/false},
       {/*Kind=*/Framework::Stdexec,
        /*DisplayName=*/"stdexec",
        /*Namespace=*/"stdexec",
@@ -231,7 +238,8 @@ const FrameworkProfile &profile(Framework F) {
        /*RangeJoinHeader=*/"",
        /*DetachedStarts=*/StdexecDetachedStarts,
        /*RethrowingHandler=*/"",
-       /*DetachAdvice=*/""},
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::QCoro,
        /*DisplayName=*/"QCoro",
        /*Namespace=*/"QCoro",
@@ -245,7 +253,8 @@ const FrameworkProfile &profile(Framework F) {
        /*RangeJoinHeader=*/"",
        /*DetachedStarts=*/{},
        /*RethrowingHandler=*/"",
-       /*DetachAdvice=*/""},
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/false},
       {/*Kind=*/Framework::Seastar,
        /*DisplayName=*/"Seastar",
        /*Namespace=*/"seastar",
@@ -260,7 +269,8 @@ const FrameworkProfile &profile(Framework F) {
        /*RangeJoinHeader=*/"",
        /*DetachedStarts=*/{},
        /*RethrowingHandler=*/"",
-       /*DetachAdvice=*/""},
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Concurrencpp,
        /*DisplayName=*/"concurrencpp",
        /*Namespace=*/"concurrencpp",
@@ -280,7 +290,8 @@ const FrameworkProfile &profile(Framework F) {
        /*RethrowingHandler=*/"",
        /*DetachAdvice=*/
        "catch the exception inside the coroutine, or return a "
-       "'concurrencpp::result' and keep it"},
+       "'concurrencpp::result' and keep it",
+       /*OperationsThrow=*/true},
   };
   for (const FrameworkProfile &P : Profiles)
     if (P.Kind == F)

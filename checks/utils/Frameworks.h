@@ -100,6 +100,11 @@ struct FrameworkProfile {
   /// How to keep a detached task's exception, for a note when there is no
   /// handler to replace. Empty when there is no advice.
   llvm::StringRef DetachAdvice;
+  /// Whether the framework's own operations report failure by throwing
+  /// (Asio's `use_awaitable` throws `system_error`). When false (libcoro and
+  /// QCoro return statuses and optionals), a call or await of one of its
+  /// functions throws only if its visible body does.
+  bool OperationsThrow;
 };
 
 const FrameworkProfile &profile(Framework F);
