@@ -17,8 +17,10 @@ namespace clang::tidy::async::utils {
 namespace {
 
 /// How many calls deep the analysis follows visible definitions; a callee
-/// further down that is not declared non-throwing counts as throwing.
-constexpr unsigned MaxDepth = 3;
+/// further down that is not declared non-throwing counts as throwing. Header
+/// libraries nest deep (a `tl::expected` built from a value delegates three
+/// times); each definition is analysed once per unit.
+constexpr unsigned MaxDepth = 8;
 
 /// Whether \p Handler catches an exception of type \p Thrown; a null
 /// \p Thrown is an exception of unknown type, which a call or an await
@@ -74,22 +76,36 @@ std::optional<bool> declaredNothrow(const FunctionProtoType *Proto) {
 }
 
 /// Whether a function of the standard library is one that throws on bad
-/// input or state, rather than only when memory runs out: rethrowing,
-/// checked access, conversions from text, calls of a user's callable,
-/// threads and the file system.
+/// input or state, rather than only when memory runs out or on a
+/// programming error (`at`, `value()` of an empty optional): rethrowing,
+/// futures, conversions from text, calls of a user's callable, threads and
+/// the file system.
 bool stdFunctionThrows(const FunctionDecl *FD, llvm::StringRef QualifiedName) {
   if (QualifiedName.starts_with("std::filesystem::"))
     return true;
   if (FD->getDeclName().getNameKind() == DeclarationName::CXXOperatorName)
     return FD->getOverloadedOperator() == OO_Call;
-  static const llvm::StringSet<> Throwing = {
-      "rethrow_exception", "throw_with_nested", "rethrow_if_nested",
-      "at",                "value",             "get",
-      "any_cast",          "invoke",            "apply",
-      "visit",             "stoi",              "stol",
-      "stoll",             "stoul",             "stoull",
-      "stof",              "stod",              "stold",
-      "thread",            "jthread",           "join"};
+  if (QualifiedName == "std::future::get" ||
+      QualifiedName == "std::shared_future::get")
+    return true;
+  static const llvm::StringSet<> Throwing = {"rethrow_exception",
+                                             "throw_with_nested",
+                                             "rethrow_if_nested",
+                                             "any_cast",
+                                             "invoke",
+                                             "apply",
+                                             "visit",
+                                             "stoi",
+                                             "stol",
+                                             "stoll",
+                                             "stoul",
+                                             "stoull",
+                                             "stof",
+                                             "stod",
+                                             "stold",
+                                             "thread",
+                                             "jthread",
+                                             "join"};
   return FD->getIdentifier() && Throwing.contains(FD->getName());
 }
 
@@ -98,6 +114,17 @@ bool stdFunctionThrows(const FunctionDecl *FD, llvm::StringRef QualifiedName) {
 bool failsByValue(const Decl *FD) {
   Framework F = frameworkOf(FD);
   return F != Framework::Unknown && !profile(F).OperationsThrow;
+}
+
+/// Whether the token at \p Loc was written in a file, directly or in
+/// arguments of macros used there, rather than in a macro's definition.
+bool writtenInFile(SourceLocation Loc, const SourceManager &SM) {
+  while (Loc.isMacroID()) {
+    if (!SM.isMacroArgExpansion(Loc))
+      return false;
+    Loc = SM.getImmediateSpellingLoc(Loc);
+  }
+  return Loc.isValid();
 }
 
 /// The function a call expression calls directly, through `co_await`'s
@@ -145,6 +172,7 @@ ExceptionAnalysis::walk(const Stmt *Root,
                         llvm::ArrayRef<const CXXTryStmt *> Trys,
                         const CXXCatchStmt *Handler, unsigned Depth) {
   std::optional<EscapingThrow> Found;
+  const SourceManager &SM = Ctx.getSourceManager();
   auto Escapes = [&](QualType Thrown) { return !caught(Trys, Thrown, Ctx); };
   forEachEvaluatedStmtInContext(
       Root, Ctx, [&](const Stmt *S, const EvaluationContext &) {
@@ -162,6 +190,11 @@ ExceptionAnalysis::walk(const Stmt *Root,
                          Try->getHandler(I), Depth);
           return false;
         }
+        // What a macro writes is not the user's code: a test framework's
+        // EXPECT_TRUE calls functions that are not `noexcept` but report
+        // failures without throwing. Macro arguments are the user's.
+        if (!writtenInFile(S->getBeginLoc(), SM))
+          return true;
         if (const auto *Throw = llvm::dyn_cast<CXXThrowExpr>(S)) {
           // `throw;` rethrows what its handler caught.
           QualType Thrown;
@@ -213,8 +246,10 @@ bool ExceptionAnalysis::callCanThrow(const FunctionDecl *Callee,
                                      unsigned Depth) {
   if (!Callee)
     return true;
+  // C functions do not throw (the thread cancellation that unwinds through
+  // `recv` is no exception a handler deals with).
   if (Callee->getBuiltinID() || llvm::isa<CXXDestructorDecl>(Callee) ||
-      Callee->isTrivial())
+      Callee->isTrivial() || Callee->isExternC())
     return false;
   std::optional<bool> Nothrow =
       declaredNothrow(Callee->getType()->getAs<FunctionProtoType>());
@@ -250,12 +285,15 @@ bool ExceptionAnalysis::awaitCanThrow(const Stmt *Await, unsigned Depth) {
   // its task only rethrows what the body threw.
   const FunctionDecl *Callee = calledFunction(Suspend->getOperand());
   if (Callee) {
-    if (const FunctionDecl *Def = visibleDefinition(Callee);
-        Def && isCoroutine(Def))
-      return Depth < MaxDepth ? definitionCanThrow(Def, Depth + 1) : true;
+    const FunctionDecl *Def = visibleDefinition(Callee);
+    const bool Coroutine = Def && isCoroutine(Def);
+    if (Coroutine && Depth < MaxDepth)
+      return definitionCanThrow(Def, Depth + 1);
     // An operation of a framework that reports failure by value.
     if (failsByValue(Callee))
       return false;
+    if (Coroutine)
+      return true; // Too deep to follow.
   }
   const Expr *Resume = Suspend->getResumeExpr();
   const auto *Call =

@@ -41,7 +41,7 @@ const FunctionDecl *visibleDefinition(const FunctionDecl *FD);
 ///   its handler catches;
 /// - a call, construction or `new` whose callee is not declared non-throwing
 ///   (`noexcept`, `throw()`), unless its definition is visible and nothing
-///   can escape from it (followed up to three calls deep); a call of a
+///   can escape from it (followed up to eight calls deep); a call of a
 ///   coroutine whose body is visible never throws at the call, since the
 ///   body's exceptions go to its task;
 /// - an await whose awaiter's `await_resume()` is not declared non-throwing,
