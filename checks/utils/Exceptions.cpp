@@ -3,10 +3,13 @@
 
 #include "Exceptions.h"
 #include "Coroutines.h"
+#include "ErrorCodes.h"
 #include "Frameworks.h"
 #include "Names.h"
+#include "TaskTypes.h"
 #include "Walk.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/SmallVector.h"
@@ -114,6 +117,39 @@ bool stdFunctionThrows(const FunctionDecl *FD, llvm::StringRef QualifiedName) {
 bool failsByValue(const Decl *FD) {
   Framework F = frameworkOf(FD);
   return F != Framework::Unknown && !profile(F).OperationsThrow;
+}
+
+/// Whether an await receives its operation's error as a value instead of an
+/// exception: its result is an error code or a tuple holding one (Asio's
+/// `as_tuple`, `as_single`), or the operation is given a token that stores
+/// the code (`redirect_error`).
+bool deliversErrorAsValue(const CoroutineSuspendExpr *Await) {
+  QualType Result = Await->getType();
+  if (isErrorCodeType(Result))
+    return true;
+  if (const auto *Tuple =
+          llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              Result.isNull() ? nullptr : Result->getAsCXXRecordDecl());
+      Tuple && qualifiedName(Tuple) == "std::tuple")
+    for (const TemplateArgument &Arg : Tuple->getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Pack) {
+        for (const TemplateArgument &Element : Arg.pack_elements())
+          if (Element.getKind() == TemplateArgument::Type &&
+              isErrorCodeType(Element.getAsType()))
+            return true;
+      }
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(
+      ignoreValuePreserving(Await->getOperand())->IgnoreParenImpCasts());
+  if (!Call)
+    return false;
+  for (const Expr *Arg : Call->arguments())
+    if (const CXXRecordDecl *Token = classDeclOf(Arg->getType())) {
+      Framework F = frameworkOf(Token);
+      if ((F == Framework::BoostAsio || F == Framework::Asio) &&
+          Token->getName() == "redirect_error_t")
+        return true;
+    }
+  return false;
 }
 
 /// Whether the token at \p Loc was written in a file, directly or in
@@ -295,6 +331,8 @@ bool ExceptionAnalysis::awaitCanThrow(const Stmt *Await, unsigned Depth) {
     if (Coroutine)
       return true; // Too deep to follow.
   }
+  if (deliversErrorAsValue(Suspend))
+    return false;
   const Expr *Resume = Suspend->getResumeExpr();
   const auto *Call =
       Resume ? llvm::dyn_cast<CallExpr>(Resume->IgnoreImplicit()) : nullptr;

@@ -336,3 +336,24 @@ net::awaitable<void> quiet_io(int fd) {
 void quiet_spawns(net::any_io_executor ex) {
   net::co_spawn(ex, quiet_io(3), net::detached);
 }
+
+// Not flagged: operations that deliver their error as a value (as_tuple,
+// redirect_error) do not throw it.
+net::awaitable<void> by_value(tcp::socket sock) {
+  char data[64];
+  for (;;) {
+    auto [ec, n] = co_await sock.async_read_some(
+        net::buffer(data, 64), net::as_tuple(net::use_awaitable));
+    if (ec)
+      break;
+    boost::system::error_code wec;
+    co_await sock.async_write_some(net::buffer(data, n),
+                                   net::redirect_error(net::use_awaitable, wec));
+    if (wec)
+      break;
+  }
+}
+
+void by_value_spawns(net::any_io_executor ex, tcp::socket sock) {
+  net::co_spawn(ex, by_value(std::move(sock)), net::detached);
+}
