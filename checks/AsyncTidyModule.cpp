@@ -7,6 +7,7 @@
 
 #include "BlockingCallInCoroutineCheck.h"
 #include "DanglingTaskReferenceCheck.h"
+#include "DetachedTaskExceptionCheck.h"
 #include "SequentialAwaitInLoopCheck.h"
 #include "SessionPerRequestCheck.h"
 #include "SwallowedCancellationCheck.h"
@@ -23,6 +24,8 @@ public:
         "async-blocking-call-in-coroutine");
     Factories.registerCheck<DanglingTaskReferenceCheck>(
         "async-dangling-task-reference");
+    Factories.registerCheck<DetachedTaskExceptionCheck>(
+        "async-detached-task-exception");
     Factories.registerCheck<SequentialAwaitInLoopCheck>(
         "async-sequential-await-in-loop");
     Factories.registerCheck<SessionPerRequestCheck>(

@@ -50,23 +50,6 @@ bool isSpawner(llvm::StringRef QualifiedName) {
   return Spawners.contains(QualifiedName);
 }
 
-/// The function that a spawner argument hands over: the callee of a call
-/// (`co_spawn(ex, session(socket), detached)`), a function named directly
-/// (`std::thread(worker)`), or a lambda.
-const FunctionDecl *handedFunction(const Expr *Arg) {
-  Arg = utils::ignoreValuePreserving(Arg)->IgnoreParenImpCasts();
-  if (const auto *Call = llvm::dyn_cast<CallExpr>(Arg))
-    return Call->getDirectCallee();
-  if (const auto *Op = llvm::dyn_cast<UnaryOperator>(Arg);
-      Op && Op->getOpcode() == UO_AddrOf)
-    Arg = Op->getSubExpr()->IgnoreParenImpCasts();
-  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Arg))
-    return llvm::dyn_cast<FunctionDecl>(Ref->getDecl());
-  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(Arg))
-    return Lambda->getCallOperator();
-  return nullptr;
-}
-
 /// The class whose object `std::make_shared<T>`, `std::make_unique<T>` or
 /// `std::allocate_shared<T>` creates.
 const CXXRecordDecl *madeClass(const FunctionDecl *Callee) {
@@ -416,7 +399,7 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
                P, nullptr, nullptr);
       if (isSpawner(utils::qualifiedName(Class)))
         for (const Expr *Arg : Construct->arguments())
-          NoteRepeated(handedFunction(Arg), Arg->getExprLoc(), Class);
+          NoteRepeated(utils::handedFunction(Arg), Arg->getExprLoc(), Class);
     } else if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (const CXXRecordDecl *Made = madeClass(Callee);
@@ -435,7 +418,7 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
             {Callee->getCanonicalDecl(), Call->getSourceRange().getBegin()});
       if (Callee && isSpawner(utils::qualifiedName(Callee)))
         for (const Expr *Arg : Call->arguments())
-          NoteRepeated(handedFunction(Arg), Arg->getExprLoc(), Callee);
+          NoteRepeated(utils::handedFunction(Arg), Arg->getExprLoc(), Callee);
     }
 
     // Children, with the loop and block they sit in.

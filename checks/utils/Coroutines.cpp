@@ -202,6 +202,20 @@ bool calleeIsCoroutine(const FunctionDecl *Callee) {
   return !Def || isCoroutine(Def);
 }
 
+const FunctionDecl *handedFunction(const Expr *Arg) {
+  Arg = ignoreValuePreserving(Arg)->IgnoreParenImpCasts();
+  if (const auto *Call = llvm::dyn_cast<CallExpr>(Arg))
+    return Call->getDirectCallee();
+  if (const auto *Op = llvm::dyn_cast<UnaryOperator>(Arg);
+      Op && Op->getOpcode() == UO_AddrOf)
+    Arg = Op->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Arg))
+    return llvm::dyn_cast<FunctionDecl>(Ref->getDecl());
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(Arg))
+    return Lambda->getCallOperator();
+  return nullptr;
+}
+
 const Expr *ignoreValuePreserving(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreParens();

@@ -89,6 +89,12 @@ llvm::SmallVector<const Stmt *, 4> evaluatedChildren(const Stmt *S);
 void forEachEvaluatedStmt(const Stmt *Root,
                           llvm::function_ref<bool(const Stmt *)> Visit);
 
+/// The function that an argument of a spawner hands over: the callee of a
+/// call (`co_spawn(ex, session(socket), detached)`), a function named
+/// directly (`std::thread(worker)`, `&worker`), or a lambda's call operator.
+/// Null for anything else.
+const FunctionDecl *handedFunction(const Expr *Arg);
+
 /// Strips the nodes that do not change a value's meaning: parentheses,
 /// ExprWithCleanups, temporaries' materialisation and binding, and no-op
 /// implicit casts.

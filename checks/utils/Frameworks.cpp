@@ -56,6 +56,61 @@ static constexpr llvm::StringLiteral AsioConcurrencyAdvice =
     "'%0::experimental::make_parallel_group', or join a fixed number "
     "with the '&&' operator of '%0::experimental::awaitable_operators'";
 
+// The detached starts, audited against each framework's headers: whether an
+// exception that escapes the task is lost or reported.
+static constexpr DetachedStart BoostAsioDetachedStarts[] = {
+    // The completion token decides; `detached` ignores the exception_ptr.
+    {"boost::asio::co_spawn", DetachKind::SpawnWithToken, false},
+};
+static constexpr DetachedStart AsioDetachedStarts[] = {
+    {"asio::co_spawn", DetachKind::SpawnWithToken, false},
+};
+static constexpr DetachedStart FollyDetachedStarts[] = {
+    // start() returns a SemiFuture that holds the exception; start(callback)
+    // hands the callback a Try.
+    {"folly::coro::TaskWithExecutor::start", DetachKind::Start, false},
+    {"folly::coro::TaskWithExecutor::startInlineUnsafe", DetachKind::Start,
+     false},
+    // AsyncScope::add catches what escapes and logs it (LOG(DFATAL)).
+    {"folly::coro::AsyncScope::add", DetachKind::Spawn, true},
+};
+static constexpr DetachedStart CppcoroDetachedStarts[] = {
+    // async_scope::spawn runs the awaitable in a oneway_task whose
+    // unhandled_exception() calls std::terminate.
+    {"cppcoro::async_scope::spawn", DetachKind::Spawn, true},
+};
+static constexpr DetachedStart LibcoroDetachedStarts[] = {
+    // Both wrap the task in a self-deleting coroutine whose
+    // unhandled_exception() ignores the exception.
+    {"coro::scheduler::spawn_detached", DetachKind::Spawn, false},
+    {"coro::thread_pool::spawn_detached", DetachKind::Spawn, false},
+    // Releases before 0.15: the task container prints what escapes to
+    // std::cerr.
+    {"coro::task_container::start", DetachKind::Spawn, true},
+};
+static constexpr DetachedStart AsyncSimpleDetachedStarts[] = {
+    // The callback receives a Try<T>; one that ignores it drops the error.
+    {"async_simple::coro::detail::LazyBase::start", DetachKind::Start, false},
+    {"async_simple::coro::Lazy::directlyStart", DetachKind::Start, false},
+    // detach() rethrows the error from its callback; the detached
+    // coroutine prints it to stderr and rethrows.
+    {"async_simple::coro::RescheduleLazy::detach", DetachKind::Spawn, true},
+};
+static constexpr DetachedStart StdexecDetachedStarts[] = {
+    // start_detached's receiver calls std::terminate on set_error.
+    {"stdexec::start_detached", DetachKind::Spawn, true},
+    {"exec::start_detached", DetachKind::Spawn, true},
+};
+static constexpr DetachedStart ConcurrencppDetachedStarts[] = {
+    // null_result's promise has an empty unhandled_exception().
+    {"concurrencpp::null_result", DetachKind::DroppingReturnType, false},
+};
+
+// Rethrowing from the completion handler lets the exception out of
+// io_context::run(), where the program sees it.
+static constexpr llvm::StringLiteral AsioRethrowingHandler =
+    "[](std::exception_ptr e{0}) { if (e) std::rethrow_exception(e); }";
+
 const FrameworkProfile &profile(Framework F) {
   // One row per framework: everything the checks know about it.
   static const FrameworkProfile Profiles[] = {
@@ -69,7 +124,11 @@ const FrameworkProfile &profile(Framework F) {
        /*ConcurrencyAdvice=*/"",
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/{}},
+       /*DetachingStarts=*/{},
+       /*DetachedStarts=*/{},
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::BoostAsio,
        /*DisplayName=*/"Boost.Asio",
        /*Namespace=*/"boost::asio",
@@ -80,7 +139,11 @@ const FrameworkProfile &profile(Framework F) {
        /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/BoostAsioStarts},
+       /*DetachingStarts=*/BoostAsioStarts,
+       /*DetachedStarts=*/BoostAsioDetachedStarts,
+       /*RethrowingHandler=*/AsioRethrowingHandler,
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Asio,
        /*DisplayName=*/"Asio",
        /*Namespace=*/"asio",
@@ -91,7 +154,11 @@ const FrameworkProfile &profile(Framework F) {
        /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/AsioStarts},
+       /*DetachingStarts=*/AsioStarts,
+       /*DetachedStarts=*/AsioDetachedStarts,
+       /*RethrowingHandler=*/AsioRethrowingHandler,
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Folly,
        /*DisplayName=*/"folly::coro",
        /*Namespace=*/"folly::coro",
@@ -109,7 +176,13 @@ const FrameworkProfile &profile(Framework F) {
        "'%0::collectAllWindowed' to bound how many run at once",
        /*RangeJoin=*/"folly::coro::collectAllRange",
        /*RangeJoinHeader=*/"<folly/coro/Collect.h>",
-       /*DetachingStarts=*/FollyStarts},
+       /*DetachingStarts=*/FollyStarts,
+       /*DetachedStarts=*/FollyDetachedStarts,
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/
+       "keep the returned 'folly::SemiFuture' and handle its exception, or "
+       "add the task to a 'folly::coro::AsyncScope', which logs it",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Cppcoro,
        /*DisplayName=*/"cppcoro",
        /*Namespace=*/"cppcoro",
@@ -126,7 +199,11 @@ const FrameworkProfile &profile(Framework F) {
        "them with '%0::when_all'",
        /*RangeJoin=*/"cppcoro::when_all",
        /*RangeJoinHeader=*/"<cppcoro/when_all.hpp>",
-       /*DetachingStarts=*/CppcoroStarts},
+       /*DetachingStarts=*/CppcoroStarts,
+       /*DetachedStarts=*/CppcoroDetachedStarts,
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Libcoro,
        /*DisplayName=*/"libcoro",
        /*Namespace=*/"coro",
@@ -143,7 +220,13 @@ const FrameworkProfile &profile(Framework F) {
        "them with '%0::when_all'",
        /*RangeJoin=*/"coro::when_all",
        /*RangeJoinHeader=*/"<coro/when_all.hpp>",
-       /*DetachingStarts=*/LibcoroStarts},
+       /*DetachingStarts=*/LibcoroStarts,
+       /*DetachedStarts=*/LibcoroDetachedStarts,
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/
+       "catch the exception inside the task: libcoro destroys a detached "
+       "task's exception unseen",
+       /*OperationsThrow=*/false},
       {/*Kind=*/Framework::AsyncSimple,
        /*DisplayName=*/"async_simple",
        /*Namespace=*/"async_simple::coro",
@@ -159,7 +242,13 @@ const FrameworkProfile &profile(Framework F) {
        "bound how many run at once",
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/AsyncSimpleStarts},
+       /*DetachingStarts=*/AsyncSimpleStarts,
+       /*DetachedStarts=*/AsyncSimpleDetachedStarts,
+       /*RethrowingHandler=*/
+       "[](auto &&result) { if (result.hasError()) "
+       "std::rethrow_exception(result.getException()); }",
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/false},
       {/*Kind=*/Framework::Stdexec,
        /*DisplayName=*/"stdexec",
        /*Namespace=*/"stdexec",
@@ -176,7 +265,11 @@ const FrameworkProfile &profile(Framework F) {
        "'exec::async_scope' and await its 'on_empty()'",
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/StdexecStarts},
+       /*DetachingStarts=*/StdexecStarts,
+       /*DetachedStarts=*/StdexecDetachedStarts,
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::QCoro,
        /*DisplayName=*/"QCoro",
        /*Namespace=*/"QCoro",
@@ -188,7 +281,11 @@ const FrameworkProfile &profile(Framework F) {
        /*ConcurrencyAdvice=*/"",
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/{}},
+       /*DetachingStarts=*/{},
+       /*DetachedStarts=*/{},
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/false},
       {/*Kind=*/Framework::Seastar,
        /*DisplayName=*/"Seastar",
        /*Namespace=*/"seastar",
@@ -201,7 +298,11 @@ const FrameworkProfile &profile(Framework F) {
        "or '%0::max_concurrent_for_each' to bound how many run at once",
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/{}},
+       /*DetachingStarts=*/{},
+       /*DetachedStarts=*/{},
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/"",
+       /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Concurrencpp,
        /*DisplayName=*/"concurrencpp",
        /*Namespace=*/"concurrencpp",
@@ -217,7 +318,13 @@ const FrameworkProfile &profile(Framework F) {
        "await them with '%0::when_all'",
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/{}},
+       /*DetachingStarts=*/{},
+       /*DetachedStarts=*/ConcurrencppDetachedStarts,
+       /*RethrowingHandler=*/"",
+       /*DetachAdvice=*/
+       "catch the exception inside the coroutine, or return a "
+       "'concurrencpp::result' and keep it",
+       /*OperationsThrow=*/true},
   };
   for (const FrameworkProfile &P : Profiles)
     if (P.Kind == F)
@@ -285,6 +392,17 @@ static const AliasList &fileScopeAliases(const ASTContext &Ctx) {
         const_cast<ASTContext *>(&Ctx));
   }
   return *Slot;
+}
+
+const DetachedStart *detachedStart(const NamedDecl *D) {
+  Framework F = frameworkOf(D);
+  if (F == Framework::Unknown)
+    return nullptr;
+  const std::string Name = qualifiedName(D);
+  for (const DetachedStart &Start : profile(F).DetachedStarts)
+    if (Start.Name == Name)
+      return &Start;
+  return nullptr;
 }
 
 std::string spellNamespace(const ASTContext &Ctx,

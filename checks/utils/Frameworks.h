@@ -27,6 +27,37 @@ enum class Framework {
   Concurrencpp, ///< concurrencpp
 };
 
+/// How a framework primitive starts a task that nobody awaits, and so where
+/// the task's exception goes.
+enum class DetachKind {
+  /// `co_spawn(executor, task, token)`: the task is argument 1, and its
+  /// exception goes to the completion token at argument 2 (Asio's `detached`
+  /// ignores it).
+  SpawnWithToken,
+  /// `scheduler->spawn_detached(task)`: the task is argument 0 and nothing
+  /// receives its exception.
+  Spawn,
+  /// `task.start(callback)`: the task is the object, and the callback at
+  /// argument 0 receives its result, exception included. Without a callback,
+  /// `task.start()` returns a future that carries the exception; dropping the
+  /// future drops the exception.
+  Start,
+  /// A coroutine returning this class starts when called, and its promise
+  /// drops an escaping exception: the call is the detached start.
+  DroppingReturnType,
+};
+
+/// One way a framework starts a task detached.
+struct DetachedStart {
+  /// The qualified name of the function, method or (DroppingReturnType)
+  /// class, as the framework declares it.
+  llvm::StringRef Name;
+  DetachKind Kind;
+  /// The framework reports an exception that escapes the task itself: it
+  /// logs it or terminates. Such starts lose nothing and are not reported.
+  bool ReportsUnhandled;
+};
+
 /// Everything the checks know about one framework, in one row of one table
 /// (Frameworks.cpp): its namespace, how a task is run from code that is not
 /// a coroutine, its timers, its thread pools, how it joins tasks. Adding a
@@ -65,6 +96,21 @@ struct FrameworkProfile {
   /// template's name. The task they start outlives the full-expression unless
   /// their own result is awaited there.
   llvm::ArrayRef<llvm::StringRef> DetachingStarts;
+  /// The primitives that start a task detached, whether they lose its
+  /// exception or report it.
+  llvm::ArrayRef<DetachedStart> DetachedStarts;
+  /// A completion handler or callback that rethrows the task's exception,
+  /// for a fix that replaces a handler that drops it; `{0}` stands for the
+  /// handler's result parameters after the exception. Empty when none.
+  llvm::StringRef RethrowingHandler;
+  /// How to keep a detached task's exception, for a note when there is no
+  /// handler to replace. Empty when there is no advice.
+  llvm::StringRef DetachAdvice;
+  /// Whether the framework's own operations report failure by throwing
+  /// (Asio's `use_awaitable` throws `system_error`). When false (libcoro and
+  /// QCoro return statuses and optionals), a call or await of one of its
+  /// functions throws only if its visible body does.
+  bool OperationsThrow;
 };
 
 const FrameworkProfile &profile(Framework F);
@@ -75,6 +121,10 @@ Framework frameworkOf(const Decl *D);
 /// The framework of the class (or class template) named by \p T, after
 /// looking through references, cv-qualifiers and sugar.
 Framework frameworkOf(QualType T);
+
+/// The detached start that \p D (a function, method or class) is in its
+/// framework's table, or null.
+const DetachedStart *detachedStart(const NamedDecl *D);
 
 /// How code at \p Loc should spell namespace \p QualifiedNamespace: the name
 /// of a namespace alias for it declared earlier at file scope in the same

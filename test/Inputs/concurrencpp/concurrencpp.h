@@ -13,6 +13,9 @@ public:
   mock_support::awaiter<result<T>> resolve() & noexcept { return {}; }
 };
 class executor {};
+// The return type of a fire-and-forget coroutine: it starts at once, and its
+// promise ignores an escaping exception.
+class null_result {};
 // Moves the awaiting coroutine onto the executor.
 mock_support::awaiter<void> resume_on(std::shared_ptr<executor> e);
 } // namespace concurrencpp
@@ -21,4 +24,15 @@ template <class T, class... Args>
 struct std::coroutine_traits<concurrencpp::result<T>, Args...> {
   using promise_type = mock_support::promise<concurrencpp::result<T>, T,
                                              std::suspend_never>;
+};
+
+template <class... Args>
+struct std::coroutine_traits<concurrencpp::null_result, Args...> {
+  struct promise_type {
+    concurrencpp::null_result get_return_object() noexcept { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void unhandled_exception() noexcept {}
+    void return_void() noexcept {}
+  };
 };

@@ -1,12 +1,12 @@
-// Mock of <cppcoro/async_scope.hpp>.
+// Mock of <cppcoro/async_scope.hpp>: spawn() runs the awaitable in a task
+// that terminates the program if it throws.
 #pragma once
 #include "../mock_coroutine_support.h"
 
 namespace cppcoro {
 class async_scope {
 public:
-  // Starts the awaitable and lets it run until join() is awaited.
-  template <class Awaitable> void spawn(Awaitable &&) {}
+  template <class Awaitable> void spawn(Awaitable &&awaitable) {}
   mock_support::awaiter<void> join() noexcept { return {}; }
 };
 } // namespace cppcoro

@@ -7,5 +7,6 @@ namespace stdexec {
 template <class Sender> std::optional<std::tuple<>> sync_wait(Sender &&) {
   return std::nullopt;
 }
+// Runs the sender; terminates the program if it completes with an error.
 template <class Sender> void start_detached(Sender &&) {}
 } // namespace stdexec

@@ -1,6 +1,8 @@
 // Mock of <folly/experimental/coro/Task.h>.
 #pragma once
 #include "../../../mock_coroutine_support.h"
+#include "../../Try.h"
+#include "../../futures/Future.h"
 
 namespace folly {
 class Executor {};
@@ -34,7 +36,11 @@ template <class T> class TaskWithExecutor {
 public:
   TaskWithExecutor() = default;
   TaskWithExecutor(TaskWithExecutor &&) = default;
-  void start() && {}
+  // Like folly, start() returns a SemiFuture that holds the result or the
+  // exception; start(callback) hands the callback a Try.
+  SemiFuture<T> start() && { return {}; }
+  template <class F> void start(F &&tryCallback) && {}
+  SemiFuture<T> startInlineUnsafe() && { return {}; }
 };
 
 } // namespace coro

@@ -1,0 +1,367 @@
+//===--- Exceptions.cpp - where an exception can leave a body -------------===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#include "Exceptions.h"
+#include "Coroutines.h"
+#include "ErrorCodes.h"
+#include "Frameworks.h"
+#include "Names.h"
+#include "TaskTypes.h"
+#include "Walk.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSet.h"
+
+namespace clang::tidy::async::utils {
+
+namespace {
+
+/// How many calls deep the analysis follows visible definitions; a callee
+/// further down that is not declared non-throwing counts as throwing. Header
+/// libraries nest deep (a `tl::expected` built from a value delegates three
+/// times); each definition is analysed once per unit.
+constexpr unsigned MaxDepth = 8;
+
+/// Whether \p Handler catches an exception of type \p Thrown; a null
+/// \p Thrown is an exception of unknown type, which a call or an await
+/// raises.
+bool catches(const CXXCatchStmt *Handler, QualType Thrown,
+             const ASTContext &Ctx) {
+  QualType Caught = Handler->getCaughtType();
+  if (Caught.isNull())
+    return true; // catch (...)
+  Caught = Caught.getNonReferenceType().getUnqualifiedType();
+  // What a template's handler catches is not known: assume it is caught.
+  if (Caught->isDependentType())
+    return true;
+  if (Thrown.isNull()) {
+    const CXXRecordDecl *RD = Caught->getAsCXXRecordDecl();
+    return RD && qualifiedName(RD) == "std::exception";
+  }
+  Thrown = Thrown.getNonReferenceType().getUnqualifiedType();
+  if (Thrown->isDependentType())
+    return true;
+  if (Thrown->isPointerType() && Caught->isPointerType()) {
+    Thrown = Thrown->getPointeeType().getUnqualifiedType();
+    Caught = Caught->getPointeeType().getUnqualifiedType();
+  }
+  if (Ctx.hasSameUnqualifiedType(Thrown, Caught))
+    return true;
+  const CXXRecordDecl *ThrownClass = Thrown->getAsCXXRecordDecl();
+  const CXXRecordDecl *CaughtClass = Caught->getAsCXXRecordDecl();
+  if (!ThrownClass || !CaughtClass)
+    return false;
+  ThrownClass = ThrownClass->getDefinition();
+  CaughtClass = CaughtClass->getCanonicalDecl();
+  return ThrownClass && ThrownClass->isDerivedFrom(CaughtClass);
+}
+
+/// Whether a handler of one of \p Trys (innermost last) catches \p Thrown.
+bool caught(llvm::ArrayRef<const CXXTryStmt *> Trys, QualType Thrown,
+            const ASTContext &Ctx) {
+  for (const CXXTryStmt *Try : Trys)
+    for (unsigned I = 0, N = Try->getNumHandlers(); I < N; ++I)
+      if (catches(Try->getHandler(I), Thrown, Ctx))
+        return true;
+  return false;
+}
+
+/// Whether a function of type \p Proto is declared non-throwing; nothing
+/// when its exception specification is not resolved yet.
+std::optional<bool> declaredNothrow(const FunctionProtoType *Proto) {
+  if (!Proto || isUnresolvedExceptionSpec(Proto->getExceptionSpecType()))
+    return std::nullopt;
+  // A specification that depends on a template parameter is not known.
+  return Proto->canThrow() != CT_Can;
+}
+
+/// Whether a function of the standard library is one that throws on bad
+/// input or state, rather than only when memory runs out or on a
+/// programming error (`at`, `value()` of an empty optional): rethrowing,
+/// futures, conversions from text, calls of a user's callable, threads and
+/// the file system.
+bool stdFunctionThrows(const FunctionDecl *FD, llvm::StringRef QualifiedName) {
+  if (QualifiedName.starts_with("std::filesystem::"))
+    return true;
+  if (FD->getDeclName().getNameKind() == DeclarationName::CXXOperatorName)
+    return FD->getOverloadedOperator() == OO_Call;
+  if (QualifiedName == "std::future::get" ||
+      QualifiedName == "std::shared_future::get")
+    return true;
+  static const llvm::StringSet<> Throwing = {"rethrow_exception",
+                                             "throw_with_nested",
+                                             "rethrow_if_nested",
+                                             "any_cast",
+                                             "invoke",
+                                             "apply",
+                                             "visit",
+                                             "stoi",
+                                             "stol",
+                                             "stoll",
+                                             "stoul",
+                                             "stoull",
+                                             "stof",
+                                             "stod",
+                                             "stold",
+                                             "thread",
+                                             "jthread",
+                                             "join"};
+  return FD->getIdentifier() && Throwing.contains(FD->getName());
+}
+
+/// Whether \p FD belongs to a framework whose operations report failure by
+/// value (a status, an optional), not by throwing.
+bool failsByValue(const Decl *FD) {
+  Framework F = frameworkOf(FD);
+  return F != Framework::Unknown && !profile(F).OperationsThrow;
+}
+
+/// Whether an await receives its operation's error as a value instead of an
+/// exception: its result is an error code or a tuple holding one (Asio's
+/// `as_tuple`, `as_single`), or the operation is given a token that stores
+/// the code (`redirect_error`).
+bool deliversErrorAsValue(const CoroutineSuspendExpr *Await) {
+  QualType Result = Await->getType();
+  if (isErrorCodeType(Result))
+    return true;
+  if (const auto *Tuple =
+          llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              Result.isNull() ? nullptr : Result->getAsCXXRecordDecl());
+      Tuple && qualifiedName(Tuple) == "std::tuple")
+    for (const TemplateArgument &Arg : Tuple->getTemplateArgs().asArray())
+      if (Arg.getKind() == TemplateArgument::Pack) {
+        for (const TemplateArgument &Element : Arg.pack_elements())
+          if (Element.getKind() == TemplateArgument::Type &&
+              isErrorCodeType(Element.getAsType()))
+            return true;
+      }
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(
+      ignoreValuePreserving(Await->getOperand())->IgnoreParenImpCasts());
+  if (!Call)
+    return false;
+  for (const Expr *Arg : Call->arguments())
+    if (const CXXRecordDecl *Token = classDeclOf(Arg->getType())) {
+      Framework F = frameworkOf(Token);
+      if ((F == Framework::BoostAsio || F == Framework::Asio) &&
+          Token->getName() == "redirect_error_t")
+        return true;
+    }
+  return false;
+}
+
+/// Whether the token at \p Loc was written in a file, directly or in
+/// arguments of macros used there, rather than in a macro's definition.
+bool writtenInFile(SourceLocation Loc, const SourceManager &SM) {
+  while (Loc.isMacroID()) {
+    if (!SM.isMacroArgExpansion(Loc))
+      return false;
+    Loc = SM.getImmediateSpellingLoc(Loc);
+  }
+  return Loc.isValid();
+}
+
+/// The function a call expression calls directly, through `co_await`'s
+/// value-preserving wrappers.
+const FunctionDecl *calledFunction(const Expr *E) {
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(
+      ignoreValuePreserving(E)->IgnoreParenImpCasts());
+  return Call ? Call->getDirectCallee() : nullptr;
+}
+
+} // namespace
+
+const FunctionDecl *visibleDefinition(const FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  if (const FunctionDecl *Def = FD->getDefinition())
+    return Def;
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+    if (const FunctionDecl *Def = Pattern->getDefinition())
+      return Def;
+  return nullptr;
+}
+
+std::optional<EscapingThrow>
+ExceptionAnalysis::firstEscaping(const Stmt *Body) {
+  return firstEscaping(Body, 0);
+}
+
+bool ExceptionAnalysis::callCanThrow(const FunctionDecl *Callee) {
+  return callCanThrow(Callee, 0);
+}
+
+bool ExceptionAnalysis::bodyCanThrow(const FunctionDecl *Coroutine) {
+  const FunctionDecl *Def = visibleDefinition(Coroutine);
+  return Def && isCoroutine(Def) && definitionCanThrow(Def, 0);
+}
+
+std::optional<EscapingThrow> ExceptionAnalysis::firstEscaping(const Stmt *Body,
+                                                              unsigned Depth) {
+  return walk(Body, {}, nullptr, Depth);
+}
+
+std::optional<EscapingThrow>
+ExceptionAnalysis::walk(const Stmt *Root,
+                        llvm::ArrayRef<const CXXTryStmt *> Trys,
+                        const CXXCatchStmt *Handler, unsigned Depth) {
+  std::optional<EscapingThrow> Found;
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto Escapes = [&](QualType Thrown) { return !caught(Trys, Thrown, Ctx); };
+  forEachEvaluatedStmtInContext(
+      Root, Ctx, [&](const Stmt *S, const EvaluationContext &) {
+        if (Found)
+          return false;
+        if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(S)) {
+          // The try block within this `try`'s handlers; the handlers'
+          // blocks only within the enclosing ones.
+          llvm::SmallVector<const CXXTryStmt *, 4> Inner(Trys.begin(),
+                                                         Trys.end());
+          Inner.push_back(Try);
+          Found = walk(Try->getTryBlock(), Inner, Handler, Depth);
+          for (unsigned I = 0, N = Try->getNumHandlers(); I < N && !Found; ++I)
+            Found = walk(Try->getHandler(I)->getHandlerBlock(), Trys,
+                         Try->getHandler(I), Depth);
+          return false;
+        }
+        // What a macro writes is not the user's code: a test framework's
+        // EXPECT_TRUE calls functions that are not `noexcept` but report
+        // failures without throwing. Macro arguments are the user's.
+        if (!writtenInFile(S->getBeginLoc(), SM))
+          return true;
+        if (const auto *Throw = llvm::dyn_cast<CXXThrowExpr>(S)) {
+          // `throw;` rethrows what its handler caught.
+          QualType Thrown;
+          if (const Expr *Operand = Throw->getSubExpr())
+            Thrown = Operand->getType();
+          else if (Handler)
+            Thrown = Handler->getCaughtType();
+          if (Escapes(Thrown))
+            Found = EscapingThrow{EscapingThrow::Throw, S};
+          // Building the exception object is not counted: should it fail,
+          // what escapes is the failure of a throw that was escaping anyway.
+          return false;
+        }
+        bool Throws = false;
+        EscapingThrow::KindType Kind = EscapingThrow::Call;
+        if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
+          if (Call->isTypeDependent() || Call->getCallee()->isTypeDependent())
+            return true;
+          if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+            Throws = callCanThrow(Callee, Depth);
+          } else {
+            // A call through a pointer: only its type can tell.
+            QualType T = Call->getCallee()->getType();
+            if (const auto *Pointer = T->getAs<PointerType>())
+              T = Pointer->getPointeeType();
+            else if (const auto *Member = T->getAs<MemberPointerType>())
+              T = Member->getPointeeType();
+            Throws =
+                !declaredNothrow(T->getAs<FunctionProtoType>()).value_or(true);
+          }
+        } else if (const auto *Construct =
+                       llvm::dyn_cast<CXXConstructExpr>(S)) {
+          Throws = callCanThrow(Construct->getConstructor(), Depth);
+        } else if (const auto *New = llvm::dyn_cast<CXXNewExpr>(S)) {
+          Throws = New->getOperatorNew() &&
+                   callCanThrow(New->getOperatorNew(), Depth);
+        } else if (llvm::isa<CoroutineSuspendExpr>(S)) {
+          Throws = awaitCanThrow(S, Depth);
+          Kind = EscapingThrow::Await;
+        }
+        if (Throws && Escapes(QualType()))
+          Found = EscapingThrow{Kind, S};
+        return !Found;
+      });
+  return Found;
+}
+
+bool ExceptionAnalysis::callCanThrow(const FunctionDecl *Callee,
+                                     unsigned Depth) {
+  if (!Callee)
+    return true;
+  // C functions do not throw (the thread cancellation that unwinds through
+  // `recv` is no exception a handler deals with).
+  if (Callee->getBuiltinID() || llvm::isa<CXXDestructorDecl>(Callee) ||
+      Callee->isTrivial() || Callee->isExternC())
+    return false;
+  std::optional<bool> Nothrow =
+      declaredNothrow(Callee->getType()->getAs<FunctionProtoType>());
+  if (Nothrow.value_or(false))
+    return false;
+  // The standard library throws mostly when memory runs out, which is not
+  // counted; what it throws on purpose is listed.
+  const std::string Name = qualifiedName(Callee);
+  if (llvm::StringRef(Name).starts_with("std::"))
+    return stdFunctionThrows(Callee, Name);
+  // Without a resolved specification (an implicit member Sema never needed
+  // to resolve), only a visible body can say it throws; nor can an
+  // operation of a framework that reports failure by value.
+  const bool Unknown = !Nothrow.has_value() || failsByValue(Callee);
+  const FunctionDecl *Def = visibleDefinition(Callee);
+  // A coroutine's body throws into its task, not at the call.
+  if (Def && isCoroutine(Def))
+    return false;
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+      Method && Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
+      !Method->getParent()->hasAttr<FinalAttr>())
+    return !Unknown; // An override may throw what this body does not.
+  if (!Def || Depth >= MaxDepth)
+    return !Unknown;
+  return definitionCanThrow(Def, Depth + 1);
+}
+
+bool ExceptionAnalysis::awaitCanThrow(const Stmt *Await, unsigned Depth) {
+  const auto *Suspend = llvm::dyn_cast<CoroutineSuspendExpr>(Await);
+  if (!Suspend)
+    return false;
+  // Awaiting a coroutine whose visible body cannot throw cannot throw either:
+  // its task only rethrows what the body threw.
+  const FunctionDecl *Callee = calledFunction(Suspend->getOperand());
+  if (Callee) {
+    const FunctionDecl *Def = visibleDefinition(Callee);
+    const bool Coroutine = Def && isCoroutine(Def);
+    if (Coroutine && Depth < MaxDepth)
+      return definitionCanThrow(Def, Depth + 1);
+    // An operation of a framework that reports failure by value.
+    if (failsByValue(Callee))
+      return false;
+    if (Coroutine)
+      return true; // Too deep to follow.
+  }
+  if (deliversErrorAsValue(Suspend))
+    return false;
+  const Expr *Resume = Suspend->getResumeExpr();
+  const auto *Call =
+      Resume ? llvm::dyn_cast<CallExpr>(Resume->IgnoreImplicit()) : nullptr;
+  if (!Call)
+    return false;
+  const FunctionDecl *AwaitResume = Call->getDirectCallee();
+  if (!AwaitResume)
+    return true;
+  // Awaiting one of such a framework's objects (an event, a latch).
+  if (!Callee && failsByValue(AwaitResume))
+    return false;
+  return !declaredNothrow(AwaitResume->getType()->getAs<FunctionProtoType>())
+              .value_or(false);
+}
+
+bool ExceptionAnalysis::definitionCanThrow(const FunctionDecl *Def,
+                                           unsigned Depth) {
+  if (auto It = Cache.find(Def); It != Cache.end())
+    return It->second;
+  Cache[Def] = false;
+  bool Throws = false;
+  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (!Throws && Init->getInit())
+        Throws = firstEscaping(Init->getInit(), Depth).has_value();
+  if (!Throws)
+    Throws = firstEscaping(getUserBody(Def), Depth).has_value();
+  Cache[Def] = Throws;
+  return Throws;
+}
+
+} // namespace clang::tidy::async::utils

@@ -1,0 +1,93 @@
+//===--- Exceptions.h - where an exception can leave a body -----*- C++ -*-===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+//
+// Part of async-lint. Answers "can this body throw an exception that none of
+// its own handlers catches, and where?", from declarations alone: exception
+// specifications, the handlers' types, and the bodies of the callees that are
+// visible in the translation unit.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef ASYNC_LINT_UTILS_EXCEPTIONS_H
+#define ASYNC_LINT_UTILS_EXCEPTIONS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include <optional>
+
+namespace clang::tidy::async::utils {
+
+/// A place where an exception can leave the analysed body.
+struct EscapingThrow {
+  enum KindType {
+    Call,  ///< A call (or construction, or `new`) that can throw.
+    Await, ///< A `co_await` / `co_yield` whose result can be an exception.
+    Throw, ///< A throw expression (or a rethrow).
+  };
+  KindType Kind;
+  const Stmt *Site;
+};
+
+/// The definition whose body a call of \p FD runs, or null when none is
+/// visible: for a specialization that was never instantiated, its pattern's.
+const FunctionDecl *visibleDefinition(const FunctionDecl *FD);
+
+/// Finds where exceptions can escape function bodies. What can throw:
+///
+/// - a throw expression, with the type of its operand; `throw;` with the type
+///   its handler catches;
+/// - a call, construction or `new` whose callee is not declared non-throwing
+///   (`noexcept`, `throw()`), unless its definition is visible and nothing
+///   can escape from it (followed up to eight calls deep); a call of a
+///   coroutine whose body is visible never throws at the call, since the
+///   body's exceptions go to its task;
+/// - an await whose awaiter's `await_resume()` is not declared non-throwing,
+///   unless it awaits a call of a coroutine whose visible body cannot throw.
+///
+/// Destructors never throw. Code that depends on a template parameter, and
+/// callees whose exception specification is not resolved, count as not
+/// throwing: precision first.
+///
+/// A handler catches what escapes from its `try` block when it is
+/// `catch (...)`, when it catches the thrown class or a base of it, or -- for
+/// calls and awaits, whose exception type is unknown -- when it catches
+/// `std::exception`, the root of what the standard library and the
+/// frameworks throw. A throw inside a handler escapes from it like any other.
+/// Results are cached per callee, so one analysis serves a translation unit.
+class ExceptionAnalysis {
+public:
+  explicit ExceptionAnalysis(const ASTContext &Ctx) : Ctx(Ctx) {}
+
+  /// The first place, in source order, where an exception can leave
+  /// \p Body without being caught by a handler inside it.
+  std::optional<EscapingThrow> firstEscaping(const Stmt *Body);
+
+  /// Whether a call of \p Callee can throw (see the class comment).
+  bool callCanThrow(const FunctionDecl *Callee);
+
+  /// Whether a coroutine's exception can escape its visible body: false when
+  /// \p Coroutine's definition is not visible or is not a coroutine.
+  bool bodyCanThrow(const FunctionDecl *Coroutine);
+
+private:
+  std::optional<EscapingThrow> firstEscaping(const Stmt *Body, unsigned Depth);
+  std::optional<EscapingThrow> walk(const Stmt *Root,
+                                    llvm::ArrayRef<const CXXTryStmt *> Trys,
+                                    const CXXCatchStmt *Handler,
+                                    unsigned Depth);
+  bool callCanThrow(const FunctionDecl *Callee, unsigned Depth);
+  bool awaitCanThrow(const Stmt *Await, unsigned Depth);
+  bool definitionCanThrow(const FunctionDecl *Def, unsigned Depth);
+
+  const ASTContext &Ctx;
+  /// Per callee definition: whether something escapes it. A definition being
+  /// analysed is entered as false, so that recursion ends.
+  llvm::DenseMap<const FunctionDecl *, bool> Cache;
+};
+
+} // namespace clang::tidy::async::utils
+
+#endif // ASYNC_LINT_UTILS_EXCEPTIONS_H

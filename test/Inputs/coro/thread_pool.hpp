@@ -1,0 +1,19 @@
+// Mock of libcoro's <coro/thread_pool.hpp>.
+#pragma once
+#include "coro.hpp"
+#include <memory>
+
+namespace coro {
+class thread_pool {
+public:
+  struct schedule_operation {
+    bool await_ready() noexcept { return false; }
+    void await_suspend(std::coroutine_handle<>) noexcept {}
+    void await_resume() noexcept {}
+  };
+  static std::unique_ptr<thread_pool> make_unique() { return {}; }
+  schedule_operation schedule() { return {}; }
+  // Runs the task with nobody to receive its exception.
+  bool spawn_detached(coro::task<void> &&task) noexcept { return true; }
+};
+} // namespace coro

@@ -1,0 +1,18 @@
+// Mock of <folly/futures/Future.h>: the future a started task completes.
+#pragma once
+#include "../Try.h"
+
+namespace folly {
+template <class T> class SemiFuture {
+public:
+  SemiFuture() = default;
+  SemiFuture(SemiFuture &&) = default;
+  T get() && { throw std::exception(); }
+};
+template <> class SemiFuture<void> {
+public:
+  SemiFuture() = default;
+  SemiFuture(SemiFuture &&) = default;
+  void get() && {}
+};
+} // namespace folly

@@ -1,0 +1,120 @@
+// The check over the real Boost.Asio headers (libboost1.81-dev): co_spawn
+// with `detached`, with completion handlers, and the official examples'
+// shapes; every `use_awaitable` operation throws system_error on failure.
+// RUN: %check_async -real-headers -fix-notes %s async-detached-task-exception %t
+
+#include <boost/asio.hpp>
+#include <cstdio>
+#include <exception>
+#include <stdexcept>
+
+namespace net = boost::asio;
+using net::ip::tcp;
+
+net::awaitable<void> echo(tcp::socket socket) {
+  char data[1024];
+  for (;;) {
+    std::size_t n = co_await socket.async_read_some(net::buffer(data),
+                                                    net::use_awaitable);
+    co_await net::async_write(socket, net::buffer(data, n), net::use_awaitable);
+  }
+}
+
+net::awaitable<std::size_t> read_some(tcp::socket &socket) {
+  char data[16];
+  co_return co_await socket.async_read_some(net::buffer(data),
+                                            net::use_awaitable);
+}
+
+// The textbook listener: an accept that fails (or an acceptor that cannot
+// bind) ends the coroutine, and `detached` swallows why.
+net::awaitable<void> listener() {
+  auto executor = co_await net::this_coro::executor;
+  tcp::acceptor acceptor(executor, {tcp::v4(), 55555});
+  for (;;) {
+    tcp::socket socket = co_await acceptor.async_accept(net::use_awaitable);
+    net::co_spawn(executor, echo(std::move(socket)), net::detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: coroutine 'echo' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+    // CHECK-NOTES: :[[@LINE-21]]:21: note: an await that can throw outside any handler that catches it is here
+    // CHECK-NOTES: :[[@LINE-3]]:54: note: replace 'detached' with a handler that rethrows the exception
+    // CHECK-FIXES: net::co_spawn(executor, echo(std::move(socket)), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  }
+}
+
+int main_detached() {
+  net::io_context io_context(1);
+  net::co_spawn(io_context, listener(), net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'listener' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES: :[[@LINE-15]]:17: note: a call that can throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-3]]:41: note: replace 'detached' with a handler that rethrows the exception
+  // CHECK-FIXES: net::co_spawn(io_context, listener(), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  io_context.run();
+  return 0;
+}
+
+void spawn_value(net::io_context &io_context, tcp::socket &socket) {
+  // A non-void result: the handler takes it after the exception.
+  net::co_spawn(io_context, read_some(socket), net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'read_some' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES: :[[@LINE-34]]:13: note: an await that can throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-3]]:48: note: replace 'detached' with a handler that rethrows the exception
+  // CHECK-FIXES: net::co_spawn(io_context, read_some(socket), [](std::exception_ptr e, auto &&) { if (e) std::rethrow_exception(e); });
+  // A lambda coroutine with a handler that ignores the exception_ptr.
+  net::co_spawn(
+      io_context,
+      [&]() -> net::awaitable<void> {
+        co_await net::async_write(socket, net::buffer("hi", 2),
+                                  net::use_awaitable);
+      },
+      [](std::exception_ptr) {});
+  // CHECK-MESSAGES: :[[@LINE-7]]:3: warning: lambda coroutine can throw, but its exception is lost: the completion handler ignores it [async-detached-task-exception]
+  // CHECK-NOTES: :[[@LINE-5]]:9: note: an await that can throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-3]]:7: note: replace the handler with one that rethrows the exception
+  // CHECK-FIXES: {{^}}      [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+}
+
+// Not flagged: the body deals with what escapes, the handler looks at the
+// exception, or the body is not visible.
+
+net::awaitable<void> echo_guarded(tcp::socket socket) {
+  try {
+    char data[1024];
+    for (;;) {
+      std::size_t n = co_await socket.async_read_some(net::buffer(data),
+                                                      net::use_awaitable);
+      co_await net::async_write(socket, net::buffer(data, n),
+                                net::use_awaitable);
+    }
+  } catch (std::exception &e) {
+    std::printf("echo Exception: %s\n", e.what());
+  }
+}
+
+net::awaitable<void> executor_only() {
+  // `co_await this_coro::executor` completes at once and cannot throw.
+  auto executor = co_await net::this_coro::executor;
+  (void)executor;
+}
+
+net::awaitable<void> session(tcp::socket socket); // Defined elsewhere.
+
+void not_flagged(net::io_context &io_context, tcp::socket socket) {
+  net::co_spawn(io_context, echo_guarded(std::move(socket)), net::detached);
+  net::co_spawn(io_context, executor_only(), net::detached);
+  net::co_spawn(io_context, session(tcp::socket(io_context)), net::detached);
+  net::co_spawn(io_context, listener(), [](std::exception_ptr e) {
+    if (e)
+      std::rethrow_exception(e);
+  });
+  net::co_spawn(io_context, listener(), [](std::exception_ptr e) {
+    if (e) {
+      try {
+        std::rethrow_exception(e);
+      } catch (const std::exception &ex) {
+        std::printf("listener: %s\n", ex.what());
+      }
+    }
+  });
+  auto done = net::co_spawn(io_context, listener(), net::use_future);
+  (void)done;
+}
