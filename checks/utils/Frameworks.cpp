@@ -35,6 +35,8 @@ static constexpr llvm::StringRef LibcoroStarts[] = {
     "coro::io_scheduler::spawn", "coro::thread_pool::spawn"};
 static constexpr llvm::StringRef AsyncSimpleStarts[] = {
     "async_simple::coro::Lazy::start", "async_simple::coro::Lazy::detach",
+    // Where async_simple declares start(): the base of both task classes.
+    "async_simple::coro::detail::LazyBase::start",
     "async_simple::coro::RescheduleLazy::start",
     "async_simple::coro::RescheduleLazy::detach"};
 static constexpr llvm::StringRef StdexecStarts[] = {"stdexec::start_detached",

@@ -32,8 +32,6 @@ public:
     return yield_for_internal(std::chrono::duration_cast<std::chrono::nanoseconds>(amount));
   }
   [[nodiscard]] coro::task<void> yield_until(time_point time);
-  // Starts the task and lets it run on its own.
-  bool spawn_detached(coro::task<void> &&task) { return true; }
 
 private:
   coro::task<void> yield_for_internal(std::chrono::nanoseconds amount);
