@@ -18,30 +18,6 @@ namespace clang::tidy::async::utils {
 static constexpr llvm::StringRef LibcoroSchedulers[] = {"coro::scheduler",
                                                         "coro::io_scheduler"};
 
-// What starts a task detached, per framework. Asio's co_spawn keeps a
-// function object it is given alive in the frame of the coroutine it spawns
-// (co_spawn_entry_point takes it by value), so only a task argument, or what
-// a lambda captures by reference, can dangle.
-static constexpr llvm::StringRef BoostAsioStarts[] = {"boost::asio::co_spawn"};
-static constexpr llvm::StringRef AsioStarts[] = {"asio::co_spawn"};
-static constexpr llvm::StringRef FollyStarts[] = {
-    "folly::coro::TaskWithExecutor::start",
-    "folly::coro::TaskWithExecutor::startInlineUnsafe",
-    "folly::coro::Task::startInlineUnsafe"};
-static constexpr llvm::StringRef CppcoroStarts[] = {
-    "cppcoro::async_scope::spawn"};
-static constexpr llvm::StringRef LibcoroStarts[] = {
-    "coro::scheduler::spawn_detached", "coro::scheduler::spawn",
-    "coro::io_scheduler::spawn", "coro::thread_pool::spawn"};
-static constexpr llvm::StringRef AsyncSimpleStarts[] = {
-    "async_simple::coro::Lazy::start", "async_simple::coro::Lazy::detach",
-    // Where async_simple declares start(): the base of both task classes.
-    "async_simple::coro::detail::LazyBase::start",
-    "async_simple::coro::RescheduleLazy::start",
-    "async_simple::coro::RescheduleLazy::detach"};
-static constexpr llvm::StringRef StdexecStarts[] = {"stdexec::start_detached",
-                                                    "exec::async_scope::spawn"};
-
 // Boost.Asio and standalone Asio share their idioms; only the namespace
 // differs.
 static constexpr llvm::StringLiteral AsioRunIdiom =
@@ -73,6 +49,7 @@ static constexpr DetachedStart FollyDetachedStarts[] = {
     {"folly::coro::TaskWithExecutor::start", DetachKind::Start, false},
     {"folly::coro::TaskWithExecutor::startInlineUnsafe", DetachKind::Start,
      false},
+    {"folly::coro::Task::startInlineUnsafe", DetachKind::Start, false},
     // AsyncScope::add catches what escapes and logs it (LOG(DFATAL)).
     {"folly::coro::AsyncScope::add", DetachKind::Spawn, true},
 };
@@ -92,6 +69,7 @@ static constexpr DetachedStart LibcoroDetachedStarts[] = {
 };
 static constexpr DetachedStart AsyncSimpleDetachedStarts[] = {
     // The callback receives a Try<T>; one that ignores it drops the error.
+    // start() is declared in the common base of Lazy and RescheduleLazy.
     {"async_simple::coro::detail::LazyBase::start", DetachKind::Start, false},
     {"async_simple::coro::Lazy::directlyStart", DetachKind::Start, false},
     // detach() rethrows the error from its callback; the detached
@@ -102,11 +80,26 @@ static constexpr DetachedStart StdexecDetachedStarts[] = {
     // start_detached's receiver calls std::terminate on set_error.
     {"stdexec::start_detached", DetachKind::Spawn, true},
     {"exec::start_detached", DetachKind::Spawn, true},
+    // The scope's receiver calls std::terminate on set_error too.
+    {"exec::async_scope::spawn", DetachKind::Spawn, true},
 };
 static constexpr DetachedStart ConcurrencppDetachedStarts[] = {
     // null_result's promise has an empty unhandled_exception().
     {"concurrencpp::null_result", DetachKind::DroppingReturnType, false},
 };
+
+// The calls that return (or complete) only when the tasks an object of the
+// framework started have finished: the spawner's locals outlive them.
+static constexpr llvm::StringRef FollyJoins[] = {
+    "folly::coro::AsyncScope::joinAsync", "folly::coro::AsyncScope::cleanup",
+    "folly::EventBase::loop", "folly::EventBase::loopForever"};
+static constexpr llvm::StringRef CppcoroJoins[] = {
+    "cppcoro::async_scope::join"};
+static constexpr llvm::StringRef LibcoroJoins[] = {
+    "coro::scheduler::shutdown", "coro::io_scheduler::shutdown",
+    "coro::thread_pool::shutdown"};
+static constexpr llvm::StringRef StdexecJoins[] = {
+    "exec::async_scope::on_empty"};
 
 // Rethrowing from the completion handler lets the exception out of
 // io_context::run(), where the program sees it.
@@ -126,8 +119,8 @@ const FrameworkProfile &profile(Framework F) {
        /*ConcurrencyAdvice=*/"",
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/{},
        /*DetachedStarts=*/{},
+       /*Joins=*/{},
        /*RethrowingHandler=*/"",
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/true},
@@ -141,8 +134,8 @@ const FrameworkProfile &profile(Framework F) {
        /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/BoostAsioStarts,
        /*DetachedStarts=*/BoostAsioDetachedStarts,
+       /*Joins=*/{},
        /*RethrowingHandler=*/AsioRethrowingHandler,
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/true},
@@ -156,8 +149,8 @@ const FrameworkProfile &profile(Framework F) {
        /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/AsioStarts,
        /*DetachedStarts=*/AsioDetachedStarts,
+       /*Joins=*/{},
        /*RethrowingHandler=*/AsioRethrowingHandler,
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/true},
@@ -178,8 +171,8 @@ const FrameworkProfile &profile(Framework F) {
        "'%0::collectAllWindowed' to bound how many run at once",
        /*RangeJoin=*/"folly::coro::collectAllRange",
        /*RangeJoinHeader=*/"<folly/coro/Collect.h>",
-       /*DetachingStarts=*/FollyStarts,
        /*DetachedStarts=*/FollyDetachedStarts,
+       /*Joins=*/FollyJoins,
        /*RethrowingHandler=*/"",
        /*DetachAdvice=*/
        "keep the returned 'folly::SemiFuture' and handle its exception, or "
@@ -201,8 +194,8 @@ const FrameworkProfile &profile(Framework F) {
        "them with '%0::when_all'",
        /*RangeJoin=*/"cppcoro::when_all",
        /*RangeJoinHeader=*/"<cppcoro/when_all.hpp>",
-       /*DetachingStarts=*/CppcoroStarts,
        /*DetachedStarts=*/CppcoroDetachedStarts,
+       /*Joins=*/CppcoroJoins,
        /*RethrowingHandler=*/"",
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/true},
@@ -222,8 +215,8 @@ const FrameworkProfile &profile(Framework F) {
        "them with '%0::when_all'",
        /*RangeJoin=*/"coro::when_all",
        /*RangeJoinHeader=*/"<coro/when_all.hpp>",
-       /*DetachingStarts=*/LibcoroStarts,
        /*DetachedStarts=*/LibcoroDetachedStarts,
+       /*Joins=*/LibcoroJoins,
        /*RethrowingHandler=*/"",
        /*DetachAdvice=*/
        "catch the exception inside the task: libcoro destroys a detached "
@@ -244,8 +237,8 @@ const FrameworkProfile &profile(Framework F) {
        "bound how many run at once",
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/AsyncSimpleStarts,
        /*DetachedStarts=*/AsyncSimpleDetachedStarts,
+       /*Joins=*/{},
        /*RethrowingHandler=*/
        "[](auto &&result) { if (result.hasError()) "
        "std::rethrow_exception(result.getException()); }",
@@ -267,8 +260,8 @@ const FrameworkProfile &profile(Framework F) {
        "'exec::async_scope' and await its 'on_empty()'",
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/StdexecStarts,
        /*DetachedStarts=*/StdexecDetachedStarts,
+       /*Joins=*/StdexecJoins,
        /*RethrowingHandler=*/"",
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/true},
@@ -283,8 +276,8 @@ const FrameworkProfile &profile(Framework F) {
        /*ConcurrencyAdvice=*/"",
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/{},
        /*DetachedStarts=*/{},
+       /*Joins=*/{},
        /*RethrowingHandler=*/"",
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/false},
@@ -300,8 +293,8 @@ const FrameworkProfile &profile(Framework F) {
        "or '%0::max_concurrent_for_each' to bound how many run at once",
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/{},
        /*DetachedStarts=*/{},
+       /*Joins=*/{},
        /*RethrowingHandler=*/"",
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/true},
@@ -320,8 +313,8 @@ const FrameworkProfile &profile(Framework F) {
        "await them with '%0::when_all'",
        /*RangeJoin=*/"",
        /*RangeJoinHeader=*/"",
-       /*DetachingStarts=*/{},
        /*DetachedStarts=*/ConcurrencppDetachedStarts,
+       /*Joins=*/{},
        /*RethrowingHandler=*/"",
        /*DetachAdvice=*/
        "catch the exception inside the coroutine, or return a "
@@ -433,6 +426,11 @@ std::string runIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc) {
 }
 
 bool isDetachingStart(const FunctionDecl *Callee) {
+  const DetachedStart *Start = Callee ? detachedStart(Callee) : nullptr;
+  return Start && Start->Kind != DetachKind::DroppingReturnType;
+}
+
+bool isJoin(const FunctionDecl *Callee) {
   if (!Callee || !Callee->getIdentifier())
     return false;
   Framework F = frameworkOf(Callee);
@@ -440,7 +438,7 @@ bool isDetachingStart(const FunctionDecl *Callee) {
     return false;
   // qualifiedName() spells a method of any specialization with its class
   // template's name.
-  return llvm::is_contained(profile(F).DetachingStarts, qualifiedName(Callee));
+  return llvm::is_contained(profile(F).Joins, qualifiedName(Callee));
 }
 
 } // namespace clang::tidy::async::utils

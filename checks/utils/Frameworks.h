@@ -90,15 +90,17 @@ struct FrameworkProfile {
   /// The header that declares RangeJoin, with its brackets; empty when the
   /// task header already does.
   llvm::StringRef RangeJoinHeader;
-  /// The functions and methods that start a task and let it run on its own
-  /// (`co_spawn`, `scope.spawn(task)`, `std::move(task).scheduleOn(ex)
-  /// .start()`), qualified; a method as `Class::method` with the class
-  /// template's name. The task they start outlives the full-expression unless
-  /// their own result is awaited there.
-  llvm::ArrayRef<llvm::StringRef> DetachingStarts;
-  /// The primitives that start a task detached, whether they lose its
-  /// exception or report it.
+  /// The functions, methods and classes that start a task and let it run on
+  /// its own (`co_spawn`, `scope.spawn(task)`, `std::move(task)
+  /// .scheduleOn(ex).start()`), qualified, a method as `Class::method` with
+  /// the class template's name: the task they start outlives the
+  /// full-expression unless their own result is awaited there. Each row says
+  /// where the task goes and whether its exception is lost or reported.
   llvm::ArrayRef<DetachedStart> DetachedStarts;
+  /// The functions and methods that return (or, awaited, complete) only when
+  /// the tasks an object of the framework started have finished
+  /// (`scope.join()`, `pool.shutdown()`), qualified like DetachedStarts.
+  llvm::ArrayRef<llvm::StringRef> Joins;
   /// A completion handler or callback that rethrows the task's exception,
   /// for a fix that replaces a handler that drops it; `{0}` stands for the
   /// handler's result parameters after the exception. Empty when none.
@@ -137,8 +139,12 @@ std::string spellNamespace(const ASTContext &Ctx,
 /// spells it, or an empty string when the framework has none.
 std::string runIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc);
 
-/// Whether \p Callee is one of the DetachingStarts of a framework's row.
+/// Whether \p Callee is a function or method among the DetachedStarts of
+/// its framework's row.
 bool isDetachingStart(const FunctionDecl *Callee);
+
+/// Whether \p Callee is one of the Joins of a framework's row.
+bool isJoin(const FunctionDecl *Callee);
 
 } // namespace clang::tidy::async::utils
 

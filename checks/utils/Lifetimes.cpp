@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Lifetimes.h"
+#include "BlockingApis.h"
 #include "Coroutines.h"
 #include "Frameworks.h"
 #include "Names.h"
@@ -420,13 +421,20 @@ TaskEscape escapeOf(const Expr *Task, ASTContext &Ctx,
   }
 }
 
+/// Whether \p Call waits for other work to finish: a wait on a thread
+/// primitive or a nested event loop in the blocking-API table
+/// (`future.get()`, `sem.acquire()` of a class derived from a semaphore,
+/// `ioc.run()`, `sync_wait(...)`), or a framework's join (`scope.join()`,
+/// `pool.shutdown()`).
+static bool waitsForOtherWork(const CallExpr *Call) {
+  // The built-in rows of the two categories that wait for other work;
+  // sleeping is not waiting for anything.
+  static const BlockingApiTable Waits("wait;event-loop", "", "");
+  return isJoin(Call->getDirectCallee()) || Waits.lookup(Call).has_value();
+}
+
 bool waitsForStartedWork(const Stmt *Scope, const Expr *After,
                          ASTContext &Ctx) {
-  static const llvm::StringSet<> Waits = {
-      "run",         "run_one",   "run_for",      "run_until", "poll",
-      "poll_one",    "join",      "wait",         "wait_for",  "wait_until",
-      "sync_wait",   "syncAwait", "blockingWait", "on_empty",  "loop",
-      "loopForever", "get",       "shutdown"};
   if (!Scope || !After)
     return false;
   const SourceManager &SM = Ctx.getSourceManager();
@@ -438,10 +446,8 @@ bool waitsForStartedWork(const Stmt *Scope, const Expr *After,
     if (!SM.isBeforeInTranslationUnit(End,
                                       SM.getExpansionLoc(S->getBeginLoc())))
       return true;
-    const auto *Call = llvm::dyn_cast<CallExpr>(S);
-    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    if (Callee && Callee->getIdentifier() && Waits.contains(Callee->getName()))
-      Found = true;
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
+      Found = waitsForOtherWork(Call);
     // `co_await latch;`: awaiting a synchronisation object (a latch, an
     // event, a wait group) that the started work signals.
     if (const Expr *Operand = suspensionOperand(S);

@@ -86,11 +86,13 @@ TaskEscape escapeOf(const Expr *Task, ASTContext &Ctx,
                     TaskTypeClassifier &Classifier);
 
 /// True when, within \p Scope and after \p After, the function waits for
-/// started work to finish: it runs an event loop or joins a scope or a
-/// thread (`ioc.run()`, `pool.join()`, `sync_wait(...)`, `blockingWait`,
-/// `scope.join()`, `future.get()`), or awaits a variable (`co_await
-/// latch;`). A task started detached before that point cannot outlive the
-/// locals of \p Scope.
+/// started work to finish: it waits on a thread primitive or runs an event
+/// loop (the `wait` and `event-loop` rows of the blocking-API table:
+/// `future.get()`, `thread.join()`, `latch.wait()`, `ioc.run()`,
+/// `sync_wait(...)`), calls a framework's join (`scope.join()`,
+/// `pool.shutdown()`), or awaits a variable (`co_await latch;`). A task
+/// started detached before that point cannot outlive the locals of \p Scope.
+/// Only the calls written in \p Scope count, not those of its callees.
 bool waitsForStartedWork(const Stmt *Scope, const Expr *After, ASTContext &Ctx);
 
 } // namespace clang::tidy::async::utils

@@ -7,8 +7,10 @@
 
 #include <asio.hpp>
 #include <async_simple/coro/Lazy.h>
+#include <chrono>
 #include <coro/coro.hpp>
 #include <coro/scheduler.hpp>
+#include <coro/thread_pool.hpp>
 #include <coroutine>
 #include <cppcoro/async_scope.hpp>
 #include <cppcoro/task.hpp>
@@ -17,10 +19,12 @@
 #include <folly/experimental/coro/BlockingWait.h>
 #include <folly/experimental/coro/Collect.h>
 #include <folly/experimental/coro/Task.h>
+#include <semaphore>
 #include <span>
 #include <stdexec/execution.hpp>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -210,12 +214,12 @@ void libcoro_lambda(coro::scheduler &sched) {
 }
 
 async_simple::coro::Lazy<void> a_send(const std::string *msg);
-void async_simple_start() {
+void async_simple_start(async_simple::Executor *ex) {
   std::string line = make_msg();
   a_send(&line).start([](auto &&) {});
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task of 'a_send' refers to 'line' through parameter 'msg' and is started detached; it can run after 'line' is destroyed [async-dangling-task-reference]
   // CHECK-NOTES: :[[@LINE-5]]:58: note: parameter 'msg' is declared here
-  a_send(&line).detach();
+  a_send(&line).via(ex).detach();
   // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: task of 'a_send' refers to 'line' through parameter 'msg' and is started detached; it can run after 'line' is destroyed [async-dangling-task-reference]
   // CHECK-NOTES: :[[@LINE-8]]:58: note: parameter 'msg' is declared here
 }
@@ -322,6 +326,42 @@ void spawn_then_on_empty(exec::async_scope &scope) {
   std::string line = make_msg();
   scope.spawn(e_send(line));
   stdexec::sync_wait(scope.on_empty());
+}
+
+void spawn_then_shutdown(coro::thread_pool &pool) {
+  std::string line = make_msg();
+  pool.spawn_detached(l_send(line));
+  pool.shutdown();
+}
+
+// Shaped like a test that blocks on a semaphore the task releases: the
+// spawner's wait is a call of a class derived from std::binary_semaphore.
+struct Signal : std::binary_semaphore {
+  Signal() : std::binary_semaphore(0) {}
+};
+void spawn_then_acquire(async_simple::Executor *ex) {
+  Signal done;
+  int count = 0;
+  auto work = [](Signal &done, int &count) -> async_simple::coro::Lazy<void> {
+    count += 2;
+    done.release();
+    co_return;
+  };
+  work(done, count).via(ex).detach();
+  done.acquire();
+}
+
+// Sleeping is not waiting for the task.
+void spawn_then_sleep(async_simple::Executor *ex) {
+  int count = 0;
+  auto work = [](int &count) -> async_simple::coro::Lazy<void> {
+    ++count;
+    co_return;
+  };
+  work(count).via(ex).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: task of the lambda refers to 'count' through parameter 'count' and is started detached; it can run after 'count' is destroyed [async-dangling-task-reference]
+  // CHECK-NOTES: :[[@LINE-6]]:23: note: parameter 'count' is declared here
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
 }
 
 // Library operations copy what they keep.

@@ -15,5 +15,7 @@ public:
   schedule_operation schedule() { return {}; }
   // Runs the task with nobody to receive its exception.
   bool spawn_detached(coro::task<void> &&task) noexcept { return true; }
+  // Waits for every task, detached ones included, then joins the threads.
+  void shutdown() noexcept {}
 };
 } // namespace coro

@@ -28,9 +28,6 @@ public:
   Lazy(Lazy &&) = default;
   RescheduleLazy<T> via(Executor *ex) && { return {}; }
   template <class F> void directlyStart(F &&callback, Executor *ex) {}
-  // (Not in async_simple, where only RescheduleLazy has it; kept for the
-  // dangling-reference tests of a detaching start.)
-  void detach() && {}
 };
 template <class T> class RescheduleLazy : public detail::LazyBase<T, true> {
 public:
