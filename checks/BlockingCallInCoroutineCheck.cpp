@@ -429,10 +429,8 @@ bool BlockingCallInCoroutineCheck::checkTransitive(const Coroutine &Co,
   }
   if (!First)
     return false;
-  const FunctionDecl *Named = utils::namedCallee(Call);
-  if (const CXXMethodDecl *Dispatched = utils::dispatchedMethod(Call))
-    Named = Dispatched;
-  reportTransitive(Co, Call, Named, *First, Blocking, Targets.size());
+  reportTransitive(Co, Call, utils::calledFunction(Call), *First, Blocking,
+                   Targets.size());
   return true;
 }
 
@@ -458,10 +456,8 @@ BlockingCallInCoroutineCheck::linkedFacts(const ASTContext &Ctx) {
 
 void BlockingCallInCoroutineCheck::checkLinked(const Coroutine &Co,
                                                const Expr *Call) {
-  const FunctionDecl *Callee = utils::namedCallee(Call);
+  const FunctionDecl *Callee = utils::calledFunction(Call);
   const CXXMethodDecl *Dispatched = utils::dispatchedMethod(Call);
-  if (Dispatched)
-    Callee = Dispatched;
   const FunctionDecl *Def = nullptr;
   if (!utils::isLinkable(Callee) || Table->isIgnored(Callee) ||
       (Callee->hasBody(Def) && Def && utils::isCoroutine(Def)))

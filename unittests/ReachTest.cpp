@@ -105,6 +105,46 @@ utils::CallFact call(std::string Callee, std::string File, unsigned Line,
   return {Callee, Callee, 0, Virtual, at(File, Line)};
 }
 
+TEST(CallChains, CallsThroughAVariableWithOneTarget) {
+  auto AST = buildAST(R"cpp(
+    namespace std {
+    template <class> class function;
+    template <class R, class... A> class function<R(A...)> {
+    public:
+      template <class F> function(F) {}
+      template <class F> function &operator=(F) { return *this; }
+      R operator()(A...) const;
+    };
+    } // namespace std
+    void block();
+    void sleeper() { block(); }
+    void other();
+    void take(void (*&)());
+    void pointer() { void (*f)() = &sleeper; f(); }
+    void decayed() { const auto f = sleeper; f(); }
+    void wrapped() { std::function<void()> f = [] { sleeper(); }; f(); }
+    void assigned(bool c) { void (*f)() = sleeper; if (c) f = other; f(); }
+    void rewrapped() { std::function<void()> f = sleeper; f = other; f(); }
+    void handed_out() { void (*f)() = sleeper; take(f); f(); }
+    void parameter(void (*f)()) { f(); }
+    void generic() { std::function<void(int)> f = [](auto) { sleeper(); }; f(1); }
+  )cpp");
+  auto Chains = blockChains(3);
+  const ASTContext &Ctx = AST->getASTContext();
+  auto Reaches = [&](llvm::StringRef Name) {
+    return describe(Chains.reach(function(*AST, Name), Ctx));
+  };
+  // The variable's call runs `sleeper` (or the lambda, which calls it).
+  EXPECT_EQ(Reaches("pointer"), "sleeper !");
+  EXPECT_EQ(Reaches("decayed"), "sleeper !");
+  EXPECT_EQ(Reaches("wrapped"), "wrapped::operator() sleeper !");
+  EXPECT_EQ(Reaches("assigned"), "none");
+  EXPECT_EQ(Reaches("rewrapped"), "none");
+  EXPECT_EQ(Reaches("handed_out"), "none");
+  EXPECT_EQ(Reaches("parameter"), "none");
+  EXPECT_EQ(Reaches("generic"), "none");
+}
+
 TEST(FactsLink, ReportsOnlyWhatCrossesUnits) {
   // a.cpp: coroutine co calls local (blocks in a.cpp), remote (b.cpp ->
   // c.cpp, which blocks), quiet (b.cpp), and dispatches base::run.

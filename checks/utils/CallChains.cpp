@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "CallChains.h"
+#include "Names.h"
 #include "Walk.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::async::utils {
@@ -93,6 +95,81 @@ const FunctionDecl *namedCallee(const Expr *Call) {
   return nullptr;
 }
 
+/// The function or non-generic lambda \p Init names, looking through the
+/// conversions and the `std::function` construction around it.
+static const FunctionDecl *functionNamedBy(const Expr *Init) {
+  while (Init) {
+    Init = Init->IgnoreParenImpCasts();
+    if (const auto *Cleanups = llvm::dyn_cast<ExprWithCleanups>(Init)) {
+      Init = Cleanups->getSubExpr();
+    } else if (const auto *Bind = llvm::dyn_cast<CXXBindTemporaryExpr>(Init)) {
+      Init = Bind->getSubExpr();
+    } else if (const auto *Temp =
+                   llvm::dyn_cast<MaterializeTemporaryExpr>(Init)) {
+      Init = Temp->getSubExpr();
+    } else if (const auto *Cast = llvm::dyn_cast<CXXFunctionalCastExpr>(Init)) {
+      Init = Cast->getSubExpr();
+    } else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Init)) {
+      if (Construct->getNumArgs() != 1)
+        return nullptr;
+      Init = Construct->getArg(0);
+    } else if (const auto *Unary = llvm::dyn_cast<UnaryOperator>(Init)) {
+      if (Unary->getOpcode() != UO_AddrOf)
+        return nullptr;
+      Init = Unary->getSubExpr();
+    } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Init)) {
+      return llvm::dyn_cast<FunctionDecl>(Ref->getDecl());
+    } else if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(Init)) {
+      return Lambda->isGenericLambda() ? nullptr : Lambda->getCallOperator();
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+const FunctionDecl *indirectTarget(const Expr *Call) {
+  const auto *CE = llvm::dyn_cast_or_null<CallExpr>(Call);
+  if (!CE)
+    return nullptr;
+  const Expr *Callee = nullptr;
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(CE)) {
+    const auto *Method =
+        llvm::dyn_cast_or_null<CXXMethodDecl>(Op->getDirectCallee());
+    if (Op->getOperator() != OO_Call || !Method ||
+        qualifiedName(Method->getParent()) != "std::function")
+      return nullptr;
+    Callee = Op->getArg(0);
+  } else if (!CE->getDirectCallee()) {
+    Callee = CE->getCallee();
+  }
+  const auto *Ref =
+      Callee ? llvm::dyn_cast<DeclRefExpr>(Callee->IgnoreParenImpCasts())
+             : nullptr;
+  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || llvm::isa<ParmVarDecl>(Var) || !Var->hasLocalStorage() ||
+      Var->getType()->isReferenceType())
+    return nullptr;
+  const FunctionDecl *Target = functionNamedBy(Var->getInit());
+  const auto *Enclosing =
+      llvm::dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  if (!Target || !Enclosing || !Enclosing->getBody())
+    return nullptr;
+  if (!Var->getType().isConstQualified() &&
+      ExprMutationAnalyzer(*Enclosing->getBody(), Var->getASTContext())
+          .isMutated(Var))
+    return nullptr;
+  return Target;
+}
+
+const FunctionDecl *calledFunction(const Expr *Call) {
+  if (const CXXMethodDecl *Dispatched = dispatchedMethod(Call))
+    return Dispatched;
+  if (const FunctionDecl *Target = indirectTarget(Call))
+    return Target;
+  return namedCallee(Call);
+}
+
 void CallChains::clear() {
   Overrides.clear();
   Summaries.clear();
@@ -111,7 +188,8 @@ llvm::SmallVector<CallEdge, 2> CallChains::targets(const Expr *Call,
   };
   const CXXMethodDecl *Dispatched = dispatchedMethod(Call);
   if (!Dispatched) {
-    Add(namedCallee(Call), nullptr);
+    const FunctionDecl *Target = indirectTarget(Call);
+    Add(Target ? Target : namedCallee(Call), nullptr);
     return Targets;
   }
   Add(Dispatched, Dispatched);

@@ -56,6 +56,19 @@ const CXXMethodDecl *dispatchedMethod(const Expr *Call);
 /// The function a call or construction names, when it names one.
 const FunctionDecl *namedCallee(const Expr *Call);
 
+/// The one function a call through a local variable runs: a function
+/// pointer or `std::function` declared in the calling function, initialised
+/// with a function or a (non-generic) lambda, and never changed afterwards
+/// (Clang's ExprMutationAnalyzer over the function's body finds no
+/// mutation). Null for any other call: a parameter, a member, a variable
+/// that is assigned or handed out by non-const reference may hold anything.
+const FunctionDecl *indirectTarget(const Expr *Call);
+
+/// The function a message should name for \p Call: the virtual method it
+/// dispatches through, the single target of a call through a variable, or
+/// its named callee.
+const FunctionDecl *calledFunction(const Expr *Call);
+
 /// One step of a chain: a call in one function to a definition it runs.
 struct CallEdge {
   const Expr *Call = nullptr;
@@ -90,8 +103,9 @@ public:
   /// translation unit only.
   void clear();
 
-  /// The definitions \p Call may run that are followed: its callee's, or
-  /// for dynamic dispatch the method's own and its overrides'.
+  /// The definitions \p Call may run that are followed: its callee's, for
+  /// dynamic dispatch the method's own and its overrides', for a call
+  /// through a variable its indirectTarget's.
   llvm::SmallVector<CallEdge, 2> targets(const Expr *Call,
                                          const ASTContext &Ctx);
 

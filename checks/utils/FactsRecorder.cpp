@@ -141,9 +141,7 @@ void FactsRecorder::record(const FunctionDecl *Def, bool Coroutine, HitFn Hit,
         F.Blocks = std::move(Blocking);
       return false;
     }
-    const FunctionDecl *Callee = namedCallee(Call);
-    if (const CXXMethodDecl *Dispatched = dispatchedMethod(Call))
-      Callee = Dispatched;
+    const FunctionDecl *Callee = calledFunction(Call);
     if (!isLinkable(Callee) ||
         Callee->getCanonicalDecl() == Def->getCanonicalDecl() || Skip(Callee))
       return true;

@@ -28,6 +28,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <future>
 #include <latch>
 #include <mutex>
@@ -902,5 +903,39 @@ net::awaitable<void> poke(endpoint_base &ep, plugin_hook &hook,
   ep.flush();
   hook.run();
   static_cast<endpoint_base &>(proc).endpoint_base::flush();
+  co_return;
+}
+
+// A call through a local function pointer or std::function runs the one
+// function it was initialised with when nothing changes it afterwards.
+void wait_for_child() { std::this_thread::sleep_for(std::chrono::seconds(10)); }
+void no_child() {}
+void pick(void (*&slot)());
+net::awaitable<void> through_variables(bool fast, void (*hook)()) {
+  void (*stop)() = &wait_for_child;
+  stop();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: call to 'wait_for_child' in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: call to 'wait_for_child' in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-8]]:25: note: blocking call to 'std::this_thread::sleep_for' is here
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  const std::function<void()> later = [] { wait_for_child(); };
+  later();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: lambda call in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: lambda call in a coroutine reaches blocking call 'std::this_thread::sleep_for'; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-4]]:44: note: 'wait_for_child' is called here
+  // CHECK-NOTES: :[[@LINE-15]]:25: note: blocking call to 'std::this_thread::sleep_for' is here
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: move the blocking call to a thread pool: 'co_await net::co_spawn(pool, [&]() -> net::awaitable<void> { <blocking call>; co_return; }, net::use_awaitable)'
+  // Not followed: assigned again, handed out by reference, a parameter.
+  void (*maybe)() = &wait_for_child;
+  if (fast)
+    maybe = &no_child;
+  maybe();
+  std::function<void()> chosen = wait_for_child;
+  chosen = no_child;
+  chosen();
+  void (*slot)() = &wait_for_child;
+  pick(slot);
+  slot();
+  hook();
   co_return;
 }
