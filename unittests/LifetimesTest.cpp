@@ -156,5 +156,42 @@ TEST(Lifetimes, WhereATaskGoes) {
   EXPECT_EQ(Escape(Calls[5]), EscapeKind::Unknown);
 }
 
+TEST(Lifetimes, WaitsForStartedWorkByTheCalledDeclaration) {
+  auto AST = buildAST(R"cpp(
+    namespace std {
+    template <long N> struct counting_semaphore {
+      void acquire();
+      void release();
+    };
+    using binary_semaphore = counting_semaphore<1>;
+    struct thread { void join(); };
+    namespace this_thread { void sleep_for(int); }
+    } // namespace std
+    namespace coro { struct thread_pool { void shutdown(); }; }
+    struct Signal : std::binary_semaphore {};
+    // Same names, other classes: not waits.
+    struct Door { void acquire(); void join(); };
+    void start();
+    void acquires(Signal &s) { start(); s.acquire(); }
+    void joins(std::thread &t) { start(); t.join(); }
+    void shuts_down(coro::thread_pool &p) { start(); p.shutdown(); }
+    void before(Signal &s) { s.acquire(); start(); }
+    void sleeps() { start(); std::this_thread::sleep_for(1); }
+    void look_alike(Door &d) { start(); d.acquire(); d.join(); }
+  )cpp");
+  ASTContext &Ctx = AST->getASTContext();
+  auto Waits = [&](llvm::StringRef Name) {
+    const FunctionDecl *FD = function(*AST, Name);
+    return utils::waitsForStartedWork(FD->getBody(),
+                                      callsTo(FD, "start").front(), Ctx);
+  };
+  EXPECT_TRUE(Waits("acquires"));
+  EXPECT_TRUE(Waits("joins"));
+  EXPECT_TRUE(Waits("shuts_down"));
+  EXPECT_FALSE(Waits("before"));
+  EXPECT_FALSE(Waits("sleeps"));
+  EXPECT_FALSE(Waits("look_alike"));
+}
+
 } // namespace
 } // namespace clang::tidy::async
