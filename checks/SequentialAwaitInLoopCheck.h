@@ -6,7 +6,6 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
-#include "utils/Frameworks.h"
 #include <memory>
 #include <optional>
 
@@ -43,9 +42,6 @@ public:
 private:
   void report(const sequential_await_in_loop::Finding &Finding,
               const FunctionDecl *Coroutine, ASTContext &Ctx);
-  llvm::SmallVector<FixItHint, 3>
-  collectFix(const sequential_await_in_loop::Finding &Finding,
-             utils::Framework Framework, StringRef Namespace, ASTContext &Ctx);
 
   const std::string SerialTypes;
   const std::string ConcurrentTypes;

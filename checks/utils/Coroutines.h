@@ -41,6 +41,12 @@ bool isInTemplateInstantiation(const Decl *D);
 /// true;` or `return false;` (an awaiter's `await_ready()`), else nothing.
 std::optional<bool> constantResult(const FunctionDecl *Method);
 
+/// True when \p S is a `co_await` expression, resolved or dependent, whether
+/// or not it can suspend (see isSuspensionPoint). A `co_yield` is not one.
+inline bool isCoAwait(const Stmt *S) {
+  return llvm::isa_and_nonnull<CoawaitExpr, DependentCoawaitExpr>(S);
+}
+
 /// True when \p S is a `co_await` or `co_yield` at which the coroutine can
 /// suspend. An awaiter whose `await_ready()` always returns true (Asio's
 /// `co_await this_coro::executor`, a `co_await std::suspend_never{}`) never

@@ -3,6 +3,8 @@
 
 #include "FixIts.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::async::utils {
 
@@ -63,6 +65,65 @@ bool startsLine(SourceLocation Loc, const SourceManager &SM) {
   if (Loc.isInvalid() || !Loc.isFileID())
     return false;
   return linePrefix(Loc, SM).ltrim(" \t").empty();
+}
+
+bool hasComment(CharSourceRange Range, const SourceManager &SM,
+                const LangOptions &LangOpts) {
+  bool Invalid = false;
+  llvm::StringRef Text = Lexer::getSourceText(Range, SM, LangOpts, &Invalid);
+  if (Invalid)
+    return true;
+  Lexer Raw(Range.getBegin(), LangOpts, Text.begin(), Text.begin(), Text.end());
+  Raw.SetCommentRetentionState(true);
+  Token Tok;
+  while (!Raw.LexFromRawLexer(Tok))
+    if (Tok.is(tok::comment))
+      return true;
+  return Tok.is(tok::comment);
+}
+
+std::string freshName(llvm::StringRef Base, llvm::StringRef Text) {
+  llvm::StringSet<> Used;
+  for (size_t I = 0; I < Text.size();) {
+    if (!llvm::isAlpha(Text[I]) && Text[I] != '_') {
+      ++I;
+      continue;
+    }
+    size_t J = I;
+    while (J < Text.size() && (llvm::isAlnum(Text[J]) || Text[J] == '_'))
+      ++J;
+    Used.insert(Text.slice(I, J));
+    I = J;
+  }
+  std::string Name = Base.str();
+  for (unsigned Suffix = 2; Used.contains(Name); ++Suffix)
+    Name = (Base + llvm::Twine(Suffix)).str();
+  return Name;
+}
+
+bool declaredBefore(const ASTContext &Ctx, llvm::ArrayRef<llvm::StringRef> Path,
+                    SourceLocation Loc) {
+  if (Path.empty())
+    return false;
+  // Lookup by identifier needs the identifier table, which lookup does not
+  // change for names already spelled in the translation unit.
+  IdentifierTable &Idents = const_cast<ASTContext &>(Ctx).Idents;
+  const DeclContext *DC = Ctx.getTranslationUnitDecl();
+  for (llvm::StringRef Namespace : Path.drop_back()) {
+    const DeclContext *Next = nullptr;
+    for (const NamedDecl *D : DC->lookup(&Idents.get(Namespace)))
+      if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(D))
+        Next = NS;
+    if (!Next)
+      return false;
+    DC = Next;
+  }
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const NamedDecl *D : DC->lookup(&Idents.get(Path.back())))
+    for (const Decl *Redecl : D->redecls())
+      if (SM.isBeforeInTranslationUnit(Redecl->getLocation(), Loc))
+        return true;
+  return false;
 }
 
 } // namespace clang::tidy::async::utils

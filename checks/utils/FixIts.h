@@ -4,8 +4,11 @@
 #ifndef ASYNC_LINT_UTILS_FIXITS_H
 #define ASYNC_LINT_UTILS_FIXITS_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
 
@@ -24,6 +27,22 @@ std::string lineIndentation(SourceLocation Loc, const SourceManager &SM);
 
 /// Whether only whitespace precedes the file location \p Loc on its line.
 bool startsLine(SourceLocation Loc, const SourceManager &SM);
+
+/// Whether a comment is written in \p Range. True as well when the text of
+/// \p Range cannot be read, so that a caller keeps its hands off.
+bool hasComment(CharSourceRange Range, const SourceManager &SM,
+                const LangOptions &LangOpts);
+
+/// A name for a new variable: \p Base, or \p Base with a number appended,
+/// that no identifier in \p Text already uses.
+std::string freshName(llvm::StringRef Base, llvm::StringRef Text);
+
+/// Whether a declaration of the function, function template or class named
+/// \p Path (qualified and split, e.g. {"folly", "coro", "collectAllRange"})
+/// comes before \p Loc in the translation unit: a fix that uses the name
+/// there needs no include for it.
+bool declaredBefore(const ASTContext &Ctx, llvm::ArrayRef<llvm::StringRef> Path,
+                    SourceLocation Loc);
 
 } // namespace clang::tidy::async::utils
 

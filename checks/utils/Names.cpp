@@ -8,6 +8,13 @@
 
 namespace clang::tidy::async::utils {
 
+bool isWithinStd(const Decl *D) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (DC->isStdNamespace())
+      return true;
+  return false;
+}
+
 std::string qualifiedName(const NamedDecl *D) {
   llvm::SmallVector<llvm::StringRef, 8> Parts;
   std::string Storage;

@@ -18,6 +18,11 @@ namespace clang::tidy::async::utils {
 /// no leading `::`.
 std::string qualifiedName(const NamedDecl *D);
 
+/// Whether \p D is declared in namespace `std` or anywhere inside it
+/// (`std::chrono::duration`, a class nested in `std::vector`).
+/// Decl::isInStdNamespace looks at the immediate context only.
+bool isWithinStd(const Decl *D);
+
 /// A set of qualified names read from a semicolon-separated option value.
 /// Leading `::` and surrounding whitespace are ignored.
 class NameSet {
