@@ -573,16 +573,29 @@ json::Value FactsLink::linkedSessions() const {
 // ---------------------------------------------------------------------------
 // linked.json, read back.
 
-LinkedFacts LinkedFacts::read(llvm::StringRef Path) {
-  LinkedFacts Facts;
+namespace {
+
+/// The linked file \p Path, when it is readable and of this version.
+std::optional<json::Value> readLinked(llvm::StringRef Path) {
   llvm::Expected<json::Value> V = readJson(Path);
   if (!V) {
     llvm::consumeError(V.takeError());
-    return Facts;
+    return std::nullopt;
   }
   const json::Object *O = V->getAsObject();
   if (!O || O->getInteger("version") != FactsVersion)
+    return std::nullopt;
+  return std::move(*V);
+}
+
+} // namespace
+
+LinkedFacts LinkedFacts::read(llvm::StringRef Path) {
+  LinkedFacts Facts;
+  std::optional<json::Value> V = readLinked(Path);
+  if (!V)
     return Facts;
+  const json::Object *O = V->getAsObject();
   if (const json::Array *Reaches = O->getArray("reaches"))
     for (const json::Value &Entry : *Reaches) {
       LinkedReach R;
@@ -632,15 +645,10 @@ std::string LinkedFacts::nameOf(llvm::StringRef Usr) const {
 
 LinkedSessions LinkedSessions::read(llvm::StringRef Path) {
   LinkedSessions Sessions;
-  llvm::Expected<json::Value> V = readJson(Path);
-  if (!V) {
-    llvm::consumeError(V.takeError());
+  std::optional<json::Value> V = readLinked(Path);
+  if (!V)
     return Sessions;
-  }
-  const json::Object *O = V->getAsObject();
-  if (!O || O->getInteger("version") != FactsVersion)
-    return Sessions;
-  if (const json::Array *Found = O->getArray("perRequest"))
+  if (const json::Array *Found = V->getAsObject()->getArray("perRequest"))
     for (const json::Value &Entry : *Found) {
       PerRequestFinding F;
       json::Path::Root Root;
