@@ -335,11 +335,7 @@ void BlockingCallInCoroutineCheck::check(
     Table.emplace(Categories, BlockingFunctions, IgnoredFunctions);
   UnitCtx = Result.Context;
   if (MainFile.empty())
-    if (std::optional<utils::FactSite> Main =
-            utils::siteOf(Result.SourceManager->getLocForStartOfFile(
-                              Result.SourceManager->getMainFileID()),
-                          *Result.SourceManager))
-      MainFile = Main->File;
+    MainFile = utils::mainFileOf(*Result.SourceManager);
   if (!utils::isCoroutine(Function)) {
     if (WriteFacts)
       recordFacts(Function, /*Coroutine=*/false, *Result.Context);
@@ -441,17 +437,7 @@ BlockingCallInCoroutineCheck::linkedFacts(const ASTContext &Ctx) {
         FactsDir, Tidy->getCurrentBuildDirectory(), MainFile);
   if (UnitFactsDir->empty())
     return nullptr;
-  // Read again when the link step has run since (the editor stays up).
-  std::string Path = utils::linkedFactsPath(*UnitFactsDir);
-  std::optional<utils::FileStamp> Stamp = utils::stampOf(Path);
-  if (!Stamp)
-    return nullptr;
-  if (!LinkedStamp || LinkedStamp->Size != Stamp->Size ||
-      LinkedStamp->ModTime != Stamp->ModTime || LinkedStamp->Path != Path) {
-    Linked = utils::LinkedFacts::read(Path);
-    LinkedStamp = Stamp;
-  }
-  return Linked->empty() ? nullptr : &*Linked;
+  return Linked.get(utils::linkedFactsPath(*UnitFactsDir));
 }
 
 void BlockingCallInCoroutineCheck::checkLinked(const Coroutine &Co,
@@ -486,7 +472,7 @@ void BlockingCallInCoroutineCheck::checkLinked(const Coroutine &Co,
                        calleeKind(Callee),
                        Dispatched != nullptr,
                        {}};
-  diag(Loc, "%0") << utils::linkedWarning(Site, First->Blocks)
+  diag(Loc, "%0") << utils::linkedWarning(Site, First->Hit)
                   << Call->getSourceRange();
   if (Dispatched)
     diag(Loc, "%0", DiagnosticIDs::Note)
@@ -494,9 +480,9 @@ void BlockingCallInCoroutineCheck::checkLinked(const Coroutine &Co,
   for (const utils::LinkedStep &Step : First->Chain)
     if (SourceLocation At = utils::locationOf(Step.Call.At, SM); At.isValid())
       diag(At, "%0", DiagnosticIDs::Note) << utils::linkedStepNote(Step);
-  if (SourceLocation At = utils::locationOf(First->Blocks.At, SM); At.isValid())
+  if (SourceLocation At = utils::locationOf(First->Hit.At, SM); At.isValid())
     diag(At, "blocking call to '%0' is here", DiagnosticIDs::Note)
-        << First->Blocks.Api;
+        << First->Hit.Api;
   noteOffload(Co, Loc, {});
 }
 
@@ -508,7 +494,7 @@ void BlockingCallInCoroutineCheck::recordFacts(const FunctionDecl *Function,
         FactsDir, Tidy->getCurrentBuildDirectory(), MainFile);
   Recorder.record(
       Function, Coroutine,
-      [&](const Expr *Call) -> std::optional<utils::BlockingFact> {
+      [&](const Expr *Call) -> std::optional<utils::HitFact> {
         std::optional<utils::BlockingCall> Blocking = lookup(Call, Ctx);
         // Whether a descriptor blocks depends on how it was opened, which
         // other units cannot tell: such calls are not linked.
@@ -520,9 +506,9 @@ void BlockingCallInCoroutineCheck::recordFacts(const FunctionDecl *Function,
             utils::siteOf(diagLoc(Call), Ctx.getSourceManager());
         if (!At)
           return std::nullopt;
-        return utils::BlockingFact{
-            Blocking->DisplayName,
-            static_cast<unsigned>(Blocking->Api->Category), std::move(*At)};
+        return utils::HitFact{Blocking->DisplayName,
+                              static_cast<unsigned>(Blocking->Api->Category),
+                              std::move(*At), ""};
       },
       [&](const FunctionDecl *Callee) { return Table->isIgnored(Callee); });
 }

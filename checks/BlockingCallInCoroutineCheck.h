@@ -101,9 +101,8 @@ private:
   std::string MainFile;
   const ASTContext *UnitCtx = nullptr;
   std::optional<std::string> UnitFactsDir;
-  /// linked.json as last read, with the stamp it had.
-  std::optional<utils::LinkedFacts> Linked;
-  std::optional<utils::FileStamp> LinkedStamp;
+  /// linked.json as last read.
+  utils::LinkedFile<utils::LinkedFacts> Linked;
 };
 
 } // namespace clang::tidy::async

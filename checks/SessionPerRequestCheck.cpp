@@ -7,13 +7,13 @@
 #include "utils/FixIts.h"
 #include "utils/Loops.h"
 #include "utils/Names.h"
+#include "utils/Options.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallPtrSet.h"
-#include "llvm/ADT/StringSet.h"
 
 using namespace clang::ast_matchers;
 
@@ -25,46 +25,6 @@ static constexpr llvm::StringLiteral IgnoredTypesKey = "IgnoredTypes";
 
 namespace {
 
-/// Functions and classes that run the callable or task they are given once
-/// per request: spawners and concurrency combinators.
-bool isSpawner(llvm::StringRef QualifiedName) {
-  static const llvm::StringSet<> Spawners = {
-      "boost::asio::co_spawn",
-      "asio::co_spawn",
-      "boost::asio::experimental::make_parallel_group",
-      "asio::experimental::make_parallel_group",
-      "folly::coro::collectAll",
-      "folly::coro::collectAllTry",
-      "folly::coro::collectAllRange",
-      "folly::coro::collectAllTryRange",
-      "folly::coro::collectAllWindowed",
-      "folly::coro::collectAllTryWindowed",
-      "cppcoro::when_all",
-      "cppcoro::when_all_ready",
-      "coro::when_all",
-      "stdexec::when_all",
-      "std::async",
-      "std::thread",
-      "std::jthread",
-  };
-  return Spawners.contains(QualifiedName);
-}
-
-/// The class whose object `std::make_shared<T>`, `std::make_unique<T>` or
-/// `std::allocate_shared<T>` creates.
-const CXXRecordDecl *madeClass(const FunctionDecl *Callee) {
-  if (!Callee || !Callee->getTemplateSpecializationArgs())
-    return nullptr;
-  std::string Name = utils::qualifiedName(Callee);
-  if (Name != "std::make_shared" && Name != "std::make_unique" &&
-      Name != "std::allocate_shared")
-    return nullptr;
-  const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs();
-  if (Args->size() == 0 || Args->get(0).getKind() != TemplateArgument::Type)
-    return nullptr;
-  return Args->get(0).getAsType()->getAsCXXRecordDecl();
-}
-
 /// Where the statement being walked sits.
 struct Place {
   const Stmt *Loop = nullptr;               ///< Innermost enclosing loop.
@@ -72,14 +32,6 @@ struct Place {
   const CompoundStmt *LoopBody = nullptr;   ///< Loop's body, if a block.
   const CompoundStmt *Block = nullptr;      ///< The block holding the stmt.
 };
-
-bool isWithin(SourceLocation Loc, SourceRange Range, const SourceManager &SM) {
-  return Range.isValid() && Loc.isValid() &&
-         !SM.isBeforeInTranslationUnit(SM.getFileLoc(Loc),
-                                       SM.getFileLoc(Range.getBegin())) &&
-         !SM.isBeforeInTranslationUnit(SM.getFileLoc(Range.getEnd()),
-                                       SM.getFileLoc(Loc));
-}
 
 /// The text that moves the declaration \p DS of \p Var out of \p P.Loop to
 /// just before it, or nothing when that would not compile or would change
@@ -98,7 +50,7 @@ hoist(const DeclStmt *DS, const VarDecl *Var, const Place &P, ASTContext &Ctx) {
   utils::forEachEvaluatedStmt(Var->getInit(), [&](const Stmt *S) {
     if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(S))
       if (llvm::isa<VarDecl, BindingDecl>(Ref->getDecl()) &&
-          isWithin(Ref->getDecl()->getLocation(), LoopRange, SM))
+          utils::isWithin(Ref->getDecl()->getLocation(), LoopRange, SM))
         Invariant = false;
     return Invariant;
   });
@@ -160,132 +112,6 @@ hoist(const DeclStmt *DS, const VarDecl *Var, const Place &P, ASTContext &Ctx) {
   return std::make_pair(Removal, Insertion);
 }
 
-/// The variable \p E names, through `*`, `->` of a smart pointer and
-/// implicit conversions.
-const VarDecl *namedVar(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
-      return llvm::dyn_cast<VarDecl>(Ref->getDecl());
-    if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E);
-        Op && Op->getNumArgs() == 1 &&
-        (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow)) {
-      E = Op->getArg(0);
-      continue;
-    }
-    if (const auto *Op = llvm::dyn_cast<UnaryOperator>(E);
-        Op && Op->getOpcode() == UO_Deref) {
-      E = Op->getSubExpr();
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
-}
-
-bool isNamed(const FunctionDecl *FD,
-             llvm::ArrayRef<llvm::StringLiteral> Names) {
-  return FD && FD->getIdentifier() && llvm::is_contained(Names, FD->getName());
-}
-
-/// Member functions that store their argument in a container.
-constexpr llvm::StringLiteral StoringMethods[] = {
-    "push_back", "emplace_back", "push_front", "emplace_front",
-    "push",      "emplace",      "insert",     "try_emplace"};
-
-/// Member functions that drive an event loop (after which it stays stopped
-/// until restarted).
-constexpr llvm::StringLiteral RunningMethods[] = {
-    "run", "run_one", "run_for", "run_until", "poll", "poll_one"};
-
-/// Member functions that drive an event loop to completion or end the
-/// object's session.
-constexpr llvm::StringLiteral EndingMethods[] = {
-    "run",  "run_one", "run_for",  "run_until",  "poll",   "poll_one",
-    "stop", "close",   "shutdown", "disconnect", "restart"};
-
-/// What a loop body does with an object it creates, as far as deciding
-/// whether the object is per-iteration work and whether it can be hoisted.
-struct LoopUse {
-  /// Handed to a container or a variable that outlives the iteration: the
-  /// loop builds a pool of them (an `io_context` per worker thread).
-  bool Kept = false;
-  /// Its event loop is run in the iteration: each iteration is a
-  /// self-contained run (a table-driven test that builds its own loop per
-  /// case), not a client built per request.
-  bool Ran = false;
-  /// Run, stopped, restarted or closed in the iteration: a hoisted object
-  /// would start the next iteration stopped or closed.
-  bool Ended = false;
-};
-
-LoopUse useInLoop(const Stmt *Body, const Expr *Made, const VarDecl *Holder,
-                  const SourceManager &SM) {
-  LoopUse Use;
-  const SourceRange BodyRange = Body->getSourceRange();
-  auto Outlives = [&](const Expr *Object) {
-    const VarDecl *Var = Object ? namedVar(Object) : nullptr;
-    if (Var)
-      return !isWithin(Var->getLocation(), BodyRange, SM);
-    // A member of `this`, or an object reached through one.
-    return Object &&
-           llvm::isa<MemberExpr, CXXThisExpr>(Object->IgnoreParenImpCasts());
-  };
-  auto IsMade = [&](const Expr *E) {
-    if (!E)
-      return false;
-    E = utils::ignoreValuePreserving(E);
-    if (Holder && namedVar(E) == Holder)
-      return true;
-    bool Found = false;
-    utils::forEachEvaluatedStmt(E, [&](const Stmt *S) {
-      Found |= S == Made || (Holder && llvm::isa<DeclRefExpr>(S) &&
-                             llvm::cast<DeclRefExpr>(S)->getDecl() == Holder);
-      return !Found;
-    });
-    return Found;
-  };
-  utils::forEachEvaluatedStmt(Body, [&](const Stmt *S) {
-    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S)) {
-      const CXXMethodDecl *Method = Call->getMethodDecl();
-      const Expr *Object = Call->getImplicitObjectArgument();
-      if (isNamed(Method, StoringMethods) && Outlives(Object) &&
-          llvm::any_of(Call->arguments(), IsMade))
-        Use.Kept = true;
-      if (Holder && isNamed(Method, EndingMethods) && Object &&
-          namedVar(Object) == Holder) {
-        Use.Ended = true;
-        Use.Ran |= isNamed(Method, RunningMethods);
-      }
-    } else if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(S);
-               Assign && Assign->getOpcode() == BO_Assign) {
-      if (Outlives(Assign->getLHS()) && IsMade(Assign->getRHS()))
-        Use.Kept = true;
-    } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(S);
-               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
-      if (Outlives(Op->getArg(0)) && IsMade(Op->getArg(1)))
-        Use.Kept = true;
-    }
-    return true;
-  });
-  return Use;
-}
-
-constexpr llvm::StringLiteral RunStateMethods[] = {"stopped", "restart"};
-
-/// Whether objects of \p RD keep a run state that outlasts one use: an event
-/// loop that is stopped once `run()` returns until it is restarted. Hoisting
-/// such an object out of a loop changes what the second iteration sees.
-bool hasRunState(const NamedDecl *What) {
-  const auto *RD = llvm::dyn_cast_or_null<CXXRecordDecl>(What);
-  if (!RD || !RD->hasDefinition())
-    return false;
-  for (const CXXMethodDecl *Method : RD->getDefinition()->methods())
-    if (isNamed(Method, RunStateMethods))
-      return true;
-  return false;
-}
-
 /// Whether every iteration of \p Loop ends the loop: its body never falls
 /// through to the next iteration nor continues (`for (;;) { ...; break; }`).
 bool runsAtMostOnce(const Stmt *Loop, const ASTContext &Ctx) {
@@ -301,7 +127,13 @@ SessionPerRequestCheck::SessionPerRequestCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       SessionTypes(Options.get(SessionTypesKey, "")),
       SessionFactories(Options.get(SessionFactoriesKey, "")),
-      IgnoredTypes(Options.get(IgnoredTypesKey, "")) {}
+      IgnoredTypes(Options.get(IgnoredTypesKey, "")),
+      FactsDir(Options.getLocalOrGlobal(utils::FactsDirOption, "")),
+      WriteFacts(utils::parseBoolOption(
+          Options.getLocalOrGlobal(utils::WriteFactsOption, ""), false)),
+      ReadFacts(utils::parseBoolOption(
+          Options.getLocalOrGlobal(utils::ReadFactsOption, ""), true)),
+      Tidy(Context) {}
 
 void SessionPerRequestCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, SessionTypesKey, SessionTypes);
@@ -318,6 +150,13 @@ void SessionPerRequestCheck::onStartOfTranslationUnit() {
   LocalConstructions.clear();
   Repeated.clear();
   CallsOf.clear();
+  Reach.clear();
+  ReachIndex.clear();
+  Defined.clear();
+  MainFile.clear();
+  UnitFactsDir.clear();
+  UnitCtx = nullptr;
+  Recorder.clear();
 }
 
 void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
@@ -327,6 +166,14 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Catalog)
     onStartOfTranslationUnit();
   ASTContext &Ctx = *Result.Context;
+  Defined.push_back(Function);
+  if (!UnitCtx && (WriteFacts || ReadFacts)) {
+    UnitCtx = &Ctx;
+    MainFile = utils::mainFileOf(Ctx.getSourceManager());
+    if (!MainFile.empty())
+      UnitFactsDir = utils::findFactsDir(
+          FactsDir, Tidy->getCurrentBuildDirectory(), MainFile);
+  }
 
   // One walk over the body records the session objects it creates (with
   // the loop around each) and the calls that run a function repeatedly.
@@ -397,12 +244,12 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
         Record(Construct, Construct->getSourceRange().getBegin(),
                Construct->getSourceRange(), Class, Catalog->sessionClass(Class),
                P, nullptr, nullptr);
-      if (isSpawner(utils::qualifiedName(Class)))
+      if (utils::isSpawner(utils::qualifiedName(Class)))
         for (const Expr *Arg : Construct->arguments())
           NoteRepeated(utils::handedFunction(Arg), Arg->getExprLoc(), Class);
     } else if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
-      if (const CXXRecordDecl *Made = madeClass(Callee);
+      if (const CXXRecordDecl *Made = utils::madeClass(Callee);
           Made && !Catalog->sessionClass(Made).empty())
         Record(Call, Call->getSourceRange().getBegin(), Call->getSourceRange(),
                Made, Catalog->sessionClass(Made), P, nullptr, nullptr);
@@ -416,7 +263,7 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
               Ctx.getSourceManager().getExpansionLoc(Callee->getLocation())))
         CallsOf[Function->getCanonicalDecl()].push_back(
             {Callee->getCanonicalDecl(), Call->getSourceRange().getBegin()});
-      if (Callee && isSpawner(utils::qualifiedName(Callee)))
+      if (Callee && utils::isSpawner(utils::qualifiedName(Callee)))
         for (const Expr *Arg : Call->arguments())
           NoteRepeated(utils::handedFunction(Arg), Arg->getExprLoc(), Callee);
     }
@@ -475,11 +322,11 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
     // loop per iteration creates the object on purpose.
     if (runsAtMostOnce(C.Loop, Ctx))
       continue;
-    const LoopUse Use = useInLoop(utils::loopBody(C.Loop), C.Made, C.Holder,
-                                  Ctx.getSourceManager());
+    const utils::LoopUse Use = utils::useInLoop(
+        utils::loopBody(C.Loop), C.Made, C.Holder, Ctx.getSourceManager());
     if (Use.Kept || Use.Ran)
       continue;
-    if (Use.Ended || hasRunState(C.What))
+    if (Use.Ended || utils::hasRunState(C.What))
       C.Hoist.reset();
     const bool IsFactory = llvm::isa<FunctionDecl>(C.What);
     diag(C.Loc, "%select{a new %q1 is created|%q1 is called}0 on every loop "
@@ -490,9 +337,7 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
           << FixItHint::CreateRemoval(C.Hoist->first)
           << FixItHint::CreateInsertion(C.Loop->getBeginLoc(), C.Hoist->second);
     else
-      diag(C.Loc,
-           "create one for the program's lifetime and pass it in by reference",
-           DiagnosticIDs::Note);
+      diag(C.Loc, utils::PerRequestAdvice, DiagnosticIDs::Note);
   }
 }
 
@@ -501,43 +346,33 @@ void SessionPerRequestCheck::onEndOfTranslationUnit() {
   // or called in a loop, and, breadth first (so through a shortest chain),
   // every function of the unit they call or await, at any depth. A loop in
   // main() is start-up code: what it calls is not followed further.
-  struct Reached {
-    const FunctionDecl *Function;
-    int Parent;
-    SourceLocation CallLoc; ///< in the parent
-  };
-  std::vector<Reached> Nodes;
-  llvm::DenseMap<const FunctionDecl *, size_t> Index;
   for (const auto &[Function, Call] : Repeated) {
-    Index[Function] = Nodes.size();
-    Nodes.push_back({Function, -1, {}});
+    ReachIndex[Function] = Reach.size();
+    Reach.push_back({Function, -1, {}});
   }
-  for (size_t I = 0; I < Nodes.size(); ++I) {
-    if (Nodes[I].Parent < 0) {
+  for (size_t I = 0; I < Reach.size(); ++I) {
+    if (Reach[I].Parent < 0) {
       const FunctionDecl *Caller =
-          Repeated.find(Nodes[I].Function)->second.Caller;
+          Repeated.find(Reach[I].Function)->second.Caller;
       if (Caller && Caller->isMain())
         continue;
     }
-    auto Calls = CallsOf.find(Nodes[I].Function);
+    auto Calls = CallsOf.find(Reach[I].Function);
     if (Calls == CallsOf.end())
       continue;
-    for (const CallStep &Step : Calls->second)
-      if (Index.try_emplace(Step.Callee, Nodes.size()).second)
-        Nodes.push_back({Step.Callee, static_cast<int>(I), Step.Loc});
+    for (const utils::CallSite &Step : Calls->second)
+      if (ReachIndex.try_emplace(Step.Callee, Reach.size()).second)
+        Reach.push_back({Step.Callee, static_cast<int>(I), Step.Loc});
   }
 
   auto IsLambda = [](const FunctionDecl *FD) {
-    const auto *Method = llvm::dyn_cast<CXXMethodDecl>(FD);
-    return Method && Method->getParent()->isLambda();
+    return utils::noteName(FD).empty();
   };
   for (auto &[Function, Constructions] : LocalConstructions) {
-    auto Found = Index.find(Function);
-    if (Found == Index.end() || Function->isMain())
+    auto Found = ReachIndex.find(Function);
+    if (Found == ReachIndex.end() || Function->isMain())
       continue;
-    llvm::SmallVector<const Reached *, 4> Chain;
-    for (int N = static_cast<int>(Found->second); N >= 0; N = Nodes[N].Parent)
-      Chain.insert(Chain.begin(), &Nodes[N]);
+    llvm::SmallVector<const Reached *, 4> Chain = chainTo(Found->second);
     const FunctionDecl *Origin = Chain.front()->Function;
     const RepeatedCall &Call = Repeated.find(Origin)->second;
     for (const Construction &C : Constructions) {
@@ -563,14 +398,94 @@ void SessionPerRequestCheck::onEndOfTranslationUnit() {
         diag(Step->CallLoc, "%select{%1|the lambda}0 is called here",
              DiagnosticIDs::Note)
             << IsLambda(Step->Function) << Step->Function->getDeclName();
-      diag(C.Loc,
-           "create one for the program's lifetime and pass it in by reference",
-           DiagnosticIDs::Note);
+      diag(C.Loc, utils::PerRequestAdvice, DiagnosticIDs::Note);
     }
   }
-  LocalConstructions.clear();
-  Repeated.clear();
-  CallsOf.clear();
+  writeFacts();
+  reportLinked();
+  onStartOfTranslationUnit();
+}
+
+llvm::SmallVector<const SessionPerRequestCheck::Reached *, 4>
+SessionPerRequestCheck::chainTo(size_t N) const {
+  llvm::SmallVector<const Reached *, 4> Chain;
+  for (int I = static_cast<int>(N); I >= 0; I = Reach[I].Parent)
+    Chain.insert(Chain.begin(), &Reach[I]);
+  return Chain;
+}
+
+// Other units follow this unit's calls from what it runs per request, and
+// report what it builds when they run it per request (utils/Facts.h).
+void SessionPerRequestCheck::writeFacts() {
+  if (!WriteFacts || !UnitCtx || UnitFactsDir.empty())
+    return;
+  for (const FunctionDecl *Def : Defined) {
+    const FunctionDecl *Canonical = Def->getCanonicalDecl();
+    std::optional<utils::HitFact> Hit;
+    auto Local = LocalConstructions.find(Canonical);
+    if (Local != LocalConstructions.end() && !Local->second.empty() &&
+        !Def->isMain()) {
+      const Construction &C = Local->second.front();
+      Hit = utils::sessionHit(C.What, C.Why, C.Loc, *UnitCtx);
+    }
+    auto Calls = CallsOf.find(Canonical);
+    utils::recordSessionFunction(Recorder, Def,
+                                 Calls == CallsOf.end()
+                                     ? llvm::ArrayRef<utils::CallSite>()
+                                     : llvm::ArrayRef(Calls->second),
+                                 std::move(Hit));
+  }
+  for (size_t N = 0; N < Reach.size(); ++N) {
+    if (Reach[N].Function->isMain())
+      continue;
+    llvm::SmallVector<const Reached *, 4> Chain = chainTo(N);
+    const RepeatedCall &Call = Repeated.find(Chain.front()->Function)->second;
+    llvm::SmallVector<utils::CallSite, 4> Steps;
+    for (const Reached *Step : llvm::drop_begin(Chain))
+      Steps.push_back({Step->Function, Step->CallLoc});
+    utils::recordPerRequest(Recorder, Reach[N].Function,
+                            Chain.front()->Function, Call.Loc, Call.Spawner,
+                            Steps, !(Call.Caller && Call.Caller->isMain()));
+  }
+  // A unit that does not compile gets no findings, and gives no facts.
+  const bool Complete =
+      !UnitCtx->getDiagnostics().hasUncompilableErrorOccurred();
+  if (llvm::Error Err = Recorder.write(UnitFactsDir, utils::SessionFactsKind,
+                                       MainFile, 0, Complete))
+    configurationDiag("cannot write the facts of %0: %1")
+        << MainFile << llvm::toString(std::move(Err));
+}
+
+void SessionPerRequestCheck::reportLinked() {
+  if (!ReadFacts || !UnitCtx || UnitFactsDir.empty())
+    return;
+  const utils::LinkedSessions *Sessions =
+      Linked.get(utils::linkedSessionsPath(UnitFactsDir));
+  if (!Sessions)
+    return;
+  SourceManager &SM = UnitCtx->getSourceManager();
+  for (const auto &[Function, Constructions] : LocalConstructions) {
+    // The unit's own finding (above), or start-up code.
+    if (ReachIndex.count(Function) || Function->isMain() ||
+        Constructions.empty() || !utils::isLinkable(Function))
+      continue;
+    std::optional<utils::PerRequestFinding> Found =
+        Sessions->find(utils::usrOf(Function));
+    if (!Found)
+      continue;
+    const Construction &C = Constructions.front();
+    diag(C.Loc, "%0") << utils::perRequestWarning(
+                             Found->Hit, utils::noteName(Function), Found->Path)
+                      << C.Range;
+    if (SourceLocation At = utils::locationOf(Found->Path.Root, SM);
+        At.isValid())
+      diag(At, "%0", DiagnosticIDs::Note)
+          << utils::perRequestRootNote(Found->Path);
+    for (const utils::CallFact &Step : Found->Path.Steps)
+      if (SourceLocation At = utils::locationOf(Step.At, SM); At.isValid())
+        diag(At, "%0", DiagnosticIDs::Note) << utils::perRequestStepNote(Step);
+    diag(C.Loc, utils::PerRequestAdvice, DiagnosticIDs::Note);
+  }
 }
 
 } // namespace clang::tidy::async

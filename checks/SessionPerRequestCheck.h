@@ -5,6 +5,7 @@
 #define ASYNC_LINT_SESSIONPERREQUESTCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/SessionFacts.h"
 #include "utils/Sessions.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
@@ -55,16 +56,31 @@ public:
     const NamedDecl *Spawner;   ///< Null when the call sits in a loop.
     const FunctionDecl *Caller; ///< The function the call sits in.
   };
-  /// A call from one function of the unit to another.
-  struct CallStep {
-    const FunctionDecl *Callee; ///< canonical
-    SourceLocation Loc;
+  /// A function the unit runs once per request, found breadth first.
+  struct Reached {
+    const FunctionDecl *Function; ///< canonical
+    int Parent;                   ///< -1 for a root
+    SourceLocation CallLoc;       ///< in the parent
   };
 
 private:
+  /// The chain from a root of Repeated down to Reach[N].
+  llvm::SmallVector<const Reached *, 4> chainTo(size_t N) const;
+  /// Writes the unit's session facts (utils/SessionFacts.h).
+  void writeFacts();
+  /// Reports the constructions of the functions the link step found to run
+  /// once per request through other units.
+  void reportLinked();
+
   const std::string SessionTypes;
   const std::string SessionFactories;
   const std::string IgnoredTypes;
+  /// Cross-unit facts (utils/Facts.h), as async-blocking-call-in-coroutine
+  /// reads these options.
+  const std::string FactsDir;
+  const bool WriteFacts;
+  const bool ReadFacts;
+  ClangTidyContext *const Tidy;
   std::optional<utils::SessionCatalog> Catalog;
   // Facts gathered over the whole translation unit, reported at its end:
   // the constructions outside loops of each function, and the functions
@@ -74,7 +90,19 @@ private:
   llvm::MapVector<const FunctionDecl *, RepeatedCall> Repeated;
   /// The user functions each function calls (or awaits), in source order:
   /// what runs per request runs its callees per request too.
-  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<CallStep, 4>> CallsOf;
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<utils::CallSite, 4>>
+      CallsOf;
+  /// What runs per request, breadth first from Repeated, and where each
+  /// function is in it.
+  std::vector<Reached> Reach;
+  llvm::DenseMap<const FunctionDecl *, size_t> ReachIndex;
+  /// The unit's definitions, its main file, facts directory and context.
+  std::vector<const FunctionDecl *> Defined;
+  std::string MainFile;
+  std::string UnitFactsDir;
+  ASTContext *UnitCtx = nullptr;
+  utils::FactsRecorder Recorder;
+  utils::LinkedFile<utils::LinkedSessions> Linked;
 };
 
 } // namespace clang::tidy::async

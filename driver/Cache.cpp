@@ -18,7 +18,7 @@ namespace json = llvm::json;
 namespace fs = llvm::sys::fs;
 
 /// Bump when the shape of an entry changes.
-constexpr int64_t CacheFormat = 1;
+constexpr int64_t CacheFormat = 2;
 
 std::string sha256Hex(llvm::StringRef Text) {
   std::array<uint8_t, 32> Digest = llvm::SHA256::hash(llvm::ArrayRef(
@@ -338,8 +338,10 @@ std::optional<CachedUnit> ResultCache::lookup(llvm::StringRef Key) const {
       return std::nullopt;
     Unit.Errors.push_back(std::move(*Error));
   }
-  if (std::optional<llvm::StringRef> Facts = O->getString("facts"))
-    Unit.Facts = Facts->str();
+  if (const json::Object *Facts = O->getObject("facts"))
+    for (const auto &[Kind, Text] : *Facts)
+      if (std::optional<llvm::StringRef> S = Text.getAsString())
+        Unit.Facts[Kind.str()] = S->str();
   // Recently used: eviction goes by modification time.
   int FD = -1;
   if (!fs::openFileForWrite(Path, FD, fs::CD_OpenExisting, fs::OF_Append)) {
@@ -369,8 +371,10 @@ void ResultCache::store(llvm::StringRef Key, const CachedUnit &Unit,
   json::Object Entry{{"format", CacheFormat},
                      {"dependencies", std::move(Deps)},
                      {"errors", std::move(Errors)}};
-  if (Unit.Facts)
-    Entry["facts"] = *Unit.Facts;
+  json::Object Facts;
+  for (const auto &[Kind, Text] : Unit.Facts)
+    Facts[Kind] = Text;
+  Entry["facts"] = std::move(Facts);
   std::string Text;
   llvm::raw_string_ostream(Text) << json::Value(std::move(Entry));
   if (llvm::Error Err = utils::writeAtomically(entryPath(Key), Text))

@@ -31,6 +31,7 @@
 #include "Findings.h"
 #include "Project.h"
 #include "llvm/Support/JSON.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,8 +49,8 @@ struct Dependency {
 /// What is kept of one unit.
 struct CachedUnit {
   std::vector<ClangTidyError> Errors;
-  /// The facts file the unit wrote (utils/Facts.h), if any, as text.
-  std::optional<std::string> Facts;
+  /// The facts files the unit wrote (utils/Facts.h), as text, by kind.
+  std::map<std::string, std::string> Facts;
 };
 
 /// clang-tidy's findings as JSON and back: everything a report, a fix or a

@@ -4,6 +4,7 @@
 #include "Link.h"
 #include "clang-tidy/GlobList.h"
 #include "utils/Facts.h"
+#include "utils/SessionFacts.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace clang::tidy::async::lint {
@@ -12,6 +13,7 @@ namespace {
 
 constexpr llvm::StringLiteral BlockingCheck =
     "async-blocking-call-in-coroutine";
+constexpr llvm::StringLiteral SessionCheck = "async-session-per-request";
 
 tooling::DiagnosticMessage message(std::string Text,
                                    const utils::FactSite &At) {
@@ -56,49 +58,82 @@ bool suppressedByNolint(llvm::StringRef Line, llvm::StringRef Previous,
 llvm::Expected<std::vector<ClangTidyError>>
 linkFacts(llvm::StringRef FactsDir, const llvm::StringSet<> *Units,
           const Options &Opts, SourceFiles &Sources) {
-  utils::FactsLink Link(utils::readUnitFacts(FactsDir, "blocking"));
-  std::string Linked;
-  llvm::raw_string_ostream(Linked)
-      << llvm::formatv("{0:1}", Link.linked()) << "\n";
-  if (llvm::Error Err =
-          utils::writeAtomically(utils::linkedFactsPath(FactsDir), Linked))
-    return toolError(llvm::toString(std::move(Err)));
+  utils::FactsLink Blocking(utils::readUnitFacts(FactsDir, "blocking"));
+  utils::FactsLink Sessions(
+      utils::readUnitFacts(FactsDir, utils::SessionFactsKind));
+  for (const auto &[Path, Linked] :
+       {std::pair(utils::linkedFactsPath(FactsDir), Blocking.linked()),
+        std::pair(utils::linkedSessionsPath(FactsDir),
+                  Sessions.linkedSessions())}) {
+    std::string Text;
+    llvm::raw_string_ostream(Text) << llvm::formatv("{0:1}", Linked) << "\n";
+    if (llvm::Error Err = utils::writeAtomically(Path, Text))
+      return toolError(llvm::toString(std::move(Err)));
+  }
 
   llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> Provider =
       createOptionsProvider(Opts);
   if (!Provider)
     return Provider.takeError();
   std::vector<ClangTidyError> Errors;
-  for (const utils::LinkedFinding &F : Link.findings()) {
-    if (Units && !Units->contains(F.Unit))
-      continue;
-    Position Pos = Sources.position(F.Site.At.File, F.Site.At.Offset);
+  // The finding of \p Check in \p Unit at \p At, as clang-tidy would
+  // report it; none when a NOLINT comment suppresses it.
+  auto Report = [&](llvm::StringRef Check, llvm::StringRef Unit,
+                    std::string Text,
+                    const utils::FactSite &At) -> ClangTidyError * {
+    Position Pos = Sources.position(At.File, At.Offset);
     if (Pos.Line == 0 ||
         suppressedByNolint(
-            Sources.line(F.Site.At.File, Pos.Line),
-            Pos.Line > 1 ? Sources.line(F.Site.At.File, Pos.Line - 1) : "",
-            BlockingCheck))
-      continue;
-    ClangTidyOptions Config = (*Provider)->getOptions(F.Unit);
+            Sources.line(At.File, Pos.Line),
+            Pos.Line > 1 ? Sources.line(At.File, Pos.Line - 1) : "", Check))
+      return nullptr;
+    ClangTidyOptions Config = (*Provider)->getOptions(Unit);
     bool AsError = Config.WarningsAsErrors &&
-                   GlobList(*Config.WarningsAsErrors).contains(BlockingCheck);
-    ClangTidyError Error(BlockingCheck.str(), tooling::Diagnostic::Warning, "",
-                         AsError);
-    Error.Message =
-        message(utils::linkedWarning(F.Site, F.Path.Blocks), F.Site.At);
+                   GlobList(*Config.WarningsAsErrors).contains(Check);
+    ClangTidyError &Error = Errors.emplace_back(
+        Check.str(), tooling::Diagnostic::Warning, "", AsError);
+    Error.Message = message(std::move(Text), At);
+    return &Error;
+  };
+
+  for (const utils::LinkedFinding &F : Blocking.findings()) {
+    if (Units && !Units->contains(F.Unit))
+      continue;
+    ClangTidyError *Error =
+        Report(BlockingCheck, F.Unit, utils::linkedWarning(F.Site, F.Path.Hit),
+               F.Site.At);
+    if (!Error)
+      continue;
     if (F.Site.Virtual)
-      Error.Notes.push_back(message(
+      Error->Notes.push_back(message(
           utils::linkedVirtualNote(F.Site, F.BlockingTargets, F.Targets),
           F.Site.At));
     for (const utils::LinkedStep &Step : F.Path.Chain)
-      Error.Notes.push_back(message(utils::linkedStepNote(Step), Step.Call.At));
-    Error.Notes.push_back(
-        message("blocking call to '" + F.Path.Blocks.Api + "' is here",
-                F.Path.Blocks.At));
-    Error.Notes.push_back(
+      Error->Notes.push_back(
+          message(utils::linkedStepNote(Step), Step.Call.At));
+    Error->Notes.push_back(message(
+        "blocking call to '" + F.Path.Hit.Api + "' is here", F.Path.Hit.At));
+    Error->Notes.push_back(
         message("move the blocking call to a thread pool and await its result",
                 F.Site.At));
-    Errors.push_back(std::move(Error));
+  }
+
+  // A construction reached from another unit's root is the finding of
+  // either unit: of the one that builds it, and of the one that spawns.
+  for (const utils::PerRequestFinding &F : Sessions.perRequestFindings()) {
+    if (Units && !Units->contains(F.Unit) && !Units->contains(F.RootUnit))
+      continue;
+    ClangTidyError *Error = Report(
+        SessionCheck, F.Unit,
+        utils::perRequestWarning(F.Hit, utils::shortName(F.Path.Name), F.Path),
+        F.Hit.At);
+    if (!Error)
+      continue;
+    Error->Notes.push_back(
+        message(utils::perRequestRootNote(F.Path), F.Path.Root));
+    for (const utils::CallFact &Step : F.Path.Steps)
+      Error->Notes.push_back(message(utils::perRequestStepNote(Step), Step.At));
+    Error->Notes.push_back(message(utils::PerRequestAdvice.str(), F.Hit.At));
   }
   return Errors;
 }

@@ -3,8 +3,10 @@
 //
 // After every unit has been linted (and has written its facts), the link
 // step reads the facts of the whole project, follows the calls that cross
-// units (utils/Facts.h), writes linked.json for the plugin and the editor,
-// and turns what no unit could see alone into findings like the units' own.
+// units (utils/Facts.h), writes linked.json and linked-session.json for the
+// plugin and the editor, and turns what no unit could see alone into
+// findings like the units' own (async-blocking-call-in-coroutine,
+// async-session-per-request).
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,9 +20,10 @@
 
 namespace clang::tidy::async::lint {
 
-/// Links the facts in \p FactsDir and writes its linked.json. Returns the
-/// findings of the coroutines of \p Units (every unit with facts when
-/// null), as clang-tidy would report them: with the configuration's
+/// Links the facts in \p FactsDir and writes its linked files. Returns the
+/// findings of \p Units (every unit with facts when null: a coroutine's
+/// call in the unit; a construction in the unit or reached from a root in
+/// it), as clang-tidy would report them: with the configuration's
 /// warnings-as-errors, and without those a NOLINT comment suppresses.
 llvm::Expected<std::vector<ClangTidyError>>
 linkFacts(llvm::StringRef FactsDir, const llvm::StringSet<> *Units,

@@ -3,6 +3,7 @@
 
 #include "Runner.h"
 #include "utils/Facts.h"
+#include "utils/SessionFacts.h"
 
 #include "Installation.h"
 #include "clang-tidy/ClangTidy.h"
@@ -95,44 +96,50 @@ private:
   std::vector<std::string> &Files;
 };
 
-// A cached unit's facts go back where the check would have written them,
+/// The kinds of facts the checks write (utils/Facts.h).
+constexpr llvm::StringLiteral FactKinds[] = {"blocking",
+                                             utils::SessionFactsKind};
+
+// A cached unit's facts go back where the checks would have written them,
 // stamped as the files are now (their contents were checked to be the
 // same): the link step then takes them as current.
 void restoreFacts(const Options &Opts, const Job &J,
-                  const std::optional<std::string> &Facts) {
+                  const std::map<std::string, std::string> &Facts) {
   if (Opts.UnitFactsDir.empty())
     return;
-  std::string Path =
-      utils::unitFactsPath(Opts.UnitFactsDir, J.File, "blocking");
-  if (!Facts) {
-    llvm::sys::fs::remove(Path);
-    return;
+  for (llvm::StringRef Kind : FactKinds) {
+    std::string Path = utils::unitFactsPath(Opts.UnitFactsDir, J.File, Kind);
+    auto Text = Facts.find(Kind.str());
+    llvm::Expected<llvm::json::Value> V =
+        Text == Facts.end() ? llvm::createStringError("no facts")
+                            : llvm::json::parse(Text->second);
+    llvm::Expected<utils::UnitFacts> Unit =
+        V ? utils::unitFactsFromJson(*V)
+          : llvm::Expected<utils::UnitFacts>(V.takeError());
+    if (!Unit) {
+      llvm::consumeError(Unit.takeError());
+      llvm::sys::fs::remove(Path);
+      continue;
+    }
+    for (utils::FileStamp &Stamp : Unit->Files)
+      if (std::optional<utils::FileStamp> Now = utils::stampOf(Stamp.Path))
+        Stamp = *Now;
+    if (llvm::Error Err = utils::writeUnitFacts(Path, *Unit))
+      llvm::consumeError(std::move(Err));
   }
-  llvm::Expected<llvm::json::Value> V = llvm::json::parse(*Facts);
-  llvm::Expected<utils::UnitFacts> Unit =
-      V ? utils::unitFactsFromJson(*V)
-        : llvm::Expected<utils::UnitFacts>(V.takeError());
-  if (!Unit) {
-    llvm::consumeError(Unit.takeError());
-    llvm::sys::fs::remove(Path);
-    return;
-  }
-  for (utils::FileStamp &Stamp : Unit->Files)
-    if (std::optional<utils::FileStamp> Now = utils::stampOf(Stamp.Path))
-      Stamp = *Now;
-  if (llvm::Error Err = utils::writeUnitFacts(Path, *Unit))
-    llvm::consumeError(std::move(Err));
 }
 
-std::optional<std::string> readFacts(const Options &Opts, const Job &J) {
+std::map<std::string, std::string> readFacts(const Options &Opts,
+                                             const Job &J) {
+  std::map<std::string, std::string> Facts;
   if (Opts.UnitFactsDir.empty())
-    return std::nullopt;
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-      llvm::MemoryBuffer::getFile(
-          utils::unitFactsPath(Opts.UnitFactsDir, J.File, "blocking"));
-  if (!Buffer)
-    return std::nullopt;
-  return (*Buffer)->getBuffer().str();
+    return Facts;
+  for (llvm::StringRef Kind : FactKinds)
+    if (llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+            llvm::MemoryBuffer::getFile(
+                utils::unitFactsPath(Opts.UnitFactsDir, J.File, Kind)))
+      Facts[Kind.str()] = (*Buffer)->getBuffer().str();
+  return Facts;
 }
 
 UnitResult lintUnit(const Job &J, const Options &Opts,

@@ -5,6 +5,7 @@
 #include "utils/CallChains.h"
 #include "utils/Facts.h"
 #include "utils/Names.h"
+#include "llvm/Support/FileSystem.h"
 #include "gtest/gtest.h"
 
 namespace clang::tidy::async {
@@ -148,27 +149,27 @@ TEST(CallChains, CallsThroughAVariableWithOneTarget) {
 TEST(FactsLink, ReportsOnlyWhatCrossesUnits) {
   // a.cpp: coroutine co calls local (blocks in a.cpp), remote (b.cpp ->
   // c.cpp, which blocks), quiet (b.cpp), and dispatches base::run.
-  utils::UnitFacts A{"/p/a.cpp", 3, {}, {}};
+  utils::UnitFacts A{"/p/a.cpp", 3, {}, {}, {}};
   utils::FunctionFact Co = fn("co", "/p/a.cpp", 1);
   Co.Coroutine = true;
   Co.Calls = {call("local", "/p/a.cpp", 2), call("remote", "/p/a.cpp", 3),
               call("quiet", "/p/a.cpp", 4),
               call("base::run", "/p/a.cpp", 5, /*Virtual=*/true)};
   utils::FunctionFact Local = fn("local", "/p/a.cpp", 9);
-  Local.Blocks = utils::BlockingFact{"sleep", 0, at("/p/a.cpp", 10)};
+  Local.Hit = utils::HitFact{"sleep", 0, at("/p/a.cpp", 10), ""};
   A.Functions = {Co, Local};
 
-  utils::UnitFacts B{"/p/b.cpp", 3, {}, {}};
+  utils::UnitFacts B{"/p/b.cpp", 3, {}, {}, {}};
   utils::FunctionFact Remote = fn("remote", "/p/b.cpp", 1);
   Remote.Calls = {call("deep", "/p/b.cpp", 2)};
   B.Functions = {Remote, fn("quiet", "/p/b.cpp", 5)};
 
-  utils::UnitFacts C{"/p/c.cpp", 3, {}, {}};
+  utils::UnitFacts C{"/p/c.cpp", 3, {}, {}, {}};
   utils::FunctionFact Deep = fn("deep", "/p/c.cpp", 1);
-  Deep.Blocks = utils::BlockingFact{"wait", 1, at("/p/c.cpp", 2)};
+  Deep.Hit = utils::HitFact{"wait", 1, at("/p/c.cpp", 2), ""};
   utils::FunctionFact Impl = fn("impl::run", "/p/c.cpp", 5);
   Impl.Overrides = {"base::run"};
-  Impl.Blocks = utils::BlockingFact{"read", 3, at("/p/c.cpp", 6)};
+  Impl.Hit = utils::HitFact{"read", 3, at("/p/c.cpp", 6), ""};
   utils::FunctionFact Other = fn("other::run", "/p/c.cpp", 8);
   Other.Overrides = {"base::run"};
   C.Functions = {Deep, Impl, Other};
@@ -180,8 +181,8 @@ TEST(FactsLink, ReportsOnlyWhatCrossesUnits) {
   EXPECT_EQ(Found[0].Site.Callee, "remote");
   ASSERT_EQ(Found[0].Path.Chain.size(), 1u);
   EXPECT_EQ(Found[0].Path.Chain[0].Target, "deep");
-  EXPECT_EQ(Found[0].Path.Blocks.Api, "wait");
-  EXPECT_EQ(utils::linkedWarning(Found[0].Site, Found[0].Path.Blocks),
+  EXPECT_EQ(Found[0].Path.Hit.Api, "wait");
+  EXPECT_EQ(utils::linkedWarning(Found[0].Site, Found[0].Path.Hit),
             "call to 'remote' in a coroutine reaches blocking call 'wait'; "
             "waiting for another thread stalls every coroutine on its "
             "thread");
@@ -198,9 +199,9 @@ TEST(FactsLink, ReportsOnlyWhatCrossesUnits) {
 }
 
 TEST(FactsLink, FactsRoundTripThroughJson) {
-  utils::UnitFacts U{"/p/a.cpp", 2, {{"/p/a.cpp", 12, 34}}, {}};
+  utils::UnitFacts U{"/p/a.cpp", 2, {{"/p/a.cpp", 12, 34}}, {}, {}};
   utils::FunctionFact F = fn("f", "/p/a.cpp", 1);
-  F.Blocks = utils::BlockingFact{"sleep", 0, at("/p/a.cpp", 2)};
+  F.Hit = utils::HitFact{"sleep", 0, at("/p/a.cpp", 2), ""};
   F.Calls = {call("g", "/p/a.cpp", 3, true)};
   F.Overrides = {"base::f"};
   U.Functions = {F};
@@ -211,7 +212,7 @@ TEST(FactsLink, FactsRoundTripThroughJson) {
   EXPECT_EQ(Back->Files[0].ModTime, 34);
   ASSERT_EQ(Back->Functions.size(), 1u);
   EXPECT_EQ(Back->Functions[0].Calls[0].Virtual, true);
-  EXPECT_EQ(Back->Functions[0].Blocks->At.Line, 2u);
+  EXPECT_EQ(Back->Functions[0].Hit->At.Line, 2u);
   EXPECT_EQ(Back->Functions[0].Overrides, F.Overrides);
 
   // Another version, or another shape, is not facts.
@@ -223,6 +224,136 @@ TEST(FactsLink, FactsRoundTripThroughJson) {
       utils::unitFactsFromJson(llvm::json::Array{1, 2});
   EXPECT_FALSE(static_cast<bool>(Junk));
   llvm::consumeError(Junk.takeError());
+}
+
+utils::PerRequestFact perRequest(std::string Usr, std::string RootName,
+                                 std::string Spawner,
+                                 std::vector<utils::CallFact> Steps = {}) {
+  utils::PerRequestFact P;
+  P.Name = Usr;
+  P.Usr = std::move(Usr);
+  P.Root = at("/p/a.cpp", 20);
+  P.RootName = std::move(RootName);
+  P.Spawner = std::move(Spawner);
+  P.Steps = std::move(Steps);
+  return P;
+}
+
+utils::HitFact tls(const std::string &File, unsigned Line) {
+  return {"asio::ssl::context", 0, at(File, Line),
+          "each one loads its certificates and TLS settings again"};
+}
+
+TEST(FactsLink, PerRequestAcrossUnits) {
+  // a.cpp spawns flow per connection; flow calls relay (b.cpp), which calls
+  // build (c.cpp), which builds a TLS context. main() calls warm (c.cpp) in
+  // a loop. c.cpp runs known per request itself.
+  utils::UnitFacts A{"/p/a.cpp", 0, {}, {}, {}};
+  utils::FunctionFact Flow = fn("flow", "/p/a.cpp", 1);
+  Flow.Calls = {call("relay", "/p/a.cpp", 2), call("known", "/p/a.cpp", 3)};
+  A.Functions = {Flow};
+  utils::PerRequestFact Warm = perRequest("warm", "warm", "");
+  Warm.Followed = false;
+  A.PerRequest = {perRequest("flow", "flow", "asio::co_spawn"),
+                  perRequest("relay", "flow", "asio::co_spawn",
+                             {call("relay", "/p/a.cpp", 2)}),
+                  perRequest("known", "flow", "asio::co_spawn",
+                             {call("known", "/p/a.cpp", 3)}),
+                  Warm};
+
+  utils::UnitFacts B{"/p/b.cpp", 0, {}, {}, {}};
+  utils::FunctionFact Relay = fn("relay", "/p/b.cpp", 1);
+  Relay.Calls = {call("build", "/p/b.cpp", 2)};
+  B.Functions = {Relay};
+
+  utils::UnitFacts C{"/p/c.cpp", 0, {}, {}, {}};
+  utils::FunctionFact Build = fn("build", "/p/c.cpp", 1);
+  Build.Hit = tls("/p/c.cpp", 2);
+  utils::FunctionFact Known = fn("known", "/p/c.cpp", 5);
+  Known.Hit = tls("/p/c.cpp", 6);
+  utils::FunctionFact WarmDef = fn("warm", "/p/c.cpp", 8);
+  WarmDef.Hit = tls("/p/c.cpp", 9);
+  WarmDef.Calls = {call("deep", "/p/c.cpp", 10)};
+  utils::FunctionFact Deep = fn("deep", "/p/c.cpp", 12);
+  Deep.Hit = tls("/p/c.cpp", 13);
+  C.Functions = {Build, Deep, Known, WarmDef};
+  C.PerRequest = {perRequest("known", "loop", "")};
+
+  utils::FactsLink Link({A, B, C});
+  std::vector<utils::PerRequestFinding> Found = Link.perRequestFindings();
+  // `known` is c.cpp's own finding; what `warm` calls is start-up code.
+  ASSERT_EQ(Found.size(), 2u);
+  EXPECT_EQ(Found[0].Path.Usr, "warm");
+  EXPECT_EQ(Found[0].Unit, "/p/c.cpp");
+  EXPECT_EQ(Found[0].RootUnit, "/p/a.cpp");
+  EXPECT_EQ(utils::perRequestWarning(Found[0].Hit, "warm", Found[0].Path),
+            "a new 'asio::ssl::context' is created on every call of 'warm', "
+            "which runs once per item; each one loads its certificates and "
+            "TLS settings again");
+  EXPECT_EQ(utils::perRequestRootNote(Found[0].Path),
+            "'warm' is called here inside a loop");
+
+  EXPECT_EQ(Found[1].Path.Usr, "build");
+  EXPECT_EQ(Found[1].Hit.At.File, "/p/c.cpp");
+  // The unit's step, then the one the link followed.
+  ASSERT_EQ(Found[1].Path.Steps.size(), 2u);
+  EXPECT_EQ(Found[1].Path.Steps[0].At.File, "/p/a.cpp");
+  EXPECT_EQ(Found[1].Path.Steps[1].At.File, "/p/b.cpp");
+  EXPECT_EQ(utils::perRequestRootNote(Found[1].Path),
+            "'flow' is handed to 'asio::co_spawn' here");
+  EXPECT_EQ(utils::perRequestStepNote(Found[1].Path.Steps[1]),
+            "'build' is called here");
+
+  // A factory, and a lambda as the root.
+  utils::HitFact Channel{"grpc::CreateChannel", 1, at("/p/c.cpp", 2),
+                         "each channel repeats the HTTP/2 and TLS handshakes"};
+  utils::PerRequestFact Lambda = perRequest("f", "", "std::async");
+  EXPECT_EQ(utils::perRequestWarning(Channel, "f", Lambda),
+            "'grpc::CreateChannel' is called on every call of 'f', which "
+            "runs once per request; each channel repeats the HTTP/2 and TLS "
+            "handshakes");
+  EXPECT_EQ(utils::perRequestRootNote(Lambda),
+            "the lambda is handed to 'std::async' here");
+
+  // linked-session.json, read back by USR.
+  llvm::SmallString<128> Path;
+  ASSERT_FALSE(llvm::sys::fs::createTemporaryFile("linked", "json", Path));
+  std::string Text;
+  llvm::raw_string_ostream(Text) << Link.linkedSessions();
+  ASSERT_FALSE(static_cast<bool>(utils::writeAtomically(Path, Text)));
+  utils::LinkedSessions Read = utils::LinkedSessions::read(Path);
+  llvm::sys::fs::remove(Path);
+  std::optional<utils::PerRequestFinding> Back = Read.find("build");
+  ASSERT_TRUE(Back.has_value());
+  EXPECT_EQ(Back->Path.Steps.size(), 2u);
+  EXPECT_EQ(Back->Hit.Detail, Found[1].Hit.Detail);
+  EXPECT_FALSE(Read.find("known").has_value());
+}
+
+TEST(FactsLink, PerRequestDepthIsLimited) {
+  // f0 runs per request; each fN calls fN+1 in a unit of its own.
+  std::vector<utils::UnitFacts> Units;
+  const unsigned Length = utils::PerRequestLinkDepth + 2;
+  for (unsigned N = 0; N < Length; ++N) {
+    std::string File = "/p/" + std::to_string(100 + N) + ".cpp";
+    utils::UnitFacts U{File, 0, {}, {}, {}};
+    utils::FunctionFact F = fn("f" + std::to_string(N), File, 1);
+    if (N + 1 < Length)
+      F.Calls = {call("f" + std::to_string(N + 1), File, 2)};
+    if (N + 2 >= Length)
+      F.Hit = tls(File, 3);
+    U.Functions = {F};
+    if (N == 0)
+      U.PerRequest = {perRequest("f0", "f0", "asio::co_spawn")};
+    Units.push_back(std::move(U));
+  }
+  std::vector<utils::PerRequestFinding> Found =
+      utils::FactsLink(Units).perRequestFindings();
+  // The function PerRequestLinkDepth calls away is reached; the next is not.
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_EQ(Found[0].Path.Usr,
+            "f" + std::to_string(utils::PerRequestLinkDepth));
+  EXPECT_EQ(Found[0].Path.Steps.size(), utils::PerRequestLinkDepth);
 }
 
 } // namespace

@@ -58,9 +58,12 @@ json::Value toJson(const CallFact &C) {
                       {"at", toJson(C.At)}};
 }
 
-json::Value toJson(const BlockingFact &B) {
-  return json::Object{
-      {"api", B.Api}, {"category", B.Category}, {"at", toJson(B.At)}};
+json::Value toJson(const HitFact &H) {
+  json::Object O{
+      {"api", H.Api}, {"category", H.Category}, {"at", toJson(H.At)}};
+  if (!H.Detail.empty())
+    O["detail"] = H.Detail;
+  return O;
 }
 
 json::Value toJson(const FileStamp &F) {
@@ -70,6 +73,8 @@ json::Value toJson(const FileStamp &F) {
 
 json::Value toJson(const std::string &S) { return S; }
 json::Value toJson(const LinkedStep &S);
+json::Value toJson(const PerRequestFact &P);
+json::Value toJson(const PerRequestFinding &F);
 
 template <typename T> json::Array arrayOf(const std::vector<T> &Items) {
   json::Array A;
@@ -86,8 +91,23 @@ json::Value toJson(const LinkedStep &S) {
 
 json::Value toJson(const LinkedReach &R) {
   return json::Object{{"chain", arrayOf(R.Chain)},
-                      {"blocks", toJson(R.Blocks)},
+                      {"hit", toJson(R.Hit)},
                       {"files", arrayOf(R.Files)}};
+}
+
+json::Value toJson(const PerRequestFact &P) {
+  return json::Object{{"usr", P.Usr},           {"name", P.Name},
+                      {"root", toJson(P.Root)}, {"rootName", P.RootName},
+                      {"spawner", P.Spawner},   {"steps", arrayOf(P.Steps)},
+                      {"followed", P.Followed}};
+}
+
+json::Value toJson(const PerRequestFinding &F) {
+  return json::Object{{"unit", F.Unit},
+                      {"rootUnit", F.RootUnit},
+                      {"path", toJson(F.Path)},
+                      {"hit", toJson(F.Hit)},
+                      {"files", arrayOf(F.Files)}};
 }
 
 } // namespace
@@ -105,10 +125,18 @@ bool fromJSON(const json::Value &V, CallFact &C, json::Path P) {
          O.map("at", C.At);
 }
 
-bool fromJSON(const json::Value &V, BlockingFact &B, json::Path P) {
+bool fromJSON(const json::Value &V, HitFact &H, json::Path P) {
   json::ObjectMapper O(V, P);
-  return O && O.map("api", B.Api) && O.map("category", B.Category) &&
-         O.map("at", B.At);
+  return O && O.map("api", H.Api) && O.map("category", H.Category) &&
+         O.map("at", H.At) && O.mapOptional("detail", H.Detail);
+}
+
+bool fromJSON(const json::Value &V, PerRequestFact &F, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("usr", F.Usr) && O.map("name", F.Name) &&
+         O.map("root", F.Root) && O.map("rootName", F.RootName) &&
+         O.map("spawner", F.Spawner) && O.map("steps", F.Steps) &&
+         O.map("followed", F.Followed);
 }
 
 bool fromJSON(const json::Value &V, FileStamp &F, json::Path P) {
@@ -125,7 +153,7 @@ bool fromJSON(const json::Value &V, FunctionFact &F, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("usr", F.Usr) && O.map("name", F.Name) &&
          O.map("at", F.At) && O.map("coroutine", F.Coroutine) &&
-         O.mapOptional("blocks", F.Blocks) && O.map("calls", F.Calls) &&
+         O.mapOptional("hit", F.Hit) && O.map("calls", F.Calls) &&
          O.map("overrides", F.Overrides);
 }
 
@@ -137,8 +165,15 @@ bool fromJSON(const json::Value &V, LinkedStep &S, json::Path P) {
 
 bool fromJSON(const json::Value &V, LinkedReach &R, json::Path P) {
   json::ObjectMapper O(V, P);
-  return O && O.map("chain", R.Chain) && O.map("blocks", R.Blocks) &&
+  return O && O.map("chain", R.Chain) && O.map("hit", R.Hit) &&
          O.map("files", R.Files);
+}
+
+bool fromJSON(const json::Value &V, PerRequestFinding &F, json::Path P) {
+  json::ObjectMapper O(V, P);
+  return O && O.map("unit", F.Unit) && O.map("rootUnit", F.RootUnit) &&
+         O.map("path", F.Path) && O.map("hit", F.Hit) &&
+         O.map("files", F.Files);
 }
 
 namespace {
@@ -170,15 +205,16 @@ json::Value toJson(const UnitFacts &Facts) {
                    {"coroutine", F.Coroutine},
                    {"calls", arrayOf(F.Calls)},
                    {"overrides", arrayOf(F.Overrides)}};
-    if (F.Blocks)
-      O["blocks"] = toJson(*F.Blocks);
+    if (F.Hit)
+      O["hit"] = toJson(*F.Hit);
     Functions.push_back(std::move(O));
   }
   return json::Object{{"version", FactsVersion},
                       {"unit", Facts.Unit},
                       {"maxDepth", Facts.MaxDepth},
                       {"files", arrayOf(Facts.Files)},
-                      {"functions", std::move(Functions)}};
+                      {"functions", std::move(Functions)},
+                      {"perRequest", arrayOf(Facts.PerRequest)}};
 }
 
 llvm::Expected<UnitFacts> unitFactsFromJson(const json::Value &V) {
@@ -192,7 +228,8 @@ llvm::Expected<UnitFacts> unitFactsFromJson(const json::Value &V) {
     return llvm::createStringError("facts of version %u, not %u", Version,
                                    FactsVersion);
   if (!O.map("unit", Facts.Unit) || !O.map("maxDepth", Facts.MaxDepth) ||
-      !O.map("files", Facts.Files) || !O.map("functions", Facts.Functions))
+      !O.map("files", Facts.Files) || !O.map("functions", Facts.Functions) ||
+      !O.map("perRequest", Facts.PerRequest))
     return Root.getError();
   return Facts;
 }
@@ -209,6 +246,12 @@ std::string unitFactsPath(llvm::StringRef FactsDir, llvm::StringRef Unit,
 std::string linkedFactsPath(llvm::StringRef FactsDir) {
   llvm::SmallString<256> Path(FactsDir);
   llvm::sys::path::append(Path, "linked.json");
+  return std::string(Path);
+}
+
+std::string linkedSessionsPath(llvm::StringRef FactsDir) {
+  llvm::SmallString<256> Path(FactsDir);
+  llvm::sys::path::append(Path, "linked-session.json");
   return std::string(Path);
 }
 
@@ -341,23 +384,18 @@ FactsLink::reach(llvm::StringRef Usr, unsigned MaxDepth,
     const size_t LevelEnd = Nodes.size();
     for (size_t I = LevelBegin; I < LevelEnd; ++I) {
       const FunctionFact &F = *Functions.find(Nodes[I].Usr)->second.Fact;
-      if (F.Blocks) {
+      if (F.Hit) {
         LinkedReach R;
-        R.Blocks = *F.Blocks;
+        R.Hit = *F.Hit;
         llvm::StringSet<> Files;
         for (int N = static_cast<int>(I); N >= 0; N = Nodes[N].Parent) {
           const Function &Fn = Functions.find(Nodes[N].Usr)->second;
-          if (Files.insert(Fn.Fact->At.File).second)
-            for (const FileStamp &S : Units[Fn.Unit].Files)
-              if (S.Path == Fn.Fact->At.File)
-                R.Files.push_back(S);
+          Files.insert(Fn.Fact->At.File);
           if (Nodes[N].Parent >= 0)
             R.Chain.insert(R.Chain.begin(),
                            {*Nodes[N].Call, Nodes[N].Usr, Fn.Fact->Name});
         }
-        llvm::sort(R.Files, [](const FileStamp &A, const FileStamp &B) {
-          return A.Path < B.Path;
-        });
+        R.Files = stampsOf(Files);
         return R;
       }
       if (Depth == MaxDepth)
@@ -446,19 +484,118 @@ json::Value FactsLink::linked() const {
                       {"dispatch", std::move(Dispatch)}};
 }
 
+std::vector<FileStamp>
+FactsLink::stampsOf(const llvm::StringSet<> &Files) const {
+  std::vector<FileStamp> Stamps;
+  llvm::StringSet<> Found;
+  for (const UnitFacts &U : Units)
+    for (const FileStamp &S : U.Files)
+      if (Files.contains(S.Path) && Found.insert(S.Path).second)
+        Stamps.push_back(S);
+  llvm::sort(Stamps, [](const FileStamp &A, const FileStamp &B) {
+    return A.Path < B.Path;
+  });
+  return Stamps;
+}
+
+// ---------------------------------------------------------------------------
+// The link of session facts: what runs once per request across units.
+
+std::vector<PerRequestFinding> FactsLink::perRequestFindings() const {
+  // A function that a unit defining it runs per request was reported by
+  // that unit, with its own chain.
+  llvm::StringSet<> Known;
+  struct Node {
+    const PerRequestFact *Seed;
+    size_t SeedUnit;
+    std::string Usr;
+    int Parent;
+    const CallFact *Call; ///< in the parent
+    unsigned Depth;       ///< calls across units followed
+  };
+  std::vector<Node> Nodes;
+  llvm::StringSet<> Seen;
+  for (size_t U = 0; U < Units.size(); ++U)
+    for (const PerRequestFact &P : Units[U].PerRequest) {
+      if (Defined[U].contains(P.Usr))
+        Known.insert(P.Usr);
+      if (Seen.insert(P.Usr).second)
+        Nodes.push_back({&P, U, P.Usr, -1, nullptr, 0});
+    }
+
+  std::vector<PerRequestFinding> Found;
+  for (size_t I = 0; I < Nodes.size(); ++I) {
+    auto Def = Functions.find(Nodes[I].Usr);
+    if (Def == Functions.end())
+      continue;
+    const FunctionFact &F = *Def->second.Fact;
+    if (F.Hit && !Known.contains(F.Usr)) {
+      PerRequestFinding Finding;
+      Finding.Unit = Units[Def->second.Unit].Unit;
+      Finding.RootUnit = Units[Nodes[I].SeedUnit].Unit;
+      Finding.Path = *Nodes[I].Seed;
+      Finding.Path.Usr = F.Usr;
+      Finding.Path.Name = F.Name;
+      std::vector<CallFact> Across;
+      for (int N = static_cast<int>(I); Nodes[N].Parent >= 0;
+           N = Nodes[N].Parent)
+        Across.insert(Across.begin(), *Nodes[N].Call);
+      llvm::append_range(Finding.Path.Steps, Across);
+      Finding.Hit = *F.Hit;
+      llvm::StringSet<> Files{Finding.Path.Root.File, F.At.File,
+                              F.Hit->At.File};
+      for (const CallFact &Step : Finding.Path.Steps)
+        Files.insert(Step.At.File);
+      Finding.Files = stampsOf(Files);
+      Found.push_back(std::move(Finding));
+    }
+    // What a loop in main() calls is start-up code: not followed.
+    if (Nodes[I].Depth == PerRequestLinkDepth ||
+        (Nodes[I].Parent < 0 && !Nodes[I].Seed->Followed))
+      continue;
+    for (const CallFact &Call : F.Calls)
+      if (Functions.count(Call.Callee) && Seen.insert(Call.Callee).second)
+        Nodes.push_back({Nodes[I].Seed, Nodes[I].SeedUnit, Call.Callee,
+                         static_cast<int>(I), &Call, Nodes[I].Depth + 1});
+  }
+  return Found;
+}
+
+json::Value FactsLink::linkedSessions() const {
+  std::vector<PerRequestFinding> Found = perRequestFindings();
+  llvm::sort(Found, [](const PerRequestFinding &A, const PerRequestFinding &B) {
+    return A.Path.Usr < B.Path.Usr;
+  });
+  return json::Object{{"version", FactsVersion},
+                      {"perRequest", arrayOf(Found)}};
+}
+
 // ---------------------------------------------------------------------------
 // linked.json, read back.
 
-LinkedFacts LinkedFacts::read(llvm::StringRef Path) {
-  LinkedFacts Facts;
+namespace {
+
+/// The linked file \p Path, when it is readable and of this version.
+std::optional<json::Value> readLinked(llvm::StringRef Path) {
   llvm::Expected<json::Value> V = readJson(Path);
   if (!V) {
     llvm::consumeError(V.takeError());
-    return Facts;
+    return std::nullopt;
   }
   const json::Object *O = V->getAsObject();
   if (!O || O->getInteger("version") != FactsVersion)
+    return std::nullopt;
+  return std::move(*V);
+}
+
+} // namespace
+
+LinkedFacts LinkedFacts::read(llvm::StringRef Path) {
+  LinkedFacts Facts;
+  std::optional<json::Value> V = readLinked(Path);
+  if (!V)
     return Facts;
+  const json::Object *O = V->getAsObject();
   if (const json::Array *Reaches = O->getArray("reaches"))
     for (const json::Value &Entry : *Reaches) {
       LinkedReach R;
@@ -506,18 +643,39 @@ std::string LinkedFacts::nameOf(llvm::StringRef Usr) const {
   return Found == Names.end() ? std::string() : Found->second;
 }
 
+LinkedSessions LinkedSessions::read(llvm::StringRef Path) {
+  LinkedSessions Sessions;
+  std::optional<json::Value> V = readLinked(Path);
+  if (!V)
+    return Sessions;
+  if (const json::Array *Found = V->getAsObject()->getArray("perRequest"))
+    for (const json::Value &Entry : *Found) {
+      PerRequestFinding F;
+      json::Path::Root Root;
+      if (fromJSON(Entry, F, Root))
+        Sessions.Findings[F.Path.Usr] = std::move(F);
+    }
+  return Sessions;
+}
+
+std::optional<PerRequestFinding>
+LinkedSessions::find(llvm::StringRef Usr) const {
+  auto Found = Findings.find(Usr);
+  if (Found == Findings.end() || !stampsHold(Found->second.Files))
+    return std::nullopt;
+  return Found->second;
+}
+
 // ---------------------------------------------------------------------------
 // Messages.
 
-namespace {
-
-/// The name a message gives a function: its last name component, as Clang
-/// prints a declaration's name.
 llvm::StringRef shortName(llvm::StringRef Qualified) {
   size_t Colons = Qualified.rfind("::");
   return Colons == llvm::StringRef::npos ? Qualified
                                          : Qualified.drop_front(Colons + 2);
 }
+
+namespace {
 
 // The order of BlockingCategory.
 constexpr llvm::StringLiteral Effects[] = {"sleeping",
@@ -531,7 +689,7 @@ constexpr llvm::StringLiteral Effects[] = {"sleeping",
 
 } // namespace
 
-std::string linkedWarning(const CallFact &Site, const BlockingFact &Blocks) {
+std::string linkedWarning(const CallFact &Site, const HitFact &Blocks) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   if (Site.Kind == 1)
@@ -575,6 +733,28 @@ std::string linkedStepNote(const LinkedStep &Step) {
     return "a lambda is called here";
   return "'" + shortName(Step.Call.Name).str() + "' is " +
          (Step.Call.Kind == 2 ? "constructed" : "called") + " here";
+}
+
+std::string perRequestWarning(const HitFact &Hit, llvm::StringRef Function,
+                              const PerRequestFact &Path) {
+  return (Hit.Category == 1 ? "'" + Hit.Api + "' is called"
+                            : "a new '" + Hit.Api + "' is created") +
+         " on every call of '" + Function.str() + "', which runs once per " +
+         (Path.Spawner.empty() ? "item" : "request") + "; " + Hit.Detail;
+}
+
+std::string perRequestRootNote(const PerRequestFact &Path) {
+  std::string Root =
+      Path.RootName.empty() ? "the lambda" : "'" + Path.RootName + "'";
+  if (Path.Spawner.empty())
+    return Root + " is called here inside a loop";
+  return Root + " is handed to '" + Path.Spawner + "' here";
+}
+
+std::string perRequestStepNote(const CallFact &Step) {
+  if (Step.Kind == 1)
+    return "the lambda is called here";
+  return "'" + shortName(Step.Name).str() + "' is called here";
 }
 
 } // namespace clang::tidy::async::utils

@@ -8,13 +8,22 @@
 // same way in every unit -- and a link step over every unit's facts follows
 // the calls that cross units:
 //
-//   <facts dir>/units/<hash of the unit's path>.blocking.json
-//       what each function of one unit blocks on directly, and what it
-//       calls (written by the parse that checks the unit);
+//   <facts dir>/units/<file>.<hash of the unit's path>.<kind>.json
+//       what each function of one unit does directly (its hit), and what it
+//       calls (written by the parse that checks the unit). Two kinds:
+//       `blocking` (async-blocking-call-in-coroutine: the first blocking
+//       call) and `session` (async-session-per-request: the first session
+//       object built outside loops; and, per unit, the functions the unit
+//       found to run once per request, with the spawn or loop that says so
+//       and the unit's calls down to them);
 //   <facts dir>/linked.json
 //       for each function that reaches a blocking call through other units,
 //       the shortest chain (written by `async-lint` or `async-lint link`,
-//       read by the plugin and async-clangd).
+//       read by the plugin and async-clangd);
+//   <facts dir>/linked-session.json
+//       each function that runs once per request only through calls that
+//       cross units and builds a session object: the root (spawn or loop),
+//       the calls down to it, the construction (written and read likewise).
 //
 // Each file records the size and modification time of the files its facts
 // came from; facts whose files have changed since are stale and ignored, so
@@ -37,7 +46,7 @@
 namespace clang::tidy::async::utils {
 
 /// The version of the facts format; files of another version are ignored.
-inline constexpr unsigned FactsVersion = 1;
+inline constexpr unsigned FactsVersion = 2;
 
 /// A place in a source file.
 struct FactSite {
@@ -58,11 +67,37 @@ struct CallFact {
   FactSite At;
 };
 
-/// The first blocking call in a function's body.
-struct BlockingFact {
-  std::string Api; ///< the name findings show
+/// What a function does itself that a check reports when the function is
+/// reached: its first blocking call (blocking facts), or its first
+/// construction of a session object outside any loop (session facts).
+struct HitFact {
+  /// The name findings show: the blocking API, or the session class or
+  /// factory (qualified, as a diagnostic prints it).
+  std::string Api;
+  /// Blocking: the BlockingCategory. Session: 0 a class, 1 a factory.
   unsigned Category = 0;
   FactSite At;
+  /// Session: why building one is expensive (the catalog's reason, as the
+  /// unit's configuration gives it). Empty for blocking.
+  std::string Detail;
+};
+
+/// Why a function runs once per request or item, as the unit that found it
+/// tells: a root function handed to a spawner (or called in a loop), and the
+/// unit's own calls from the root down to the function.
+struct PerRequestFact {
+  std::string Usr;  ///< the function
+  std::string Name; ///< its qualified name
+  FactSite Root;    ///< the spawn, or the call in a loop
+  /// The root function's name as the notes show it; empty for a lambda.
+  std::string RootName;
+  /// The spawner's qualified name; empty when the root call sits in a loop.
+  std::string Spawner;
+  /// The calls from the root down to the function (Kind 1: a lambda's).
+  std::vector<CallFact> Steps;
+  /// False for a function a loop in main() calls: it runs once per item,
+  /// but what it calls is start-up code and is not followed.
+  bool Followed = true;
 };
 
 struct FunctionFact {
@@ -72,7 +107,7 @@ struct FunctionFact {
   /// A coroutine: its calls are where findings are reported, and it is not
   /// followed into (it runs on the executor, not on its caller's stack).
   bool Coroutine = false;
-  std::optional<BlockingFact> Blocks;
+  std::optional<HitFact> Hit;
   std::vector<CallFact> Calls;
   /// USRs of every virtual method this one overrides, directly or not.
   std::vector<std::string> Overrides;
@@ -96,6 +131,9 @@ struct UnitFacts {
   unsigned MaxDepth = 0;
   std::vector<FileStamp> Files;
   std::vector<FunctionFact> Functions; ///< sorted by USR
+  /// Session facts: the functions the unit runs once per request (defined
+  /// in the unit or only declared), in the order the unit found them.
+  std::vector<PerRequestFact> PerRequest;
 };
 
 llvm::json::Value toJson(const UnitFacts &Facts);
@@ -105,6 +143,7 @@ llvm::Expected<UnitFacts> unitFactsFromJson(const llvm::json::Value &V);
 std::string unitFactsPath(llvm::StringRef FactsDir, llvm::StringRef Unit,
                           llvm::StringRef Kind);
 std::string linkedFactsPath(llvm::StringRef FactsDir);
+std::string linkedSessionsPath(llvm::StringRef FactsDir);
 
 /// Writes \p Text to \p Path through a temporary file in the same directory
 /// and a rename (making the directories on the way when asked): a reader
@@ -133,7 +172,7 @@ struct LinkedReach {
   /// From the function down to the one that blocks (empty when it blocks
   /// itself).
   std::vector<LinkedStep> Chain;
-  BlockingFact Blocks;
+  HitFact Hit;
   /// The files of every function on the way, as they were.
   std::vector<FileStamp> Files;
 };
@@ -150,7 +189,27 @@ struct LinkedFinding {
   LinkedReach Path; ///< through the first blocking target
 };
 
-/// The link step: every unit's facts, resolved by USR across units.
+/// A function that runs once per request only through calls that cross
+/// units, and builds a session object: what no unit could see alone.
+struct PerRequestFinding {
+  std::string Unit;     ///< the unit that defines the function
+  std::string RootUnit; ///< the unit that found the root
+  /// Why it runs per request: the root unit's steps, then those the link
+  /// followed across units, down to the function.
+  PerRequestFact Path;
+  HitFact Hit; ///< the construction, where the finding is reported
+  /// The files of the root, of every step and of the construction, as they
+  /// were.
+  std::vector<FileStamp> Files;
+};
+
+/// How many calls across units the link follows from a function a unit
+/// runs once per request.
+inline constexpr unsigned PerRequestLinkDepth = 16;
+
+/// The link step: one kind of facts of every unit, resolved by USR across
+/// units. findings() and linked() link blocking facts;
+/// perRequestFindings() and linkedSessions() link session facts.
 class FactsLink {
 public:
   explicit FactsLink(std::vector<UnitFacts> Units);
@@ -162,6 +221,16 @@ public:
   /// the greatest MaxDepth of the units; for each virtual method that is
   /// overridden, the definitions a call to it may run.
   llvm::json::Value linked() const;
+
+  /// Breadth first from every function a unit runs once per request,
+  /// through the calls of every unit, up to PerRequestLinkDepth calls away:
+  /// each function reached that builds a session object and that no unit
+  /// defining it found to run per request (that unit reported it itself).
+  /// In the order found: by unit, then by distance.
+  std::vector<PerRequestFinding> perRequestFindings() const;
+
+  /// linked-session.json: perRequestFindings(), by USR.
+  llvm::json::Value linkedSessions() const;
 
 private:
   struct Function {
@@ -175,6 +244,8 @@ private:
   std::optional<LinkedReach>
   reach(llvm::StringRef Usr, unsigned MaxDepth,
         std::optional<size_t> OnlyUnit = std::nullopt) const;
+  /// The stamps the units took of \p Files, sorted by path.
+  std::vector<FileStamp> stampsOf(const llvm::StringSet<> &Files) const;
 
   std::vector<UnitFacts> Units;
   llvm::StringMap<Function> Functions;
@@ -202,14 +273,65 @@ private:
   llvm::StringMap<std::string> Names;
 };
 
+/// linked-session.json, as the plugin reads it.
+class LinkedSessions {
+public:
+  /// Reads \p Path; an unreadable or foreign file gives an empty set.
+  static LinkedSessions read(llvm::StringRef Path);
+
+  /// Why the function \p Usr runs once per request through other units,
+  /// when the link found it and every file on the way is as it was.
+  std::optional<PerRequestFinding> find(llvm::StringRef Usr) const;
+  bool empty() const { return Findings.empty(); }
+
+private:
+  llvm::StringMap<PerRequestFinding> Findings;
+};
+
+/// A linked file (\p Linked: LinkedFacts or LinkedSessions), read again
+/// whenever it changes on disk: the editor stays up across link steps.
+template <typename Linked> class LinkedFile {
+public:
+  /// The contents of \p Path; null when it is missing or empty.
+  const Linked *get(llvm::StringRef Path) {
+    std::optional<FileStamp> Now = stampOf(Path);
+    if (!Now)
+      return nullptr;
+    if (!Stamp || Stamp->Path != Now->Path || Stamp->Size != Now->Size ||
+        Stamp->ModTime != Now->ModTime) {
+      Contents = Linked::read(Path);
+      Stamp = Now;
+    }
+    return Contents->empty() ? nullptr : &*Contents;
+  }
+
+private:
+  std::optional<Linked> Contents;
+  std::optional<FileStamp> Stamp;
+};
+
 /// The texts of a finding the link step makes, the same whichever front end
 /// shows it: the warning at \p Site, the note on a virtual call, and the
 /// note on each step of the chain.
-std::string linkedWarning(const CallFact &Site, const BlockingFact &Blocks);
+std::string linkedWarning(const CallFact &Site, const HitFact &Blocks);
 std::string linkedVirtualNote(const CallFact &Site,
                               llvm::ArrayRef<std::string> Blocking,
                               size_t Targets);
 std::string linkedStepNote(const LinkedStep &Step);
+
+/// The texts of a session per-request finding, the same as the unit's own:
+/// the warning at the construction \p Hit in \p Function (its name as
+/// Clang prints it), the note at the root, the note at each step, and the
+/// advice at the construction.
+std::string perRequestWarning(const HitFact &Hit, llvm::StringRef Function,
+                              const PerRequestFact &Path);
+std::string perRequestRootNote(const PerRequestFact &Path);
+std::string perRequestStepNote(const CallFact &Step);
+inline constexpr llvm::StringLiteral PerRequestAdvice =
+    "create one for the program's lifetime and pass it in by reference";
+/// The name a message gives a function: its last name component, as Clang
+/// prints a declaration's name.
+llvm::StringRef shortName(llvm::StringRef Qualified);
 
 } // namespace clang::tidy::async::utils
 

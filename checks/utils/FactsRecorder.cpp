@@ -102,16 +102,31 @@ unsigned kindOf(const FunctionDecl *Callee) {
 
 } // namespace
 
-void FactsRecorder::record(const FunctionDecl *Def, bool Coroutine, HitFn Hit,
-                           SkipFn Skip) {
+std::string mainFileOf(const SourceManager &SM) {
+  std::optional<FactSite> Main =
+      siteOf(SM.getLocForStartOfFile(SM.getMainFileID()), SM);
+  return Main ? Main->File : "";
+}
+
+std::optional<CallFact> callFact(const FunctionDecl *Callee, SourceLocation Loc,
+                                 const SourceManager &SM, bool Virtual) {
+  std::string Usr = usrOf(Callee);
+  std::optional<FactSite> At = siteOf(Loc, SM);
+  if (Usr.empty() || !At)
+    return std::nullopt;
+  return CallFact{std::move(Usr), qualifiedName(Callee), kindOf(Callee),
+                  Virtual, std::move(*At)};
+}
+
+FunctionFact *FactsRecorder::add(const FunctionDecl *Def, bool Coroutine) {
   if (!isLinkable(Def))
-    return;
+    return nullptr;
   std::string Usr = usrOf(Def);
   const SourceManager &SM = Def->getASTContext().getSourceManager();
   std::optional<FactSite> At = siteOf(Def->getLocation(), SM);
   if (Usr.empty() || !At || !Seen.insert(Usr).second)
-    return;
-  FunctionFact F;
+    return nullptr;
+  FunctionFact &F = Functions.emplace_back();
   F.Usr = std::move(Usr);
   F.Name = qualifiedName(Def);
   F.At = std::move(*At);
@@ -129,34 +144,40 @@ void FactsRecorder::record(const FunctionDecl *Def, bool Coroutine, HitFn Hit,
     }
     llvm::sort(F.Overrides);
   }
+  return &F;
+}
 
+void FactsRecorder::record(const FunctionDecl *Def, bool Coroutine, HitFn Hit,
+                           SkipFn Skip) {
+  FunctionFact *Added = add(Def, Coroutine);
+  if (!Added)
+    return;
+  FunctionFact &F = *Added;
+  const SourceManager &SM = Def->getASTContext().getSourceManager();
   llvm::StringSet<> Called;
   auto OnStmt = [&](const Stmt *S, const EvaluationContext &) {
     const auto *Call = llvm::dyn_cast<Expr>(S);
-    if (F.Blocks || !llvm::isa_and_nonnull<CallExpr, CXXConstructExpr>(Call))
-      return !F.Blocks;
-    if (std::optional<BlockingFact> Blocking = Hit(Call)) {
+    if (F.Hit || !llvm::isa_and_nonnull<CallExpr, CXXConstructExpr>(Call))
+      return !F.Hit;
+    if (std::optional<HitFact> Blocking = Hit(Call)) {
       // A coroutine's own blocking calls are its unit's findings.
       if (!Coroutine)
-        F.Blocks = std::move(Blocking);
+        F.Hit = std::move(Blocking);
       return false;
     }
     const FunctionDecl *Callee = calledFunction(Call);
     if (!isLinkable(Callee) ||
         Callee->getCanonicalDecl() == Def->getCanonicalDecl() || Skip(Callee))
       return true;
-    std::string CalleeUsr = usrOf(Callee);
-    std::optional<FactSite> CallAt =
-        siteOf(llvm::isa<CXXMemberCallExpr>(Call) ? Call->getExprLoc()
-                                                  : Call->getBeginLoc(),
-               SM);
+    std::optional<CallFact> Fact =
+        callFact(Callee,
+                 llvm::isa<CXXMemberCallExpr>(Call) ? Call->getExprLoc()
+                                                    : Call->getBeginLoc(),
+                 SM, dispatchedMethod(Call) != nullptr);
     // A coroutine's calls are where findings go: each one counts. Of any
     // other function's, the first to each callee is enough for a chain.
-    if (!CalleeUsr.empty() && CallAt &&
-        (Coroutine || Called.insert(CalleeUsr).second))
-      F.Calls.push_back({std::move(CalleeUsr), qualifiedName(Callee),
-                         kindOf(Callee), dispatchedMethod(Call) != nullptr,
-                         std::move(*CallAt)});
+    if (Fact && (Coroutine || Called.insert(Fact->Callee).second))
+      F.Calls.push_back(std::move(*Fact));
     return true;
   };
   const ASTContext &Ctx = Def->getASTContext();
@@ -166,7 +187,6 @@ void FactsRecorder::record(const FunctionDecl *Def, bool Coroutine, HitFn Hit,
         forEachEvaluatedStmtInContext(Init->getInit(), Ctx, OnStmt);
   forEachEvaluatedStmtInContext(Coroutine ? getUserBody(Def) : Def->getBody(),
                                 Ctx, OnStmt);
-  Functions.push_back(std::move(F));
 }
 
 llvm::Error FactsRecorder::write(llvm::StringRef FactsDir, llvm::StringRef Kind,
@@ -180,9 +200,20 @@ llvm::Error FactsRecorder::write(llvm::StringRef FactsDir, llvm::StringRef Kind,
   UnitFacts Facts;
   Facts.Unit = MainFile.str();
   Facts.MaxDepth = MaxDepth;
+  // Every file a fact points into: a fact is as current as they are.
   llvm::StringSet<> Files{MainFile};
-  for (const FunctionFact &F : Functions)
+  for (const FunctionFact &F : Functions) {
     Files.insert(F.At.File);
+    if (F.Hit)
+      Files.insert(F.Hit->At.File);
+    for (const CallFact &Call : F.Calls)
+      Files.insert(Call.At.File);
+  }
+  for (const PerRequestFact &P : PerRequest) {
+    Files.insert(P.Root.File);
+    for (const CallFact &Step : P.Steps)
+      Files.insert(Step.At.File);
+  }
   std::vector<std::string> Sorted;
   for (const auto &File : Files)
     Sorted.push_back(File.getKey().str());
@@ -194,6 +225,7 @@ llvm::Error FactsRecorder::write(llvm::StringRef FactsDir, llvm::StringRef Kind,
   llvm::sort(Facts.Functions, [](const FunctionFact &A, const FunctionFact &B) {
     return A.Usr < B.Usr;
   });
+  Facts.PerRequest = PerRequest;
   return writeUnitFacts(Path, Facts);
 }
 

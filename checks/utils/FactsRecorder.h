@@ -40,16 +40,25 @@ SourceLocation locationOf(const FactSite &Site, SourceManager &SM);
 std::string findFactsDir(llvm::StringRef Configured, llvm::StringRef BuildDir,
                          llvm::StringRef MainFile);
 
+/// A call to \p Callee at \p Loc as facts record it; none when the callee
+/// has no USR or the place no file.
+std::optional<CallFact> callFact(const FunctionDecl *Callee, SourceLocation Loc,
+                                 const SourceManager &SM, bool Virtual = false);
+
 /// Whether a call to \p Callee can be resolved by another unit: a user
 /// function (not in a system header) that is no lambda, template
 /// instantiation or local.
 bool isLinkable(const FunctionDecl *Callee);
 
+/// The unit's main file, absolute (as siteOf gives it); empty when it has
+/// none.
+std::string mainFileOf(const SourceManager &SM);
+
 /// Collects one unit's facts as its functions are checked.
 class FactsRecorder {
 public:
   /// What a call blocks on, if it does: the hit of the facts.
-  using HitFn = llvm::function_ref<std::optional<BlockingFact>(const Expr *)>;
+  using HitFn = llvm::function_ref<std::optional<HitFact>(const Expr *)>;
   /// Whether a call to this function is left out (the user ignores it).
   using SkipFn = llvm::function_ref<bool(const FunctionDecl *)>;
 
@@ -59,6 +68,16 @@ public:
   /// calls of its body, for any other function also its first hit.
   void record(const FunctionDecl *Def, bool Coroutine, HitFn Hit, SkipFn Skip);
 
+  /// The fact of \p Def (a definition the unit checks) with its name, place
+  /// and overrides, for the caller to fill in; null when \p Def is not
+  /// linkable or was recorded already.
+  FunctionFact *add(const FunctionDecl *Def, bool Coroutine);
+
+  /// Records that the unit runs a function once per request.
+  void addPerRequest(PerRequestFact Fact) {
+    PerRequest.push_back(std::move(Fact));
+  }
+
   /// Writes the facts as \p Kind for the unit \p MainFile (which compiled
   /// without errors unless \p Complete is false: then nothing is written
   /// and an earlier file is removed).
@@ -67,6 +86,7 @@ public:
 
 private:
   std::vector<FunctionFact> Functions;
+  std::vector<PerRequestFact> PerRequest;
   llvm::StringSet<> Seen;
 };
 

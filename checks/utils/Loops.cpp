@@ -27,4 +27,12 @@ const Expr *loopCondition(const Stmt *Loop) {
   return nullptr;
 }
 
+bool isWithin(SourceLocation Loc, SourceRange Range, const SourceManager &SM) {
+  return Range.isValid() && Loc.isValid() &&
+         !SM.isBeforeInTranslationUnit(SM.getFileLoc(Loc),
+                                       SM.getFileLoc(Range.getBegin())) &&
+         !SM.isBeforeInTranslationUnit(SM.getFileLoc(Range.getEnd()),
+                                       SM.getFileLoc(Loc));
+}
+
 } // namespace clang::tidy::async::utils

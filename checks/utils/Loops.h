@@ -6,6 +6,7 @@
 
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::async::utils {
 
@@ -20,6 +21,10 @@ const Stmt *loopBody(const Stmt *Loop);
 /// The condition a loop tests before each iteration (after it, for `do`):
 /// null for a range-based `for`, for `for (;;)`, and for a non-loop.
 const Expr *loopCondition(const Stmt *Loop);
+
+/// Whether \p Loc lies in \p Range (both taken where they are written in
+/// a file).
+bool isWithin(SourceLocation Loc, SourceRange Range, const SourceManager &SM);
 
 } // namespace clang::tidy::async::utils
 

@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Sessions.h"
+#include "Coroutines.h"
+#include "Loops.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::async::utils {
 
@@ -49,6 +53,154 @@ llvm::ArrayRef<SessionKind> builtinSessionFactories() {
        "each client has its own connection pool"},
   };
   return Factories;
+}
+
+namespace {
+
+/// The variable \p E names, through `*`, `->` of a smart pointer and
+/// implicit conversions.
+const VarDecl *namedVar(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E))
+      return llvm::dyn_cast<VarDecl>(Ref->getDecl());
+    if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E);
+        Op && Op->getNumArgs() == 1 &&
+        (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow)) {
+      E = Op->getArg(0);
+      continue;
+    }
+    if (const auto *Op = llvm::dyn_cast<UnaryOperator>(E);
+        Op && Op->getOpcode() == UO_Deref) {
+      E = Op->getSubExpr();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+bool isNamed(const FunctionDecl *FD,
+             llvm::ArrayRef<llvm::StringLiteral> Names) {
+  return FD && FD->getIdentifier() && llvm::is_contained(Names, FD->getName());
+}
+
+/// Member functions that store their argument in a container.
+constexpr llvm::StringLiteral StoringMethods[] = {
+    "push_back", "emplace_back", "push_front", "emplace_front",
+    "push",      "emplace",      "insert",     "try_emplace"};
+
+/// Member functions that drive an event loop (after which it stays stopped
+/// until restarted).
+constexpr llvm::StringLiteral RunningMethods[] = {
+    "run", "run_one", "run_for", "run_until", "poll", "poll_one"};
+
+/// Member functions that drive an event loop to completion or end the
+/// object's session.
+constexpr llvm::StringLiteral EndingMethods[] = {
+    "run",  "run_one", "run_for",  "run_until",  "poll",   "poll_one",
+    "stop", "close",   "shutdown", "disconnect", "restart"};
+
+constexpr llvm::StringLiteral RunStateMethods[] = {"stopped", "restart"};
+
+} // namespace
+
+LoopUse useInLoop(const Stmt *Body, const Expr *Made, const VarDecl *Holder,
+                  const SourceManager &SM) {
+  LoopUse Use;
+  const SourceRange BodyRange = Body->getSourceRange();
+  auto Outlives = [&](const Expr *Object) {
+    const VarDecl *Var = Object ? namedVar(Object) : nullptr;
+    if (Var)
+      return !isWithin(Var->getLocation(), BodyRange, SM);
+    // A member of `this`, or an object reached through one.
+    return Object &&
+           llvm::isa<MemberExpr, CXXThisExpr>(Object->IgnoreParenImpCasts());
+  };
+  auto IsMade = [&](const Expr *E) {
+    if (!E)
+      return false;
+    E = ignoreValuePreserving(E);
+    if (Holder && namedVar(E) == Holder)
+      return true;
+    bool Found = false;
+    forEachEvaluatedStmt(E, [&](const Stmt *S) {
+      Found |= S == Made || (Holder && llvm::isa<DeclRefExpr>(S) &&
+                             llvm::cast<DeclRefExpr>(S)->getDecl() == Holder);
+      return !Found;
+    });
+    return Found;
+  };
+  forEachEvaluatedStmt(Body, [&](const Stmt *S) {
+    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      const Expr *Object = Call->getImplicitObjectArgument();
+      if (isNamed(Method, StoringMethods) && Outlives(Object) &&
+          llvm::any_of(Call->arguments(), IsMade))
+        Use.Kept = true;
+      if (Holder && isNamed(Method, EndingMethods) && Object &&
+          namedVar(Object) == Holder) {
+        Use.Ended = true;
+        Use.Ran |= isNamed(Method, RunningMethods);
+      }
+    } else if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(S);
+               Assign && Assign->getOpcode() == BO_Assign) {
+      if (Outlives(Assign->getLHS()) && IsMade(Assign->getRHS()))
+        Use.Kept = true;
+    } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(S);
+               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      if (Outlives(Op->getArg(0)) && IsMade(Op->getArg(1)))
+        Use.Kept = true;
+    }
+    return true;
+  });
+  return Use;
+}
+
+bool hasRunState(const NamedDecl *What) {
+  const auto *RD = llvm::dyn_cast_or_null<CXXRecordDecl>(What);
+  if (!RD || !RD->hasDefinition())
+    return false;
+  for (const CXXMethodDecl *Method : RD->getDefinition()->methods())
+    if (isNamed(Method, RunStateMethods))
+      return true;
+  return false;
+}
+
+bool isSpawner(llvm::StringRef QualifiedName) {
+  static const llvm::StringSet<> Spawners = {
+      "boost::asio::co_spawn",
+      "asio::co_spawn",
+      "boost::asio::experimental::make_parallel_group",
+      "asio::experimental::make_parallel_group",
+      "folly::coro::collectAll",
+      "folly::coro::collectAllTry",
+      "folly::coro::collectAllRange",
+      "folly::coro::collectAllTryRange",
+      "folly::coro::collectAllWindowed",
+      "folly::coro::collectAllTryWindowed",
+      "cppcoro::when_all",
+      "cppcoro::when_all_ready",
+      "coro::when_all",
+      "stdexec::when_all",
+      "std::async",
+      "std::thread",
+      "std::jthread",
+  };
+  return Spawners.contains(QualifiedName);
+}
+
+const CXXRecordDecl *madeClass(const FunctionDecl *Callee) {
+  if (!Callee || !Callee->getTemplateSpecializationArgs())
+    return nullptr;
+  std::string Name = qualifiedName(Callee);
+  if (Name != "std::make_shared" && Name != "std::make_unique" &&
+      Name != "std::allocate_shared")
+    return nullptr;
+  const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs();
+  if (Args->size() == 0 || Args->get(0).getKind() != TemplateArgument::Type)
+    return nullptr;
+  return Args->get(0).getAsType()->getAsCXXRecordDecl();
 }
 
 SessionCatalog::SessionCatalog(llvm::StringRef ExtraTypes,

@@ -7,6 +7,7 @@
 #include "Names.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -24,6 +25,40 @@ struct SessionKind {
 /// The built-in session classes and factory functions.
 llvm::ArrayRef<SessionKind> builtinSessionTypes();
 llvm::ArrayRef<SessionKind> builtinSessionFactories();
+
+/// Whether \p QualifiedName names a function or class that runs the
+/// callable or task it is given once per request: a spawner or concurrency
+/// combinator (`co_spawn`, `when_all`, `std::async`, ...).
+bool isSpawner(llvm::StringRef QualifiedName);
+
+/// The class whose object `std::make_shared<T>`, `std::make_unique<T>` or
+/// `std::allocate_shared<T>` (\p Callee) creates; null for anything else.
+const CXXRecordDecl *madeClass(const FunctionDecl *Callee);
+
+/// What a loop body does with an object it creates, as far as deciding
+/// whether the object is per-iteration work and whether it can be hoisted.
+struct LoopUse {
+  /// Handed to a container or a variable that outlives the iteration: the
+  /// loop builds a pool of them (an `io_context` per worker thread).
+  bool Kept = false;
+  /// Its event loop is run in the iteration: each iteration is a
+  /// self-contained run (a table-driven test that builds its own loop per
+  /// case), not a client built per request.
+  bool Ran = false;
+  /// Run, stopped, restarted or closed in the iteration: a hoisted object
+  /// would start the next iteration stopped or closed.
+  bool Ended = false;
+};
+
+/// What the loop body \p Body does with the session object \p Made it
+/// builds (held in \p Holder, if a variable holds it).
+LoopUse useInLoop(const Stmt *Body, const Expr *Made, const VarDecl *Holder,
+                  const SourceManager &SM);
+
+/// Whether objects of \p RD keep a run state that outlasts one use: an event
+/// loop that is stopped once `run()` returns until it is restarted. Hoisting
+/// such an object out of a loop changes what the second iteration sees.
+bool hasRunState(const NamedDecl *What);
 
 /// Recognises session classes and factories by their resolved declarations.
 /// Results are cached per declaration, so one catalog serves a whole
