@@ -86,15 +86,6 @@ bool references(const Stmt *S, const ValueDecl *D) {
   return Found;
 }
 
-bool hasSuspension(const Stmt *S) {
-  bool Found = false;
-  utils::forEachEvaluatedStmt(S, [&](const Stmt *Child) {
-    Found |= utils::isSuspensionPoint(Child);
-    return !Found;
-  });
-  return Found;
-}
-
 /// How \p Handler takes the exception of \p C. A `system_error` always
 /// arrives as a broad catch: it carries errors other than cancellation.
 Reception receives(const CXXCatchStmt *Handler, const Cancellation &C) {
@@ -172,7 +163,7 @@ struct SwallowedCancellationCheck::CoroutineContext {
   /// Whether the coroutine can reach another suspension point once control
   /// leaves \p S by one of \p Exits.
   bool suspendsAgain(const Stmt *S, ExitSet Exits) const {
-    return Paths.leadsTo(S, Exits, hasSuspension, Ctx);
+    return Paths.leadsTo(S, Exits, utils::containsSuspensionPoint, Ctx);
   }
 
   /// The first site in \p Loop that stores into \p Code.

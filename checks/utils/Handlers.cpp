@@ -59,15 +59,6 @@ bool catchesEverything(const CXXCatchStmt *Handler) {
          qualifiedName(RD) == "std::exception";
 }
 
-static bool hasSuspension(const Stmt *S) {
-  bool Found = false;
-  forEachEvaluatedStmt(S, [&](const Stmt *Child) {
-    Found |= isSuspensionPoint(Child);
-    return !Found;
-  });
-  return Found;
-}
-
 bool hasExposedSuspension(const Stmt *TryBlock, const ASTContext &Ctx) {
   bool Found = false;
   forEachEvaluatedStmt(TryBlock, [&](const Stmt *S) {
@@ -92,7 +83,7 @@ bool hasExposedSuspension(const Stmt *TryBlock, const ASTContext &Ctx) {
       return true;
     // Only the handlers can let an exception out.
     Found = llvm::any_of(Handlers, [](const CXXCatchStmt *H) {
-      return hasSuspension(H->getHandlerBlock());
+      return containsSuspensionPoint(H->getHandlerBlock());
     });
     return false;
   });
