@@ -583,40 +583,19 @@ BlockingCallInCoroutineCheck::awaitArgumentReplacement(
 bool BlockingCallInCoroutineCheck::noteAsyncTwin(const Coroutine &Co,
                                                  const CallExpr *Call,
                                                  Position Pos) {
-  const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || !Callee->getIdentifier())
+  // The twin completes through the coroutine's own framework.
+  std::optional<utils::AsyncTwin> Twin = utils::asyncTwinOf(Call, Co.Ctx);
+  if (!Twin || Twin->Library != Co.Framework)
     return false;
   const ASTContext &Ctx = Co.Ctx;
-  const std::string Name = utils::qualifiedName(Callee);
-  // The twin completes through the coroutine's own framework.
-  const utils::Framework Family =
-      llvm::StringRef(Name).starts_with("boost::") ? utils::Framework::BoostAsio
-      : llvm::StringRef(Name).starts_with("asio::") ? utils::Framework::Asio
-                                                    : utils::Framework::Unknown;
-  if (Family == utils::Framework::Unknown || Family != Co.Framework)
-    return false;
-  const std::string Twin = "async_" + Callee->getName().str();
-  const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call);
-  auto ObjectClass = [](const CXXMemberCallExpr *Member) {
-    QualType T =
-        Member->getImplicitObjectArgument()->IgnoreImpCasts()->getType();
-    return (T->isPointerType() ? T->getPointeeType() : T)->getAsCXXRecordDecl();
-  };
-  if (Member
-          ? !utils::findMember(ObjectClass(Member), Twin)
-          : !utils::findDeclaration(
-                Ctx,
-                (llvm::StringRef(Name).rsplit("::").first + "::" + Twin).str()))
-    return false;
-
   const SourceLocation Loc = diagLoc(Call);
-  const llvm::StringRef Namespace = utils::profile(Family).Namespace;
+  const llvm::StringRef Namespace = utils::profile(Twin->Library).Namespace;
   if (!utils::isDefaultAwaitable(Co.Function->getReturnType(), Namespace)) {
     diag(Loc,
          "use the asynchronous '%0' with the coroutine's completion token "
          "instead%select{|, outside the catch handler}1",
          DiagnosticIDs::Note)
-        << Twin << Pos.InHandler;
+        << Twin->Name << Pos.InHandler;
     return true;
   }
   const std::string Token =
@@ -626,38 +605,18 @@ bool BlockingCallInCoroutineCheck::noteAsyncTwin(const Coroutine &Co,
   // error_code argument: the synchronous overload taking one reports errors
   // there, while the awaited operation throws.
   llvm::SmallVector<FixItHint, 4> Fix;
-  llvm::SmallVector<const Expr *, 4> Args = utils::writtenArguments(Call);
-  SourceLocation NameLoc;
-  if (Member) {
-    if (const auto *ME = llvm::dyn_cast<MemberExpr>(
-            Member->getCallee()->IgnoreParenImpCasts()))
-      NameLoc = ME->getMemberLoc();
-  } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
-                 Call->getCallee()->IgnoreParenImpCasts())) {
-    NameLoc = Ref->getLocation();
-  }
-  std::optional<CharSourceRange> Range =
-      utils::writtenRange(Call, Ctx.getSourceManager(), Ctx.getLangOpts());
-  if (!Pos.NoAwait && Range && NameLoc.isFileID() &&
-      Call->getRParenLoc().isFileID() &&
+  if (!Pos.NoAwait &&
       utils::findDeclaration(Ctx, (Namespace + "::use_awaitable").str()) &&
-      llvm::none_of(Args, [](const Expr *Arg) {
+      llvm::none_of(utils::writtenArguments(Call), [](const Expr *Arg) {
         return utils::isErrorCodeType(Arg->getType());
-      })) {
-    Fix.push_back(FixItHint::CreateInsertion(
-        Range->getBegin(), Pos.PostfixOperand ? "(co_await " : "co_await "));
-    Fix.push_back(FixItHint::CreateReplacement(
-        CharSourceRange::getTokenRange(NameLoc, NameLoc), Twin));
-    Fix.push_back(FixItHint::CreateInsertion(
-        Call->getRParenLoc(), Args.empty() ? Token : ", " + Token));
-    if (Pos.PostfixOperand)
-      Fix.push_back(FixItHint::CreateInsertion(Range->getEnd(), ")"));
-  }
+      }))
+    Fix = utils::awaitRenamedCall(Call, Twin->Name, Token, Pos.PostfixOperand,
+                                  Ctx);
   diag(Loc,
        "use the asynchronous '%0' with '%1' instead%select{|, outside the "
        "catch handler}2",
        DiagnosticIDs::Note)
-      << Twin << Token << Pos.InHandler << Fix;
+      << Twin->Name << Token << Pos.InHandler << Fix;
   return true;
 }
 

@@ -5,12 +5,16 @@
 #define ASYNC_LINT_SWALLOWEDCANCELLATIONCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
-#include "utils/ErrorCodes.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
 
 namespace clang::tidy::async {
+
+namespace utils {
+struct ErrorCodeSite;
+struct ErrorTest;
+} // namespace utils
 
 /// Finds coroutines that catch their own cancellation and carry on: a catch
 /// handler that takes the framework's cancellation exception (or Asio's

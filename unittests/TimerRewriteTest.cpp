@@ -3,6 +3,7 @@
 
 #include "utils/TimerRewrite.h"
 #include "TestAST.h"
+#include "utils/BlockingApis.h"
 #include "utils/FixIts.h"
 #include "clang/AST/ExprCXX.h"
 #include "gtest/gtest.h"
@@ -256,6 +257,49 @@ TEST(FixIts, PrefixOperatorsAndWrittenText) {
       utils::writtenArguments(llvm::cast<CallExpr>(Operands[3])).empty());
   EXPECT_EQ(utils::writtenArguments(llvm::cast<CallExpr>(Operands[4])).size(),
             1u);
+}
+
+TEST(FixIts, AwaitingTheAsyncTwin) {
+  auto AST = build(R"cpp(
+    namespace asio {
+    struct socket {
+      int read_some(int);
+      awaitable<int> async_read_some(int, use_awaitable_t);
+      void close();
+    };
+    int read(socket &, int);
+    template <class T> awaitable<int> async_read(socket &, int, T);
+    } // namespace asio
+    void member(asio::socket &s) { s.read_some(1); }
+    void free(asio::socket &s) { asio::read(s, 1); }
+    void no_twin(asio::socket &s) { s.close(); }
+    void chained(asio::socket &s) { (void)s.read_some(1); }
+  )cpp");
+  const ASTContext &Ctx = AST->getASTContext();
+  auto Call = [&](llvm::StringRef Name) {
+    return first<CallExpr>(function(*AST, Name));
+  };
+  std::optional<utils::AsyncTwin> Member =
+      utils::asyncTwinOf(Call("member"), Ctx);
+  ASSERT_TRUE(Member);
+  EXPECT_EQ(Member->Name, "async_read_some");
+  EXPECT_EQ(Member->Library, utils::Framework::Asio);
+  std::optional<utils::AsyncTwin> Free = utils::asyncTwinOf(Call("free"), Ctx);
+  ASSERT_TRUE(Free);
+  EXPECT_EQ(Free->Name, "async_read");
+  EXPECT_FALSE(utils::asyncTwinOf(Call("no_twin"), Ctx));
+
+  auto Fix = utils::awaitRenamedCall(Call("member"), "async_read_some",
+                                     "asio::use_awaitable", false, Ctx);
+  ASSERT_EQ(Fix.size(), 3u);
+  EXPECT_EQ(Fix[0].CodeToInsert, "co_await ");
+  EXPECT_EQ(Fix[1].CodeToInsert, "async_read_some");
+  EXPECT_EQ(Fix[2].CodeToInsert, ", asio::use_awaitable");
+  auto Postfix = utils::awaitRenamedCall(Call("chained"), "async_read_some",
+                                         "asio::use_awaitable", true, Ctx);
+  ASSERT_EQ(Postfix.size(), 4u);
+  EXPECT_EQ(Postfix[0].CodeToInsert, "(co_await ");
+  EXPECT_EQ(Postfix[3].CodeToInsert, ")");
 }
 
 } // namespace

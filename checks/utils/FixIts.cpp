@@ -93,6 +93,37 @@ llvm::SmallVector<const Expr *, 4> writtenArguments(const CallExpr *Call) {
   return Args;
 }
 
+llvm::SmallVector<FixItHint, 4> awaitRenamedCall(const CallExpr *Call,
+                                                 llvm::StringRef NewName,
+                                                 llvm::StringRef LastArgument,
+                                                 bool PostfixOperand,
+                                                 const ASTContext &Ctx) {
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  SourceLocation NameLoc;
+  if (llvm::isa<CXXMemberCallExpr>(Call)) {
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(Callee))
+      NameLoc = Member->getMemberLoc();
+  } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Callee)) {
+    NameLoc = Ref->getLocation();
+  }
+  std::optional<CharSourceRange> Range =
+      writtenRange(Call, Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (!Range || !NameLoc.isFileID() || !Call->getRParenLoc().isFileID())
+    return {};
+  llvm::SmallVector<FixItHint, 4> Fix;
+  Fix.push_back(FixItHint::CreateInsertion(
+      Range->getBegin(), PostfixOperand ? "(co_await " : "co_await "));
+  Fix.push_back(FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(NameLoc, NameLoc), NewName));
+  Fix.push_back(FixItHint::CreateInsertion(Call->getRParenLoc(),
+                                           writtenArguments(Call).empty()
+                                               ? LastArgument.str()
+                                               : (", " + LastArgument).str()));
+  if (PostfixOperand)
+    Fix.push_back(FixItHint::CreateInsertion(Range->getEnd(), ")"));
+  return Fix;
+}
+
 std::optional<FixItHint> insertStatementAtEnd(const CompoundStmt *Block,
                                               llvm::StringRef Text,
                                               const SourceManager &SM) {

@@ -42,6 +42,17 @@ bool needsParensAfterPrefix(const Expr *E);
 /// overloaded operator call and without defaulted ones.
 llvm::SmallVector<const Expr *, 4> writtenArguments(const CallExpr *Call);
 
+/// The fix that awaits \p Call under the name \p NewName with
+/// \p LastArgument appended: `sock.read_some(buf)` becomes `co_await
+/// sock.async_read_some(buf, asio::use_awaitable)`, in parentheses when the
+/// call is the \p PostfixOperand of a member access or call. Empty when the
+/// call, its name or its closing parenthesis is not written in the file.
+llvm::SmallVector<FixItHint, 4> awaitRenamedCall(const CallExpr *Call,
+                                                 llvm::StringRef NewName,
+                                                 llvm::StringRef LastArgument,
+                                                 bool PostfixOperand,
+                                                 const ASTContext &Ctx);
+
 /// An insertion of the statement \p Text at the end of \p Block, before its
 /// closing brace: on a line of its own, indented like the block's first
 /// statement, when the brace starts a line. None when the brace is not
