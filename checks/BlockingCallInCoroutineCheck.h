@@ -69,9 +69,6 @@ private:
                                               const CallExpr *Call,
                                               utils::BlockingRemedy Remedy,
                                               utils::EvaluationContext Pos);
-  std::optional<std::pair<std::string, const CXXRecordDecl *>>
-  schedulerInScope(const Coroutine &Co, const CallExpr *Call,
-                   llvm::ArrayRef<llvm::StringRef> Classes) const;
   std::optional<std::string> awaitArgumentReplacement(
       const Coroutine &Co, const CallExpr *Call, utils::BlockingRemedy Remedy,
       utils::EvaluationContext Pos, bool &AwaitableArgument);

@@ -5,10 +5,16 @@
 #define ASYNC_LINT_SWALLOWEDCANCELLATIONCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
 
 namespace clang::tidy::async {
+
+namespace utils {
+struct ErrorCodeSite;
+struct ErrorTest;
+} // namespace utils
 
 /// Finds coroutines that catch their own cancellation and carry on: a catch
 /// handler that takes the framework's cancellation exception (or Asio's
@@ -35,17 +41,41 @@ public:
 
   /// What a cancelled operation delivers, per framework.
   struct Cancellation;
+  /// A cancellation a handler receives.
+  struct Received;
   struct CoroutineContext;
 
 private:
+  /// The handlers of \p Try that receive a cancellation and swallow it.
   void checkHandlers(CoroutineContext &Coro, const CXXTryStmt *Try);
+  /// The cancellations that the suspension points in \p TryBlock deliver.
+  llvm::SmallVector<const Cancellation *, 4>
+  cancellationsOf(CoroutineContext &Coro, const Stmt *TryBlock);
+  void checkHandler(CoroutineContext &Coro, const CXXTryStmt *Try,
+                    const CXXCatchStmt *Handler,
+                    llvm::ArrayRef<Received> Receptions);
+  static std::optional<llvm::SmallVector<FixItHint, 3>>
+  rethrowFixes(const ASTContext &Ctx, const CXXCatchStmt *Handler,
+               llvm::ArrayRef<Received> Receptions);
+  static bool addAsioCodeTest(const ASTContext &Ctx,
+                              const CXXCatchStmt *Handler,
+                              const Cancellation &C,
+                              llvm::SmallVectorImpl<FixItHint> &Fixes);
+
+  /// Loops that test the error code of an awaited operation and go on when
+  /// it holds `operation_aborted`.
   void checkErrorCodeLoops(CoroutineContext &Coro);
+  void checkErrorTest(CoroutineContext &Coro, const utils::ErrorTest &Found,
+                      const utils::ErrorCodeSite &Site, const Stmt *Loop);
+  void reportUnhandledCode(CoroutineContext &Coro,
+                           const utils::ErrorTest &Found,
+                           const utils::ErrorCodeSite &Site);
   /// A loop that stops on cancellation but reads again after its stream
   /// reported its end (eof, end_of_stream, closed).
-  void checkTerminalRead(CoroutineContext &Coro, const IfStmt *If,
-                         const ValueDecl *Code, const Expr *Ref,
-                         const Stmt *Await, const Stmt *Loop,
+  void checkTerminalRead(CoroutineContext &Coro, const utils::ErrorTest &Found,
+                         const utils::ErrorCodeSite &Site, const Stmt *Loop,
                          const Stmt *ErrorBranch);
+
   const Cancellation &classCancellation(ASTContext &Ctx,
                                         llvm::StringRef QualifiedName);
   const Cancellation &asioCancellation(ASTContext &Ctx, bool Boost);

@@ -35,22 +35,6 @@ const FunctionDecl *namedCallee(const CallExpr *Call) {
   return Callee;
 }
 
-/// Operators written between or before their operands need parentheses when
-/// `co_await` is put in front of them.
-bool needsParensForPrefix(const CallExpr *Call) {
-  const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
-  if (!Op)
-    return false;
-  switch (Op->getOperator()) {
-  case OO_Call:
-  case OO_Subscript:
-  case OO_Arrow:
-    return false;
-  default:
-    return true;
-  }
-}
-
 /// The type of the value \p Call returns. In a template, a call of a member
 /// of the current instantiation (`shutdown();` in a member of
 /// `ring_buffer<T>`) has a dependent type although the callee, and the task
@@ -83,7 +67,7 @@ llvm::SmallVector<FixItHint, 2> awaitFix(const CallExpr *Call,
       utils::writtenRange(Call, Ctx.getSourceManager(), Ctx.getLangOpts());
   if (!Range)
     return Fixes;
-  if (needsParensForPrefix(Call)) {
+  if (utils::needsParensAfterPrefix(Call)) {
     Fixes.push_back(
         FixItHint::CreateInsertion(Range->getBegin(), "co_await ("));
     Fixes.push_back(FixItHint::CreateInsertion(Range->getEnd(), ")"));
@@ -268,7 +252,7 @@ void UnawaitedCoroutineCheck::reportUnusedVariable(const FunctionContext &Fn,
       !Var->getBeginLoc().isMacroID() && !Init->getBeginLoc().isMacroID()) {
     if (!*VoidResult) {
       Fix = awaitFix(Init, Fn.Ctx);
-    } else if (SoleDeclaration && !needsParensForPrefix(Init)) {
+    } else if (SoleDeclaration && !utils::needsParensAfterPrefix(Init)) {
       Fix.push_back(FixItHint::CreateReplacement(
           CharSourceRange::getCharRange(Var->getBeginLoc(),
                                         Init->getBeginLoc()),

@@ -528,4 +528,32 @@ std::string timerIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc) {
   return withNamespace(Ctx, profile(F).TimerIdiom, F, Loc);
 }
 
+std::optional<AsyncTwin> asyncTwinOf(const CallExpr *Call,
+                                     const ASTContext &Ctx) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || !Callee->getIdentifier())
+    return std::nullopt;
+  const std::string Name = qualifiedName(Callee);
+  const Framework Library =
+      llvm::StringRef(Name).starts_with("boost::")  ? Framework::BoostAsio
+      : llvm::StringRef(Name).starts_with("asio::") ? Framework::Asio
+                                                    : Framework::Unknown;
+  if (Library == Framework::Unknown)
+    return std::nullopt;
+  std::string Twin = "async_" + Callee->getName().str();
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call)) {
+    QualType T =
+        Member->getImplicitObjectArgument()->IgnoreImpCasts()->getType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    if (!findMember(T->getAsCXXRecordDecl(), Twin))
+      return std::nullopt;
+  } else if (!findDeclaration(
+                 Ctx, (llvm::StringRef(Name).rsplit("::").first + "::" + Twin)
+                          .str())) {
+    return std::nullopt;
+  }
+  return AsyncTwin{std::move(Twin), Library};
+}
+
 } // namespace clang::tidy::async::utils

@@ -162,6 +162,21 @@ private:
 /// options; a Boost.Asio name is looked up without its `boost::` prefix.
 std::string normaliseAsioName(llvm::StringRef QualifiedName);
 
+/// The asynchronous twin of a synchronous Asio operation.
+struct AsyncTwin {
+  /// `async_read_some` for `read_some`.
+  std::string Name;
+  /// Boost.Asio or standalone Asio, by the namespace of the operation.
+  Framework Library;
+};
+
+/// The twin of the Asio operation \p Call calls (`sock.read_some(buf)`,
+/// `asio::read(sock, buf)`): `async_<name>`, declared as a member of the
+/// object's class or in the operation's namespace. None for calls of other
+/// functions, and when the twin is not declared.
+std::optional<AsyncTwin> asyncTwinOf(const CallExpr *Call,
+                                     const ASTContext &Ctx);
+
 /// How to run blocking work on a thread pool from a coroutine of \p F, with
 /// the framework's namespace spelled as the file at \p Loc spells it; empty
 /// when async-lint knows no idiom for the framework.

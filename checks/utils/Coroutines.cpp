@@ -88,6 +88,15 @@ bool neverSuspends(const FunctionDecl *FD) {
   return !Suspends;
 }
 
+bool containsSuspensionPoint(const Stmt *S) {
+  bool Found = false;
+  forEachEvaluatedStmt(S, [&Found](const Stmt *Child) {
+    Found |= isSuspensionPoint(Child);
+    return !Found;
+  });
+  return Found;
+}
+
 const Expr *suspensionOperand(const Stmt *S) {
   if (const auto *Suspend = llvm::dyn_cast_or_null<CoroutineSuspendExpr>(S))
     return Suspend->getOperand();

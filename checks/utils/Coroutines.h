@@ -54,6 +54,10 @@ inline bool isCoAwait(const Stmt *S) {
 /// A `co_await` whose awaiter depends on a template parameter counts as one.
 bool isSuspensionPoint(const Stmt *S);
 
+/// True when \p S evaluates a suspension point (see isSuspensionPoint),
+/// itself or in a sub-statement of the same function.
+bool containsSuspensionPoint(const Stmt *S);
+
 /// True when \p FD is a coroutine whose definition is visible and whose body
 /// has no suspension point (see isSuspensionPoint): awaiting it runs it to
 /// completion at once, so awaiting several of them concurrently gains nothing.

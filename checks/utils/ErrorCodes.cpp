@@ -3,8 +3,10 @@
 
 #include "ErrorCodes.h"
 #include "Coroutines.h"
+#include "Handlers.h"
 #include "Names.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::async::utils {
@@ -189,6 +191,228 @@ Truth evaluateCancelled(const Expr *E, CodePredicate IsCancelled) {
   };
   Truth T = Compare(LHS, RHS);
   return T != Truth::Unknown ? T : Compare(RHS, LHS);
+}
+
+llvm::SmallVector<ErrorTest, 8> errorTests(llvm::ArrayRef<const IfStmt *> Ifs) {
+  llvm::SmallVector<ErrorTest, 8> Tests;
+  for (const IfStmt *If : Ifs)
+    if (std::optional<TruthTest> T = truthTest(If->getCond()))
+      Tests.push_back({If, *T});
+  return Tests;
+}
+
+static bool isAsio(Framework F) {
+  return F == Framework::BoostAsio || F == Framework::Asio;
+}
+
+bool isRedirectErrorToken(const Expr *E) {
+  const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      E->getType().getNonReferenceType()->getAsCXXRecordDecl());
+  return Spec && Spec->getIdentifier() &&
+         Spec->getName() == "redirect_error_t" &&
+         isAsio(frameworkOf(E->getType()));
+}
+
+const ValueDecl *redirectedCode(const Expr *Token) {
+  for (int Hops = 0; Token && Hops < 4; ++Hops) {
+    Token = ignoreValuePreserving(Token);
+    if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Token);
+        Construct && Construct->getNumArgs() == 1 &&
+        Construct->getConstructor()->isCopyOrMoveConstructor()) {
+      Token = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(Token)) {
+      const ValueDecl *Found = nullptr;
+      for (const Expr *Arg : Call->arguments())
+        if (const ValueDecl *Code = errorCodeRef(Arg)) {
+          if (Found && Found != Code)
+            return nullptr; // two codes: which one is set is not known
+          Found = Code;
+        }
+      return Found;
+    }
+    const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Token);
+    const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Var || !Var->getInit())
+      return nullptr;
+    Token = Var->getInit();
+  }
+  return nullptr;
+}
+
+namespace {
+
+/// Collects the error code sites of one body: see errorCodeSites().
+class ErrorCodeSiteFinder {
+public:
+  explicit ErrorCodeSiteFinder(Framework Coroutine) : Coroutine(Coroutine) {}
+
+  llvm::SmallVector<ErrorCodeSite, 4> find(const Stmt *Body) {
+    struct Item {
+      const Stmt *S;
+      const Stmt *Await; ///< The innermost suspension whose operand holds S.
+    };
+    llvm::SmallVector<Item, 64> Stack{{Body, nullptr}};
+    while (!Stack.empty()) {
+      auto [S, Await] = Stack.pop_back_val();
+      visit(S, Await);
+      if (isSuspensionPoint(S))
+        Await = S;
+      llvm::SmallVector<const Stmt *, 4> Children = evaluatedChildren(S);
+      for (const Stmt *Child : llvm::reverse(Children))
+        Stack.push_back({Child, Await});
+    }
+    return std::move(Sites);
+  }
+
+private:
+  void visit(const Stmt *S, const Stmt *Await) {
+    if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S)) {
+      // `auto [ec, n] = co_await op(as_tuple(use_awaitable));` and
+      // `error_code ec = co_await ...;`.
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = llvm::dyn_cast<VarDecl>(D))
+          if (const Stmt *Init = awaitedBy(Var->getInit()))
+            addDeclared(Var, Init);
+    } else if (const auto *Token = llvm::dyn_cast<Expr>(S);
+               Token && Await && llvm::isa<CallExpr, DeclRefExpr>(Token) &&
+               isRedirectErrorToken(Token)) {
+      // `co_await op(redirect_error(use_awaitable, ec));`, and the same
+      // through a project's own token: `op(net_awaitable[ec])`, or a
+      // variable that holds one. Known by the token's type.
+      if (const ValueDecl *Code = redirectedCode(Token))
+        add(Code, Await, frameworkOf(Token->getType()));
+    }
+    if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(S))
+      visitTie(Op);
+  }
+
+  void addDeclared(const VarDecl *Var, const Stmt *Await) {
+    if (const auto *Decomposition = llvm::dyn_cast<DecompositionDecl>(Var)) {
+      for (const BindingDecl *Binding : Decomposition->bindings())
+        if (isErrorCodeType(Binding->getType()))
+          add(Binding, Await, Framework::Unknown);
+    } else if (isErrorCodeType(Var->getType())) {
+      add(Var, Await, Framework::Unknown);
+    }
+  }
+
+  // `std::tie(ec, n) = co_await op(as_tuple(use_awaitable));`
+  void visitTie(const CXXOperatorCallExpr *Op) {
+    if (Op->getOperator() != OO_Equal || Op->getNumArgs() != 2)
+      return;
+    const Stmt *Await = awaitedBy(Op->getArg(1));
+    const auto *Tie =
+        Await ? llvm::dyn_cast<CallExpr>(ignoreValuePreserving(Op->getArg(0)))
+              : nullptr;
+    const FunctionDecl *TieFn = Tie ? Tie->getDirectCallee() : nullptr;
+    if (!TieFn || !TieFn->getIdentifier() || TieFn->getName() != "tie")
+      return;
+    for (const Expr *Arg : Tie->arguments())
+      if (const ValueDecl *Code = errorCodeRef(Arg))
+        add(Code, Await, Framework::Unknown);
+  }
+
+  // The suspension that Init is, under implicit nodes; null if it is not.
+  static const Stmt *awaitedBy(const Expr *Init) {
+    if (!Init)
+      return nullptr;
+    const Stmt *S = ignoreValuePreserving(Init);
+    return S && isSuspensionPoint(S) ? S : nullptr;
+  }
+
+  void add(const ValueDecl *Code, const Stmt *Await, Framework Hint) {
+    Framework Library = frameworkOf(suspensionOperand(Await)->getType());
+    if (!isAsio(Library))
+      Library = Hint;
+    if (!isAsio(Library))
+      Library = Coroutine;
+    if (isAsio(Library))
+      Sites.push_back({Code, Await, Library});
+  }
+
+  Framework Coroutine;
+  llvm::SmallVector<ErrorCodeSite, 4> Sites;
+};
+
+} // namespace
+
+llvm::SmallVector<ErrorCodeSite, 4> errorCodeSites(const Stmt *Body,
+                                                   Framework Coroutine) {
+  if (!Body)
+    return {};
+  return ErrorCodeSiteFinder(Coroutine).find(Body);
+}
+
+bool CancellationConditions::mentionsCancellation(const Stmt *S) const {
+  auto IsClass = [this](QualType T) {
+    return Classes.contains(exceptionClassOf(T));
+  };
+  bool Found = false;
+  forEachEvaluatedStmt(S, [&](const Stmt *Child) {
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Child)) {
+      const ValueDecl *D = Ref->getDecl();
+      if (D->getIdentifier() &&
+          (D->getName() == "operation_aborted" ||
+           D->getName() == "operation_canceled" ||
+           (llvm::isa<VarDecl>(D) && D->getName() == "cancellation_state")))
+        Found = true;
+    } else if (const auto *Call = llvm::dyn_cast<CallExpr>(Child)) {
+      if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+        if (Callee->getIdentifier() &&
+            llvm::is_contained(
+                std::initializer_list<llvm::StringRef>{
+                    "cancelled", "isCancellationRequested",
+                    "is_cancellation_requested", "stop_requested"},
+                Callee->getName()))
+          Found = true;
+        if (const TemplateArgumentList *Args =
+                Callee->getTemplateSpecializationArgs())
+          for (const TemplateArgument &Arg : Args->asArray())
+            if (Arg.getKind() == TemplateArgument::Type &&
+                IsClass(Arg.getAsType()))
+              Found = true;
+      }
+    } else if (const auto *Cast = llvm::dyn_cast<CXXDynamicCastExpr>(Child)) {
+      Found |= IsClass(Cast->getType());
+    } else if (const auto *TypeId = llvm::dyn_cast<CXXTypeidExpr>(Child)) {
+      if (TypeId->isTypeOperand())
+        Found |= IsClass(TypeId->getTypeOperandSourceInfo()->getType());
+    }
+    return !Found;
+  });
+  return Found;
+}
+
+bool CancellationConditions::testsCancellation(const IfStmt *If) const {
+  return mentionsCancellation(If->getInit()) ||
+         mentionsCancellation(If->getConditionVariableDeclStmt()) ||
+         mentionsCancellation(If->getCond());
+}
+
+Branch
+CancellationConditions::branchWhenCancelled(const IfStmt *If,
+                                            CodePredicate IsCancelled) const {
+  if (!If->getCond())
+    return Branch::Both;
+  switch (evaluateCancelled(If->getCond(), IsCancelled)) {
+  case Truth::True:
+    return Branch::Then;
+  case Truth::False:
+    return Branch::Else;
+  case Truth::Unknown:
+    break;
+  }
+  return testsCancellation(If) ? Branch::Guard : Branch::Both;
+}
+
+ExitSet
+CancellationConditions::exitsWhenCancelled(const Stmt *S,
+                                           CodePredicate IsCancelled) const {
+  return exitsOf(S, Ctx, [&](const IfStmt *If) {
+    return branchWhenCancelled(If, IsCancelled);
+  });
 }
 
 bool isExceptionCode(const Expr *E) {

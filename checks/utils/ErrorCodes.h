@@ -5,16 +5,22 @@
 // `operation_aborted` (through `as_tuple`, `redirect_error`, or the
 // `system_error` it throws). Whether a loop stops on cancellation depends on
 // what its conditions test: `if (ec)`, `if (!ec)`, `ec == error::eof`,
-// `e.code() != error::operation_aborted`. This file reads such conditions.
+// `e.code() != error::operation_aborted`. This file finds where awaited
+// operations store their error codes, and reads such conditions.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNC_LINT_UTILS_ERRORCODES_H
 #define ASYNC_LINT_UTILS_ERRORCODES_H
 
+#include "Exits.h"
+#include "Frameworks.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ADT/SmallVector.h"
 #include <optional>
 
 namespace clang::tidy::async::utils {
@@ -43,6 +49,43 @@ struct TruthTest {
 /// with them: the conditions that ask whether an error happened.
 std::optional<TruthTest> truthTest(const Expr *E);
 
+/// An `if` whose condition is a TruthTest.
+struct ErrorTest {
+  const IfStmt *If;
+  TruthTest Test;
+};
+
+/// The `if` statements of \p Ifs whose conditions are TruthTests, in order.
+llvm::SmallVector<ErrorTest, 8> errorTests(llvm::ArrayRef<const IfStmt *> Ifs);
+
+/// An awaited operation that stores its error code in a variable.
+struct ErrorCodeSite {
+  const ValueDecl *Code;
+  /// The `co_await` (or `co_yield`) of the operation.
+  const Stmt *Await;
+  /// Boost.Asio or standalone Asio.
+  Framework Library;
+};
+
+/// Whether \p E is an Asio completion token that stores the operation's
+/// error code in a variable: a `redirect_error_t`, whatever made it.
+bool isRedirectErrorToken(const Expr *E);
+
+/// The error code a redirect_error token stores into: the error-code
+/// argument of the call that makes it (Asio's `redirect_error`, or a
+/// project's wrapper such as `operator[](error_code &)`), through a variable
+/// that holds the token. Null when no single code is named.
+const ValueDecl *redirectedCode(const Expr *Token);
+
+/// The awaited Asio operations in \p Body that store their error code in a
+/// variable, in source order: `auto [ec, n] = co_await op(as_tuple(...));`,
+/// `error_code ec = co_await ...;`, `std::tie(ec, n) = co_await ...;` and
+/// `co_await op(redirect_error(use_awaitable, ec));`. The framework is that
+/// of the awaited operand, else of the token, else \p Coroutine; sites of
+/// other frameworks are left out.
+llvm::SmallVector<ErrorCodeSite, 4> errorCodeSites(const Stmt *Body,
+                                                   Framework Coroutine);
+
 /// What a condition is known to be when the error code it looks at holds
 /// `operation_aborted`.
 enum class Truth { Unknown, True, False };
@@ -60,6 +103,40 @@ std::optional<bool> namesAbortedEnumerator(const Expr *E);
 /// a code with error enumerators, its truth value, and `!`, `&&`, `||` over
 /// them. Anything else is Unknown.
 Truth evaluateCancelled(const Expr *E, CodePredicate IsCancelled);
+
+/// Reads conditions for what they say about cancellation: comparisons of
+/// error codes with `operation_aborted` (see evaluateCancelled()), and other
+/// ways of asking whether the coroutine was cancelled: its cancellation
+/// state, `stop_requested()`, or a test for one of the cancellation exception
+/// classes given to the constructor (a `dynamic_cast`, a `typeid`, a
+/// template argument such as `is_compatible_with<folly::OperationCancelled>`).
+class CancellationConditions {
+public:
+  CancellationConditions(const ASTContext &Ctx,
+                         llvm::ArrayRef<const CXXRecordDecl *> Classes)
+      : Ctx(Ctx), Classes(Classes.begin(), Classes.end()) {}
+
+  /// Whether \p S, a condition or part of one, asks about cancellation
+  /// anywhere.
+  bool mentionsCancellation(const Stmt *S) const;
+
+  /// Whether the init-statement, condition variable or condition of \p If
+  /// asks about cancellation.
+  bool testsCancellation(const IfStmt *If) const;
+
+  /// Which branches of \p If a path can take when the error codes that
+  /// \p IsCancelled accepts hold `operation_aborted`: the one the condition
+  /// evaluates to, else Guard when it asks about cancellation, else Both.
+  Branch branchWhenCancelled(const IfStmt *If, CodePredicate IsCancelled) const;
+
+  /// The exits of \p S (see exitsOf()) for a cancellation whose error code
+  /// \p IsCancelled recognises.
+  ExitSet exitsWhenCancelled(const Stmt *S, CodePredicate IsCancelled) const;
+
+private:
+  const ASTContext &Ctx;
+  llvm::SmallPtrSet<const CXXRecordDecl *, 4> Classes;
+};
 
 /// The error a read reports when its stream has ended for good: Asio's
 /// `error::eof`, Beast's `http::error::end_of_stream`, Beast's

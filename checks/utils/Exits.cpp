@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Exits.h"
+#include "Coroutines.h"
+#include "Loops.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -156,6 +158,94 @@ private:
 ExitSet exitsOf(const Stmt *S, const ASTContext &Ctx, BranchOracle Oracle,
                 ExitSet Leaving) {
   return ExitWalker(Ctx, Oracle, Leaving).walk(S);
+}
+
+BodyPaths::BodyPaths(const Stmt *Body) {
+  // An explicit stack, in pre-order: a statement reached twice keeps the
+  // parent it was reached from last.
+  llvm::SmallVector<std::pair<const Stmt *, const Stmt *>, 64> Stack;
+  if (Body)
+    Stack.push_back({Body, nullptr});
+  while (!Stack.empty()) {
+    auto [S, Parent] = Stack.pop_back_val();
+    if (Parent)
+      Parents[S] = Parent;
+    llvm::SmallVector<const Stmt *, 4> Children = evaluatedChildren(S);
+    for (const Stmt *Child : llvm::reverse(Children))
+      Stack.push_back({Child, S});
+  }
+}
+
+bool BodyPaths::isInside(const Stmt *S, const Stmt *Ancestor) const {
+  for (; S; S = parent(S))
+    if (S == Ancestor)
+      return true;
+  return false;
+}
+
+const Stmt *BodyPaths::enclosingLoop(const Stmt *S) const {
+  for (S = parent(S); S; S = parent(S))
+    if (isLoop(S))
+      return S;
+  return nullptr;
+}
+
+const Stmt *BodyPaths::enclosingBreakTarget(const Stmt *S) const {
+  for (S = parent(S); S; S = parent(S))
+    if (isLoop(S) || llvm::isa<SwitchStmt>(S))
+      return S;
+  return nullptr;
+}
+
+bool BodyPaths::leadsTo(const Stmt *S, ExitSet Exits, StmtPredicate Holds,
+                        const ASTContext &Ctx) const {
+  if (Exits.has(Exit::Continue) && enclosingLoop(S))
+    return true;
+  if (Exits.has(Exit::Break))
+    if (const Stmt *Target = enclosingBreakTarget(S);
+        Target && reachesAfter(Target, Holds, Ctx))
+      return true;
+  return Exits.has(Exit::FallThrough) && reachesAfter(S, Holds, Ctx);
+}
+
+// Climbs from S to the statements that run after it completes normally.
+bool BodyPaths::reachesAfter(const Stmt *S, StmtPredicate Holds,
+                             const ASTContext &Ctx) const {
+  for (;;) {
+    const Stmt *P = parent(S);
+    if (!P)
+      return false;
+    if (const auto *Compound = llvm::dyn_cast<CompoundStmt>(P)) {
+      const auto *Next = llvm::find(Compound->body(), S);
+      if (Next != Compound->body_end())
+        ++Next;
+      for (const Stmt *Sibling : llvm::make_range(Next, Compound->body_end())) {
+        if (Holds(Sibling))
+          return true;
+        ExitSet Exits = exitsOf(Sibling, Ctx);
+        if (leadsTo(Sibling, Exits.without(Exit::FallThrough), Holds, Ctx))
+          return true;
+        if (!Exits.has(Exit::FallThrough))
+          return false;
+      }
+      S = P;
+      continue;
+    }
+    // The loop runs its body again, and the body holds S.
+    if (isLoop(P))
+      return true;
+    // A handler completes its `try` statement.
+    if (llvm::isa<CXXCatchStmt>(P)) {
+      S = parent(P);
+      continue;
+    }
+    if (llvm::isa<CXXTryStmt, IfStmt, SwitchStmt, SwitchCase, LabelStmt,
+                  AttributedStmt>(P)) {
+      S = P;
+      continue;
+    }
+    return false;
+  }
 }
 
 } // namespace clang::tidy::async::utils

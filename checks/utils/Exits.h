@@ -6,6 +6,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
 namespace clang::tidy::async::utils {
@@ -79,6 +80,46 @@ using BranchOracle = llvm::function_ref<Branch(const IfStmt *)>;
 ExitSet exitsOf(const Stmt *S, const ASTContext &Ctx,
                 BranchOracle Oracle = nullptr,
                 ExitSet Leaving = {Exit::Throw, Exit::Return, Exit::Jump});
+
+/// Accepts the statements that hold what a path looks for (a suspension
+/// point, say) anywhere inside them.
+using StmtPredicate = llvm::function_ref<bool(const Stmt *)>;
+
+/// The statements of one function body, each with the statement that holds
+/// it, as evaluatedChildren() sees them (the bodies of nested lambdas are
+/// left out): where control can go once a statement is done.
+class BodyPaths {
+public:
+  explicit BodyPaths(const Stmt *Body);
+
+  /// The statement that holds \p S; null for the body and for statements
+  /// outside it.
+  const Stmt *parent(const Stmt *S) const { return Parents.lookup(S); }
+
+  /// Whether \p S is \p Ancestor or inside it.
+  bool isInside(const Stmt *S, const Stmt *Ancestor) const;
+
+  /// The innermost loop around \p S: where a `continue` in it goes.
+  const Stmt *enclosingLoop(const Stmt *S) const;
+
+  /// The innermost loop or `switch` around \p S: what a `break` in it
+  /// leaves.
+  const Stmt *enclosingBreakTarget(const Stmt *S) const;
+
+  /// Whether control that leaves \p S by one of \p Exits can go on to run a
+  /// statement that \p Holds accepts: a later statement of an enclosing block,
+  /// after a `break` what follows its loop or `switch`, or, through a loop
+  /// around \p S, \p S itself again (which is taken to hold what is looked
+  /// for). Exits that end the function (return, throw, jump) lead nowhere.
+  bool leadsTo(const Stmt *S, ExitSet Exits, StmtPredicate Holds,
+               const ASTContext &Ctx) const;
+
+private:
+  bool reachesAfter(const Stmt *S, StmtPredicate Holds,
+                    const ASTContext &Ctx) const;
+
+  llvm::DenseMap<const Stmt *, const Stmt *> Parents;
+};
 
 } // namespace clang::tidy::async::utils
 

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "FixIts.h"
+#include "Frameworks.h"
+#include "Names.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
@@ -57,8 +60,7 @@ static llvm::StringRef linePrefix(SourceLocation Loc, const SourceManager &SM) {
 }
 
 std::string lineIndentation(SourceLocation Loc, const SourceManager &SM) {
-  llvm::StringRef Prefix = linePrefix(Loc, SM);
-  return Prefix.take_while([](char C) { return C == ' ' || C == '\t'; }).str();
+  return Lexer::getIndentationForLine(Loc, SM).str();
 }
 
 bool startsLine(SourceLocation Loc, const SourceManager &SM) {
@@ -124,6 +126,115 @@ bool declaredBefore(const ASTContext &Ctx, llvm::ArrayRef<llvm::StringRef> Path,
       if (SM.isBeforeInTranslationUnit(Redecl->getLocation(), Loc))
         return true;
   return false;
+}
+
+std::optional<std::string> sourceText(const Expr *E, const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::optional<CharSourceRange> Range = writtenRange(E, SM, Ctx.getLangOpts());
+  if (!Range)
+    return std::nullopt;
+  return Lexer::getSourceText(*Range, SM, Ctx.getLangOpts()).str();
+}
+
+bool needsParensAfterPrefix(const Expr *E) {
+  E = E->IgnoreImplicit();
+  if (llvm::isa<BinaryOperator, AbstractConditionalOperator>(E))
+    return true;
+  const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(E);
+  return Op && Op->isInfixBinaryOp() && Op->getOperator() != OO_PlusPlus &&
+         Op->getOperator() != OO_MinusMinus;
+}
+
+llvm::SmallVector<const Expr *, 4> writtenArguments(const CallExpr *Call) {
+  llvm::SmallVector<const Expr *, 4> Args;
+  unsigned First = llvm::isa<CXXOperatorCallExpr>(Call) ? 1 : 0;
+  for (unsigned I = First, N = Call->getNumArgs(); I < N; ++I)
+    if (!llvm::isa<CXXDefaultArgExpr>(Call->getArg(I)))
+      Args.push_back(Call->getArg(I));
+  return Args;
+}
+
+llvm::SmallVector<FixItHint, 4> awaitRenamedCall(const CallExpr *Call,
+                                                 llvm::StringRef NewName,
+                                                 llvm::StringRef LastArgument,
+                                                 bool PostfixOperand,
+                                                 const ASTContext &Ctx) {
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  SourceLocation NameLoc;
+  if (llvm::isa<CXXMemberCallExpr>(Call)) {
+    if (const auto *Member = llvm::dyn_cast<MemberExpr>(Callee))
+      NameLoc = Member->getMemberLoc();
+  } else if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Callee)) {
+    NameLoc = Ref->getLocation();
+  }
+  std::optional<CharSourceRange> Range =
+      writtenRange(Call, Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (!Range || !NameLoc.isFileID() || !Call->getRParenLoc().isFileID())
+    return {};
+  llvm::SmallVector<FixItHint, 4> Fix;
+  Fix.push_back(FixItHint::CreateInsertion(
+      Range->getBegin(), PostfixOperand ? "(co_await " : "co_await "));
+  Fix.push_back(FixItHint::CreateReplacement(
+      CharSourceRange::getTokenRange(NameLoc, NameLoc), NewName));
+  Fix.push_back(FixItHint::CreateInsertion(Call->getRParenLoc(),
+                                           writtenArguments(Call).empty()
+                                               ? LastArgument.str()
+                                               : (", " + LastArgument).str()));
+  if (PostfixOperand)
+    Fix.push_back(FixItHint::CreateInsertion(Range->getEnd(), ")"));
+  return Fix;
+}
+
+std::optional<FixItHint> insertStatementAtEnd(const CompoundStmt *Block,
+                                              llvm::StringRef Text,
+                                              const SourceManager &SM) {
+  SourceLocation RBrace = Block->getRBracLoc();
+  if (RBrace.isInvalid() || !RBrace.isFileID())
+    return std::nullopt;
+  if (!startsLine(RBrace, SM))
+    return FixItHint::CreateInsertion(
+        RBrace, ((Block->body_empty() ? " " : "") + Text + " ").str());
+  std::string BraceIndent = lineIndentation(RBrace, SM);
+  std::string Inner = BraceIndent + "  ";
+  if (!Block->body_empty()) {
+    SourceLocation First = (*Block->body_begin())->getSourceRange().getBegin();
+    if (First.isFileID() && startsLine(First, SM))
+      Inner = lineIndentation(First, SM);
+  }
+  return FixItHint::CreateInsertion(
+      RBrace.getLocWithOffset(-static_cast<int>(BraceIndent.size())),
+      (Inner + Text + "\n").str());
+}
+
+std::optional<FixItHint> insertStatementBefore(const Stmt *Before,
+                                               llvm::StringRef Text,
+                                               const SourceManager &SM,
+                                               const LangOptions &LangOpts) {
+  SourceLocation Loc = Before->getSourceRange().getBegin();
+  // A statement that a macro use begins (`LOG_ERROR(e);`) can be preceded in
+  // the file by inserting before the macro's name.
+  if (Loc.isMacroID() &&
+      !Lexer::isAtStartOfMacroExpansion(Loc, SM, LangOpts, &Loc))
+    return std::nullopt;
+  if (Loc.isInvalid() || Loc.isMacroID())
+    return std::nullopt;
+  if (startsLine(Loc, SM))
+    return FixItHint::CreateInsertion(
+        Loc, (Text + "\n" + lineIndentation(Loc, SM)).str());
+  return FixItHint::CreateInsertion(Loc, (Text + " ").str());
+}
+
+std::string spellClass(const ASTContext &Ctx, const CXXRecordDecl *RD,
+                       SourceLocation Loc) {
+  const auto *NS = llvm::dyn_cast<NamespaceDecl>(RD->getDeclContext());
+  if (!NS || NS->isAnonymousNamespace())
+    return qualifiedName(RD);
+  while (NS && NS->isInline())
+    NS = llvm::dyn_cast<NamespaceDecl>(NS->getDeclContext());
+  if (!NS)
+    return qualifiedName(RD);
+  return spellNamespace(Ctx, qualifiedName(NS), Loc) +
+         "::" + RD->getName().str();
 }
 
 } // namespace clang::tidy::async::utils

@@ -5,7 +5,10 @@
 #define ASYNC_LINT_UTILS_FIXITS_H
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
@@ -43,6 +46,52 @@ std::string freshName(llvm::StringRef Base, llvm::StringRef Text);
 /// there needs no include for it.
 bool declaredBefore(const ASTContext &Ctx, llvm::ArrayRef<llvm::StringRef> Path,
                     SourceLocation Loc);
+
+/// The file text of \p E, when the user wrote all of it (see writtenRange()).
+std::optional<std::string> sourceText(const Expr *E, const ASTContext &Ctx);
+
+/// Whether a prefix operator such as `co_await` in front of \p E would bind
+/// to only part of it: \p E is a binary, assignment, comma or conditional
+/// operator, built in or overloaded. Prefix and postfix operators bind
+/// tighter than a prefix `co_await` and need none.
+bool needsParensAfterPrefix(const Expr *E);
+
+/// The arguments of \p Call that the user wrote: without the object of an
+/// overloaded operator call and without defaulted ones.
+llvm::SmallVector<const Expr *, 4> writtenArguments(const CallExpr *Call);
+
+/// The fix that awaits \p Call under the name \p NewName with
+/// \p LastArgument appended: `sock.read_some(buf)` becomes `co_await
+/// sock.async_read_some(buf, asio::use_awaitable)`, in parentheses when the
+/// call is the \p PostfixOperand of a member access or call. Empty when the
+/// call, its name or its closing parenthesis is not written in the file.
+llvm::SmallVector<FixItHint, 4> awaitRenamedCall(const CallExpr *Call,
+                                                 llvm::StringRef NewName,
+                                                 llvm::StringRef LastArgument,
+                                                 bool PostfixOperand,
+                                                 const ASTContext &Ctx);
+
+/// An insertion of the statement \p Text at the end of \p Block, before its
+/// closing brace: on a line of its own, indented like the block's first
+/// statement, when the brace starts a line. None when the brace is not
+/// written in the file.
+std::optional<FixItHint> insertStatementAtEnd(const CompoundStmt *Block,
+                                              llvm::StringRef Text,
+                                              const SourceManager &SM);
+
+/// An insertion of the statement \p Text before the statement \p Before: on
+/// a line of its own, indented the same, when \p Before starts a line. None
+/// when \p Before starts inside a macro body.
+std::optional<FixItHint> insertStatementBefore(const Stmt *Before,
+                                               llvm::StringRef Text,
+                                               const SourceManager &SM,
+                                               const LangOptions &LangOpts);
+
+/// How code at \p Loc spells the class \p RD from namespace scope: through
+/// the file's alias for its namespace, when it has one (see
+/// spellNamespace()), else by its qualified name.
+std::string spellClass(const ASTContext &Ctx, const CXXRecordDecl *RD,
+                       SourceLocation Loc);
 
 } // namespace clang::tidy::async::utils
 

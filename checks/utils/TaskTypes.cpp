@@ -82,11 +82,30 @@ static const NamedDecl *findMember(const CXXRecordDecl *RD,
   return nullptr;
 }
 
-static const NamedDecl *findMember(const CXXRecordDecl *RD,
-                                   llvm::StringRef Name) {
+const NamedDecl *findMember(const CXXRecordDecl *RD, llvm::StringRef Name) {
   if (!RD)
     return nullptr;
   return findMember(RD, DeclarationName(&RD->getASTContext().Idents.get(Name)));
+}
+
+const ClassTemplateSpecializationDecl *
+specializationOf(QualType T, llvm::StringRef QualifiedName) {
+  const auto *Spec = llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || qualifiedName(Spec) != QualifiedName)
+    return nullptr;
+  return Spec;
+}
+
+bool isDefaultAwaitable(QualType T, llvm::StringRef Namespace) {
+  const ClassTemplateSpecializationDecl *Awaitable =
+      specializationOf(T, (Namespace + "::awaitable").str());
+  if (!Awaitable || Awaitable->getTemplateArgs().size() < 2)
+    return false;
+  const CXXRecordDecl *Executor =
+      Awaitable->getTemplateArgs()[1].getAsType()->getAsCXXRecordDecl();
+  return Executor &&
+         qualifiedName(Executor) == (Namespace + "::any_io_executor").str();
 }
 
 // The class a member type declaration (nested class, typedef, alias) names.

@@ -6,6 +6,7 @@
 
 #include "Names.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/DenseMap.h"
@@ -33,6 +34,20 @@ const NamedDecl *identityOf(const CXXRecordDecl *RD);
 /// a specialization (or member class) that was never instantiated, its
 /// pattern's. Null when there is none.
 const CXXRecordDecl *definitionOf(const CXXRecordDecl *RD);
+
+/// The specialization \p T names, when it is one of the class template
+/// \p QualifiedName (`std::chrono::duration`); null otherwise.
+const ClassTemplateSpecializationDecl *
+specializationOf(QualType T, llvm::StringRef QualifiedName);
+
+/// The first member named \p Name of \p RD or of its bases (searched a few
+/// levels deep, through definitionOf()); null when there is none.
+const NamedDecl *findMember(const CXXRecordDecl *RD, llvm::StringRef Name);
+
+/// Whether \p T is `<Namespace>::awaitable<T>` with the default executor
+/// (`<Namespace>::any_io_executor`), so that `<Namespace>::use_awaitable` is
+/// its completion token. \p Namespace is `asio` or `boost::asio`.
+bool isDefaultAwaitable(QualType T, llvm::StringRef Namespace);
 
 /// The built-in task templates, as qualified names.
 extern const char *const BuiltinLazyTaskTypes[];
