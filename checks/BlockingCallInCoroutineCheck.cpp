@@ -123,6 +123,7 @@ void BlockingCallInCoroutineCheck::storeOptions(
 }
 
 void BlockingCallInCoroutineCheck::onStartOfTranslationUnit() {
+  Aliases.clear();
   // Summaries are keyed by declaration: they only hold within one
   // translation unit.
   Table.emplace(Categories, BlockingFunctions, IgnoredFunctions);
@@ -491,7 +492,7 @@ void BlockingCallInCoroutineCheck::reportDirect(
 void BlockingCallInCoroutineCheck::noteOffload(const Coroutine &Co,
                                                SourceLocation Loc,
                                                Position Pos) {
-  std::string Idiom = utils::offloadIdiom(Co.Ctx, Co.Framework, Loc);
+  std::string Idiom = utils::offloadIdiom(Aliases, Co.Ctx, Co.Framework, Loc);
   if (Idiom.empty())
     diag(Loc,
          "move the blocking call to a thread pool and await its "
@@ -508,7 +509,7 @@ void BlockingCallInCoroutineCheck::noteOffload(const Coroutine &Co,
 
 void BlockingCallInCoroutineCheck::noteTimer(const Coroutine &Co,
                                              SourceLocation Loc, Position Pos) {
-  std::string Idiom = utils::timerIdiom(Co.Ctx, Co.Framework, Loc);
+  std::string Idiom = utils::timerIdiom(Aliases, Co.Ctx, Co.Framework, Loc);
   if (Idiom.empty())
     diag(Loc,
          "suspend on a timer of the coroutine's framework instead%select{|, "
@@ -532,9 +533,9 @@ std::optional<std::string> BlockingCallInCoroutineCheck::sleepReplacement(
   std::optional<utils::SleepArgument> Argument = sleepArgument(Remedy);
   if (Pos.NoAwait || !Argument)
     return std::nullopt;
-  return utils::sleepReplacement(Call, *Argument, !Pos.discarded(),
-                                 {Co.Function, Co.Framework, Co.Locals},
-                                 Co.Ctx);
+  return utils::sleepReplacement(
+      Call, *Argument, !Pos.discarded(),
+      {Co.Function, Co.Framework, Co.Locals, Aliases}, Co.Ctx);
 }
 
 std::optional<std::string>
@@ -581,7 +582,7 @@ bool BlockingCallInCoroutineCheck::noteAsyncTwin(const Coroutine &Co,
     return true;
   }
   const std::string Token =
-      utils::spellNamespace(Ctx, Namespace, Loc) + "::use_awaitable";
+      Aliases.spell(Ctx, Namespace, Loc) + "::use_awaitable";
 
   // The fix awaits the twin. It keeps the meaning only without an
   // error_code argument: the synchronous overload taking one reports errors

@@ -8,6 +8,7 @@
 #include "utils/BlockingApis.h"
 #include "utils/CallChains.h"
 #include "utils/FactsRecorder.h"
+#include "utils/Frameworks.h"
 #include "utils/NonBlockingIo.h"
 #include "utils/Walk.h"
 #include "llvm/ADT/DenseMap.h"
@@ -39,6 +40,8 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// How this unit spells namespaces in fixes and notes.
+  utils::NamespaceAliases Aliases;
   struct Coroutine;
 
   std::optional<utils::BlockingCall> lookup(const Expr *E,

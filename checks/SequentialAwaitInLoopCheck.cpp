@@ -349,6 +349,7 @@ void SequentialAwaitInLoopCheck::registerPPCallbacks(
 }
 
 void SequentialAwaitInLoopCheck::onStartOfTranslationUnit() {
+  Aliases.clear();
   // Cached answers refer to declarations of one translation unit.
   Known = std::make_shared<Knowledge>(SerialTypes, ConcurrentTypes,
                                       IgnoredFunctions, LazyTaskTypes,
@@ -425,7 +426,7 @@ void SequentialAwaitInLoopCheck::report(const Finding &Finding,
     Framework = utils::frameworkOf(Op.Call->getType());
   const SourceLocation LoopLoc = Finding.Flow->loop()->getBeginLoc();
   const std::string Namespace =
-      utils::spellNamespace(Ctx, utils::profile(Framework).Namespace, LoopLoc);
+      Aliases.spell(Ctx, utils::profile(Framework).Namespace, LoopLoc);
   llvm::SmallVector<FixItHint, 3> Fix = rangeJoinRewrite(
       Finding, Framework, Namespace, Known->Tasks, Inserter, Ctx);
   auto Note = diag(LoopLoc, idiomNote(Framework), DiagnosticIDs::Note)

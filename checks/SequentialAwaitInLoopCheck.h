@@ -6,6 +6,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "utils/Frameworks.h"
 #include <memory>
 #include <optional>
 
@@ -40,6 +41,8 @@ public:
   void onStartOfTranslationUnit() override;
 
 private:
+  /// How this unit spells namespaces in fixes and notes.
+  utils::NamespaceAliases Aliases;
   void report(const sequential_await_in_loop::Finding &Finding,
               const FunctionDecl *Coroutine, ASTContext &Ctx);
 

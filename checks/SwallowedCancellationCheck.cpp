@@ -11,6 +11,7 @@
 #include "utils/Loops.h"
 #include "utils/Names.h"
 #include "utils/Options.h"
+#include "utils/TaskTypes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -214,6 +215,7 @@ void SwallowedCancellationCheck::storeOptions(
 }
 
 void SwallowedCancellationCheck::onStartOfTranslationUnit() {
+  Aliases.clear();
   // Declarations are only meaningful within one translation unit.
   Known.clear();
 }
@@ -268,8 +270,10 @@ void SwallowedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
 
   CoroutineContext Coro(Function, Ctx, CoroBody->getBody(),
                         CoroBody->getFallthroughHandler() != nullptr, Classes);
-  for (const CXXTryStmt *Try : Coro.Tries)
+  for (const CXXTryStmt *Try : Coro.Tries) {
     checkHandlers(Coro, Try);
+    checkTerminalHandler(Coro, Try);
+  }
   checkErrorCodeLoops(Coro);
 }
 
@@ -408,7 +412,7 @@ SwallowedCancellationCheck::rethrowFixes(const ASTContext &Ctx,
     if (!R.C->Record)
       return std::nullopt;
     Preceding += "catch (const " +
-                 utils::spellClass(Ctx, R.C->Record, CatchLoc) +
+                 utils::spellClass(Aliases, Ctx, R.C->Record, CatchLoc) +
                  " &) { throw; } ";
   }
   if (!Preceding.empty())
@@ -459,8 +463,7 @@ bool SwallowedCancellationCheck::addAsioCodeTest(
         FixItHint::CreateInsertion(After, SpaceBefore ? Name : " " + Name));
   }
   const std::string Aborted =
-      utils::spellNamespace(Ctx, utils::profile(C.Library).Namespace,
-                            CatchLoc) +
+      Aliases.spell(Ctx, utils::profile(C.Library).Namespace, CatchLoc) +
       "::error::operation_aborted";
   std::string Test;
   if (IsSystemError) {
@@ -468,8 +471,7 @@ bool SwallowedCancellationCheck::addAsioCodeTest(
   } else {
     const std::string SystemError =
         C.Library == Framework::BoostAsio
-            ? utils::spellNamespace(Ctx, "boost::system", CatchLoc) +
-                  "::system_error"
+            ? Aliases.spell(Ctx, "boost::system", CatchLoc) + "::system_error"
             : "std::system_error";
     const std::string Ptr = Name == "se" ? "sys" : "se";
     Test = "if (auto *" + Ptr + " = dynamic_cast<const " + SystemError +
@@ -555,8 +557,7 @@ void SwallowedCancellationCheck::reportUnhandledCode(
     return;
   const std::string Guard =
       "if (" + Code->getName().str() + " == " +
-      utils::spellNamespace(Coro.Ctx, utils::profile(Site.Library).Namespace,
-                            IfBegin) +
+      Aliases.spell(Coro.Ctx, utils::profile(Site.Library).Namespace, IfBegin) +
       "::error::operation_aborted) co_return;";
   if (std::optional<FixItHint> Fix =
           utils::insertStatementBefore(If, Guard, SM, Coro.Ctx.getLangOpts()))
@@ -587,7 +588,7 @@ void SwallowedCancellationCheck::checkTerminalRead(CoroutineContext &Coro,
     return;
   const SourceLocation IfBegin = Found.If->getBeginLoc();
   const std::string Enumerator =
-      utils::spellNamespace(Coro.Ctx, Terminal->Namespace, IfBegin) +
+      Aliases.spell(Coro.Ctx, Terminal->Namespace, IfBegin) +
       "::error::" + Terminal->Name.str();
   diag(Found.Test.Ref->getBeginLoc(),
        "error code %0 of an awaited read is handled like a transient error "
@@ -606,6 +607,82 @@ void SwallowedCancellationCheck::checkTerminalRead(CoroutineContext &Coro,
   if (std::optional<FixItHint> Fix = utils::insertStatementBefore(
           Found.If, Guard, SM, Coro.Ctx.getLangOpts()))
     diag(IfBegin, "leave the loop when the stream has ended",
+         DiagnosticIDs::Note)
+        << *Fix;
+}
+
+// The same mistake with exceptions: a read awaited with `use_awaitable`
+// throws its terminal error, and a handler that catches it and lets the loop
+// go round reads again from the ended stream.
+void SwallowedCancellationCheck::checkTerminalHandler(CoroutineContext &Coro,
+                                                      const CXXTryStmt *Try) {
+  const Stmt *Loop = Coro.Paths.enclosingLoop(Try);
+  std::optional<utils::ThrowingRead> Read =
+      Loop ? utils::throwingTerminalRead(Try->getTryBlock()) : std::nullopt;
+  if (!Read || utils::mentionsTerminalError(utils::loopCondition(Loop)) ||
+      utils::mentionsTerminalError(utils::loopBody(Loop)))
+    return;
+  const Framework Library =
+      utils::frameworkOf(utils::suspensionOperand(Read->Await)->getType());
+  if (!isAsio(Library))
+    return;
+  const Cancellation &Error =
+      asioCancellation(Coro.Ctx, Library == Framework::BoostAsio);
+  const CXXCatchStmt *Handler = nullptr;
+  for (unsigned I = 0, N = Try->getNumHandlers(); I < N && !Handler; ++I) {
+    Reception R = receives(Try->getHandler(I), Error);
+    if (R == Reception::Unknown)
+      return;
+    if (R != Reception::None)
+      Handler = Try->getHandler(I);
+  }
+  if (!Handler || utils::handsOffException(Handler) ||
+      !utils::exitsOf(Handler->getHandlerBlock(), Coro.Ctx)
+           .intersects({Exit::FallThrough, Exit::Continue}))
+    return;
+  // A handler that swallows cancellation as well is reported for that (one
+  // handler, one finding), as error-code loops are.
+  if (Coro.Conditions
+          .exitsWhenCancelled(Handler->getHandlerBlock(), isExceptionCode)
+          .intersects(Swallowing))
+    return;
+
+  const SourceLocation CatchLoc = Handler->getCatchLoc();
+  const std::string Enumerator =
+      Aliases.spell(Coro.Ctx, Read->Error.Namespace, CatchLoc) +
+      "::error::" + Read->Error.Name.str();
+  diag(Read->Await->getBeginLoc(),
+       "read awaited in a loop throws '%0' once its stream has ended, and the "
+       "handler that catches it lets the loop read again from a stream that "
+       "has ended")
+      << Enumerator;
+  const QualType Caught = Handler->getCaughtType();
+  diag(CatchLoc,
+       "%select{the handler for '%1'|the catch-all handler}0 lets "
+       "the loop go round",
+       DiagnosticIDs::Note)
+      << Caught.isNull()
+      << (Caught.isNull() ? "" : utils::spelledType(Caught, Coro.Ctx));
+
+  // `break` leaves the loop from a `try` directly in its body; the
+  // exception's code is read from a named system_error.
+  const VarDecl *Var = Handler->getExceptionDecl();
+  const CXXRecordDecl *Record = utils::classDeclOf(Caught);
+  const auto *Block = llvm::cast<CompoundStmt>(Handler->getHandlerBlock());
+  if (Coro.Paths.parent(Try) != utils::loopBody(Loop) || !Var ||
+      Var->getName().empty() || !Record || !Error.Record ||
+      Record->getCanonicalDecl() != Error.Record->getCanonicalDecl())
+    return;
+  const SourceManager &SM = Coro.Ctx.getSourceManager();
+  const std::string Guard =
+      "if (" + Var->getName().str() + ".code() == " + Enumerator + ") break;";
+  std::optional<FixItHint> Fix =
+      Block->body_empty()
+          ? utils::insertStatementAtEnd(Block, Guard, SM)
+          : utils::insertStatementBefore(*Block->body_begin(), Guard, SM,
+                                         Coro.Ctx.getLangOpts());
+  if (Fix)
+    diag(CatchLoc, "leave the loop when the stream has ended",
          DiagnosticIDs::Note)
         << *Fix;
 }

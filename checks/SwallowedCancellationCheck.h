@@ -5,6 +5,7 @@
 #define ASYNC_LINT_SWALLOWEDCANCELLATIONCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Frameworks.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
@@ -46,6 +47,8 @@ public:
   struct CoroutineContext;
 
 private:
+  /// How this unit spells namespaces in fixes and notes.
+  utils::NamespaceAliases Aliases;
   /// The handlers of \p Try that receive a cancellation and swallow it.
   void checkHandlers(CoroutineContext &Coro, const CXXTryStmt *Try);
   /// The cancellations that the suspension points in \p TryBlock deliver.
@@ -54,13 +57,16 @@ private:
   void checkHandler(CoroutineContext &Coro, const CXXTryStmt *Try,
                     const CXXCatchStmt *Handler,
                     llvm::ArrayRef<Received> Receptions);
-  static std::optional<llvm::SmallVector<FixItHint, 3>>
+  std::optional<llvm::SmallVector<FixItHint, 3>>
   rethrowFixes(const ASTContext &Ctx, const CXXCatchStmt *Handler,
                llvm::ArrayRef<Received> Receptions);
-  static bool addAsioCodeTest(const ASTContext &Ctx,
-                              const CXXCatchStmt *Handler,
-                              const Cancellation &C,
-                              llvm::SmallVectorImpl<FixItHint> &Fixes);
+  bool addAsioCodeTest(const ASTContext &Ctx, const CXXCatchStmt *Handler,
+                       const Cancellation &C,
+                       llvm::SmallVectorImpl<FixItHint> &Fixes);
+
+  /// A `try` in a loop around a read that throws once its stream has
+  /// ended, whose handler lets the loop read again.
+  void checkTerminalHandler(CoroutineContext &Coro, const CXXTryStmt *Try);
 
   /// Loops that test the error code of an awaited operation and go on when
   /// it holds `operation_aborted`.

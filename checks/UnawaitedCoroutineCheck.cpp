@@ -92,6 +92,7 @@ void UnawaitedCoroutineCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnawaitedCoroutineCheck::onStartOfTranslationUnit() {
+  Aliases.clear();
   // The classifier caches by declaration, which is only meaningful within
   // one translation unit.
   Classifier.emplace(LazyTaskTypes, EagerTaskTypes);
@@ -169,7 +170,8 @@ void UnawaitedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {
 void UnawaitedCoroutineCheck::addRunNote(const FunctionContext &Fn,
                                          const Expr *Task) {
   utils::Framework Framework = utils::frameworkOf(resultType(Task));
-  std::string Idiom = utils::runIdiom(Fn.Ctx, Framework, Task->getBeginLoc());
+  std::string Idiom =
+      utils::runIdiom(Aliases, Fn.Ctx, Framework, Task->getBeginLoc());
   if (Idiom.empty())
     diag(Task->getBeginLoc(),
          "await it from a coroutine, or hand it to its framework's scheduler",

@@ -5,6 +5,7 @@
 #define ASYNC_LINT_UNAWAITEDCOROUTINECHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "utils/Frameworks.h"
 #include "utils/TaskTypes.h"
 #include <optional>
 
@@ -32,6 +33,8 @@ public:
   void onStartOfTranslationUnit() override;
 
 private:
+  /// How this unit spells namespaces in fixes and notes.
+  utils::NamespaceAliases Aliases;
   struct FunctionContext;
   void reportDiscarded(const FunctionContext &Fn, const CallExpr *Call,
                        utils::TaskKind Kind);

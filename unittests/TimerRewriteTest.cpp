@@ -165,7 +165,8 @@ TEST(TimerRewrite, AsioTimerRecipe) {
   auto Rewrite = [&](llvm::StringRef Name, SleepArgument Argument,
                      bool ResultUsed = false) {
     const FunctionDecl *FD = function(*AST, Name);
-    utils::TimerScope Scope{FD, utils::Framework::Asio, {}};
+    utils::NamespaceAliases Aliases;
+    utils::TimerScope Scope{FD, utils::Framework::Asio, {}, Aliases};
     return utils::sleepReplacement(first<CallExpr>(FD), Argument, ResultUsed,
                                    Scope, Ctx);
   };
@@ -216,7 +217,8 @@ TEST(TimerRewrite, ObjectInScope) {
       if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S))
         Locals.push_back({llvm::cast<VarDecl>(Decls->getSingleDecl()), Block});
     }
-    utils::TimerScope Scope{FD, utils::Framework::Libcoro, Locals};
+    utils::NamespaceAliases Aliases;
+    utils::TimerScope Scope{FD, utils::Framework::Libcoro, Locals, Aliases};
     auto Found = utils::objectInScope(first<CallExpr>(FD), Classes, Scope, SM);
     return Found ? Found->first : std::string("<none>");
   };

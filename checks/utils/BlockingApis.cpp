@@ -269,11 +269,12 @@ const Expr *firstOperand(const CallExpr *Call) {
 
 /// \p Idiom with each `{0}` replaced by the namespace of \p F as the file at
 /// \p Loc spells it.
-std::string withNamespace(const ASTContext &Ctx, llvm::StringRef Idiom,
-                          Framework F, SourceLocation Loc) {
+std::string withNamespace(NamespaceAliases &Aliases, const ASTContext &Ctx,
+                          llvm::StringRef Idiom, Framework F,
+                          SourceLocation Loc) {
   if (Idiom.empty())
     return {};
-  std::string Namespace = spellNamespace(Ctx, profile(F).Namespace, Loc);
+  std::string Namespace = Aliases.spell(Ctx, profile(F).Namespace, Loc);
   std::string Result;
   for (;;) {
     size_t At = Idiom.find("{0}");
@@ -519,13 +520,14 @@ BlockingApiTable::lookupStream(const Expr *E) const {
   return BlockingCall{Api, Display, ""};
 }
 
-std::string offloadIdiom(const ASTContext &Ctx, Framework F,
-                         SourceLocation Loc) {
-  return withNamespace(Ctx, profile(F).OffloadIdiom, F, Loc);
+std::string offloadIdiom(NamespaceAliases &Aliases, const ASTContext &Ctx,
+                         Framework F, SourceLocation Loc) {
+  return withNamespace(Aliases, Ctx, profile(F).OffloadIdiom, F, Loc);
 }
 
-std::string timerIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc) {
-  return withNamespace(Ctx, profile(F).TimerIdiom, F, Loc);
+std::string timerIdiom(NamespaceAliases &Aliases, const ASTContext &Ctx,
+                       Framework F, SourceLocation Loc) {
+  return withNamespace(Aliases, Ctx, profile(F).TimerIdiom, F, Loc);
 }
 
 std::optional<AsyncTwin> asyncTwinOf(const CallExpr *Call,

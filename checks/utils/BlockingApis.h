@@ -180,13 +180,14 @@ std::optional<AsyncTwin> asyncTwinOf(const CallExpr *Call,
 /// How to run blocking work on a thread pool from a coroutine of \p F, with
 /// the framework's namespace spelled as the file at \p Loc spells it; empty
 /// when async-lint knows no idiom for the framework.
-std::string offloadIdiom(const ASTContext &Ctx, Framework F,
-                         SourceLocation Loc);
+std::string offloadIdiom(NamespaceAliases &Aliases, const ASTContext &Ctx,
+                         Framework F, SourceLocation Loc);
 
 /// How a coroutine of \p F suspends on a timer (`<duration>` stands for the
 /// duration), spelled as the file at \p Loc spells the namespace; empty when
 /// async-lint knows none.
-std::string timerIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc);
+std::string timerIdiom(NamespaceAliases &Aliases, const ASTContext &Ctx,
+                       Framework F, SourceLocation Loc);
 
 } // namespace clang::tidy::async::utils
 

@@ -2,9 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "ErrorCodes.h"
+#include "BlockingApis.h"
 #include "Coroutines.h"
 #include "Handlers.h"
 #include "Names.h"
+#include "TaskTypes.h"
+#include "Walk.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -456,6 +459,35 @@ std::optional<TerminalError> terminalErrorOfRead(const Expr *Operand) {
     if (llvm::StringRef(Name).starts_with(Read.ReadPrefix))
       return Read.Error;
   return std::nullopt;
+}
+
+/// Whether the awaited call \p Operand throws its failure: its last argument
+/// is Asio's `use_awaitable` or `deferred` token (not `redirect_error` or
+/// `as_tuple`, which hand the error back as a value).
+static bool throwsFailure(const Expr *Operand) {
+  static constexpr llvm::StringRef ThrowingTokens[] = {"asio::use_awaitable_t",
+                                                       "asio::deferred_t"};
+  const auto *Call =
+      llvm::dyn_cast_or_null<CallExpr>(ignoreValuePreserving(Operand));
+  if (!Call || Call->getNumArgs() == 0)
+    return false;
+  const CXXRecordDecl *Token =
+      classDeclOf(Call->getArg(Call->getNumArgs() - 1)->getType());
+  return Token && llvm::is_contained(ThrowingTokens,
+                                     normaliseAsioName(qualifiedName(Token)));
+}
+
+std::optional<ThrowingRead> throwingTerminalRead(const Stmt *Block) {
+  std::optional<ThrowingRead> Found;
+  forEachEvaluatedStmt(Block, [&](const Stmt *S) {
+    const Expr *Operand = suspensionOperand(S);
+    if (!Operand || !throwsFailure(Operand))
+      return true;
+    if (std::optional<TerminalError> Error = terminalErrorOfRead(Operand))
+      Found = ThrowingRead{S, *Error};
+    return !Found;
+  });
+  return Found;
 }
 
 bool mentionsTerminalError(const Stmt *S) {

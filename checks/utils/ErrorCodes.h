@@ -155,6 +155,19 @@ struct TerminalError {
 /// anything that is not a known read.
 std::optional<TerminalError> terminalErrorOfRead(const Expr *Operand);
 
+/// A read awaited with a completion token that throws its failure
+/// (`use_awaitable`, `deferred`), and the error it throws once its stream
+/// has ended.
+struct ThrowingRead {
+  const Stmt *Await;
+  TerminalError Error;
+};
+
+/// The first such read awaited in \p Block (not in a lambda inside it): the
+/// read whose end of stream the handlers of a `try` around \p Block
+/// receive.
+std::optional<ThrowingRead> throwingTerminalRead(const Stmt *Block);
+
 /// Whether \p S mentions a terminal error enumerator (one
 /// terminalErrorOfRead() can return) anywhere.
 bool mentionsTerminalError(const Stmt *S);

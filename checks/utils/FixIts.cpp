@@ -224,8 +224,8 @@ std::optional<FixItHint> insertStatementBefore(const Stmt *Before,
   return FixItHint::CreateInsertion(Loc, (Text + " ").str());
 }
 
-std::string spellClass(const ASTContext &Ctx, const CXXRecordDecl *RD,
-                       SourceLocation Loc) {
+std::string spellClass(NamespaceAliases &Aliases, const ASTContext &Ctx,
+                       const CXXRecordDecl *RD, SourceLocation Loc) {
   const auto *NS = llvm::dyn_cast<NamespaceDecl>(RD->getDeclContext());
   if (!NS || NS->isAnonymousNamespace())
     return qualifiedName(RD);
@@ -233,7 +233,7 @@ std::string spellClass(const ASTContext &Ctx, const CXXRecordDecl *RD,
     NS = llvm::dyn_cast<NamespaceDecl>(NS->getDeclContext());
   if (!NS)
     return qualifiedName(RD);
-  return spellNamespace(Ctx, qualifiedName(NS), Loc) +
+  return Aliases.spell(Ctx, qualifiedName(NS), Loc) +
          "::" + RD->getName().str();
 }
 

@@ -17,6 +17,8 @@
 
 namespace clang::tidy::async::utils {
 
+class NamespaceAliases;
+
 /// The file text of \p S when the user wrote all of it in the file: either
 /// directly, or as one macro argument. std::nullopt when any part comes from
 /// a macro body, because rewriting a macro changes every expansion.
@@ -89,9 +91,9 @@ std::optional<FixItHint> insertStatementBefore(const Stmt *Before,
 
 /// How code at \p Loc spells the class \p RD from namespace scope: through
 /// the file's alias for its namespace, when it has one (see
-/// spellNamespace()), else by its qualified name.
-std::string spellClass(const ASTContext &Ctx, const CXXRecordDecl *RD,
-                       SourceLocation Loc);
+/// NamespaceAliases), else by its qualified name.
+std::string spellClass(NamespaceAliases &Aliases, const ASTContext &Ctx,
+                       const CXXRecordDecl *RD, SourceLocation Loc);
 
 } // namespace clang::tidy::async::utils
 

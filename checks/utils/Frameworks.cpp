@@ -9,8 +9,6 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/FormatVariadic.h"
-#include <memory>
-#include <mutex>
 
 namespace clang::tidy::async::utils {
 
@@ -359,36 +357,6 @@ Framework frameworkOf(const Decl *D) {
 
 Framework frameworkOf(QualType T) { return frameworkOf(classDeclOf(T)); }
 
-namespace {
-/// The namespace aliases declared at file scope in one translation unit.
-/// Gathered once per unit: a fix may spell a namespace for every finding, and
-/// the unit's top-level declarations are many.
-using AliasList = llvm::SmallVector<const NamespaceAliasDecl *, 4>;
-std::mutex AliasListsMutex;
-llvm::DenseMap<const ASTContext *, std::unique_ptr<AliasList>> AliasLists;
-} // namespace
-
-static const AliasList &fileScopeAliases(const ASTContext &Ctx) {
-  std::lock_guard<std::mutex> Lock(AliasListsMutex);
-  std::unique_ptr<AliasList> &Slot = AliasLists[&Ctx];
-  if (!Slot) {
-    Slot = std::make_unique<AliasList>();
-    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
-      if (const auto *Alias = llvm::dyn_cast<NamespaceAliasDecl>(D);
-          Alias && Alias->getNamespace())
-        Slot->push_back(Alias);
-    // Forgotten with the unit (async-lint and clangd parse many in one
-    // process, and a later ASTContext may reuse the address).
-    Ctx.AddDeallocation(
-        [](void *Key) {
-          std::lock_guard<std::mutex> Lock(AliasListsMutex);
-          AliasLists.erase(static_cast<const ASTContext *>(Key));
-        },
-        const_cast<ASTContext *>(&Ctx));
-  }
-  return *Slot;
-}
-
 const DetachedStart *detachedStart(const NamedDecl *D) {
   Framework F = frameworkOf(D);
   if (F == Framework::Unknown)
@@ -400,13 +368,21 @@ const DetachedStart *detachedStart(const NamedDecl *D) {
   return nullptr;
 }
 
-std::string spellNamespace(const ASTContext &Ctx,
-                           llvm::StringRef QualifiedNamespace,
-                           SourceLocation Loc) {
+std::string NamespaceAliases::spell(const ASTContext &Ctx,
+                                    llvm::StringRef QualifiedNamespace,
+                                    SourceLocation Loc) {
+  if (Unit != &Ctx) {
+    Unit = &Ctx;
+    Aliases.clear();
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (const auto *Alias = llvm::dyn_cast<NamespaceAliasDecl>(D);
+          Alias && Alias->getNamespace())
+        Aliases.push_back(Alias);
+  }
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation FileLoc = SM.getFileLoc(Loc);
   FileID File = SM.getFileID(FileLoc);
-  for (const NamespaceAliasDecl *Alias : fileScopeAliases(Ctx)) {
+  for (const NamespaceAliasDecl *Alias : Aliases) {
     SourceLocation AliasLoc = SM.getFileLoc(Alias->getLocation());
     if (SM.getFileID(AliasLoc) != File ||
         !SM.isBeforeInTranslationUnit(AliasLoc, FileLoc))
@@ -417,11 +393,12 @@ std::string spellNamespace(const ASTContext &Ctx,
   return QualifiedNamespace.str();
 }
 
-std::string runIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc) {
+std::string runIdiom(NamespaceAliases &Aliases, const ASTContext &Ctx,
+                     Framework F, SourceLocation Loc) {
   const FrameworkProfile &P = profile(F);
   if (P.RunIdiom.empty())
     return {};
-  return llvm::formatv(P.RunIdiom.data(), spellNamespace(Ctx, P.Namespace, Loc))
+  return llvm::formatv(P.RunIdiom.data(), Aliases.spell(Ctx, P.Namespace, Loc))
       .str();
 }
 

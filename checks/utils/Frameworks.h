@@ -5,8 +5,10 @@
 #define ASYNC_LINT_UTILS_FRAMEWORKS_H
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
 
@@ -128,16 +130,35 @@ Framework frameworkOf(QualType T);
 /// framework's table, or null.
 const DetachedStart *detachedStart(const NamedDecl *D);
 
-/// How code at \p Loc should spell namespace \p QualifiedNamespace: the name
-/// of a namespace alias for it declared earlier at file scope in the same
-/// file (`namespace net = boost::asio;` gives "net"), or the namespace itself.
-std::string spellNamespace(const ASTContext &Ctx,
-                           llvm::StringRef QualifiedNamespace,
-                           SourceLocation Loc);
+/// How code spells a namespace, for the fixes and notes of one translation
+/// unit. The unit's file-scope namespace aliases are gathered on first use
+/// (a fix may spell a namespace for every finding, and a unit has many
+/// top-level declarations); a check keeps one and clears it at the start of
+/// each unit, like the rest of its per-unit state.
+class NamespaceAliases {
+public:
+  /// Forgets the unit's aliases.
+  void clear() {
+    Unit = nullptr;
+    Aliases.clear();
+  }
+
+  /// How code at \p Loc should spell namespace \p QualifiedNamespace: the
+  /// name of a namespace alias for it declared earlier at file scope in the
+  /// same file (`namespace net = boost::asio;` gives "net"), or the
+  /// namespace itself.
+  std::string spell(const ASTContext &Ctx, llvm::StringRef QualifiedNamespace,
+                    SourceLocation Loc);
+
+private:
+  const ASTContext *Unit = nullptr;
+  llvm::SmallVector<const NamespaceAliasDecl *, 4> Aliases;
+};
 
 /// The run idiom of \p F with the namespace spelled as the file at \p Loc
 /// spells it, or an empty string when the framework has none.
-std::string runIdiom(const ASTContext &Ctx, Framework F, SourceLocation Loc);
+std::string runIdiom(NamespaceAliases &Aliases, const ASTContext &Ctx,
+                     Framework F, SourceLocation Loc);
 
 /// Whether \p Callee is a function or method among the DetachedStarts of
 /// its framework's row.

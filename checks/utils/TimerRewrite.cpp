@@ -95,7 +95,7 @@ public:
   SleepRewriter(const CallExpr *Sleep, const TimerScope &Scope,
                 const ASTContext &Ctx)
       : Sleep(Sleep), Scope(Scope), Ctx(Ctx), Loc(Sleep->getBeginLoc()),
-        Chrono(spellNamespace(Ctx, "std::chrono", Loc)) {}
+        Chrono(Scope.Aliases.spell(Ctx, "std::chrono", Loc)) {}
 
   std::optional<std::string> rewrite(SleepArgument Argument, bool ResultUsed) {
     if (Sleep->getNumArgs() != 1 || !readArgument(Argument, ResultUsed))
@@ -188,7 +188,7 @@ private:
                                          Chrono + "::" + Clock + "::duration");
     if (!Arg)
       return std::nullopt;
-    const std::string NS = spellNamespace(Ctx, Namespace, Loc);
+    const std::string NS = Scope.Aliases.spell(Ctx, Namespace, Loc);
     return "co_await " + NS + "::" + Timer.str() + "(co_await " + NS +
            "::this_coro::executor, " + *Arg + ").async_wait(" + NS +
            "::use_awaitable)";
@@ -204,8 +204,8 @@ private:
     std::optional<std::string> Arg = fit(parameterType(Sleep));
     if (!Arg)
       return std::nullopt;
-    return "co_await " + spellNamespace(Ctx, "folly::coro", Loc) + "::sleep(" +
-           *Arg + ")";
+    return "co_await " + Scope.Aliases.spell(Ctx, "folly::coro", Loc) +
+           "::sleep(" + *Arg + ")";
   }
 
   // `co_await sched.yield_for(d)` on a scheduler in scope.

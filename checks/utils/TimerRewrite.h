@@ -73,6 +73,8 @@ struct TimerScope {
   /// The local variables of its body, each with the block that declares it,
   /// in source order: where a scheduler may be found.
   llvm::ArrayRef<std::pair<const VarDecl *, const CompoundStmt *>> Locals;
+  /// How the unit spells namespaces, for the replacement's text.
+  NamespaceAliases &Aliases;
 };
 
 /// The text that replaces the call \p Sleep with an awaited timer of the

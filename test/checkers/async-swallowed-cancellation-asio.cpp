@@ -145,13 +145,21 @@ net::awaitable<void> other_code_only(tcp::socket &socket) {
   }
 }
 
-// Not flagged: the handler rethrows the cancellation first.
+// The handler rethrows the cancellation first: no finding for that. But the
+// read throws eof once the peer has closed, the handler logs it, and the
+// loop reads again, for ever: reported at the read, with a `break` on a
+// note.
 net::awaitable<void> guarded(tcp::socket &socket) {
   char data[1024];
   for (;;) {
     try {
       co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: read awaited in a loop throws 'net::error::eof' once its stream has ended, and the handler that catches it lets the loop read again from a stream that has ended [async-swallowed-cancellation]
+      // CHECK-NOTES: :[[@LINE-2]]:7: warning: read awaited in a loop throws 'net::error::eof' once its stream has ended, and the handler that catches it lets the loop read again from a stream that has ended [async-swallowed-cancellation]
+      // CHECK-NOTES: :[[@LINE+2]]:7: note: the handler for 'const boost::system::system_error &' lets the loop go round
+      // CHECK-NOTES: :[[@LINE+1]]:7: note: leave the loop when the stream has ended
     } catch (const boost::system::system_error &e) {
+      // CHECK-FIXES-NOTES: if (e.code() == net::error::eof) break;
       if (e.code() == net::error::operation_aborted)
         throw;
       log(e.what());
@@ -176,6 +184,9 @@ net::awaitable<void> guarded_by_cast(tcp::socket &socket) {
   for (;;) {
     try {
       co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: read awaited in a loop throws 'net::error::eof' once its stream has ended, and the handler that catches it lets the loop read again from a stream that has ended [async-swallowed-cancellation]
+      // CHECK-NOTES: :[[@LINE-2]]:7: warning: read awaited in a loop throws 'net::error::eof' once its stream has ended, and the handler that catches it lets the loop read again from a stream that has ended [async-swallowed-cancellation]
+      // CHECK-NOTES: :[[@LINE+1]]:7: note: the handler for 'const std::exception &' lets the loop go round
     } catch (const std::exception &e) {
       if (auto *se = dynamic_cast<const boost::system::system_error *>(&e);
           se && se->code() == net::error::operation_aborted)
@@ -669,5 +680,49 @@ net::awaitable<void> project_token_checked(net::steady_timer &timer) {
       co_return;
     if (ec)
       log("timer failed");
+  }
+}
+
+// Not flagged: the handler leaves on the end of the stream; the handler
+// ends the coroutine; the read hands its error back as a value.
+net::awaitable<void> read_loop_leaves_on_eof(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (const boost::system::system_error &e) {
+      if (e.code() == net::error::operation_aborted || e.code() == net::error::eof)
+        throw;
+      log("read failed");
+    }
+  }
+}
+
+net::awaitable<void> read_loop_ends(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      co_await socket.async_read_some(net::buffer(data, 1024), net::use_awaitable);
+    } catch (const boost::system::system_error &) {
+      log("read failed");
+      throw;
+    }
+  }
+}
+
+net::awaitable<void> read_loop_values(tcp::socket &socket) {
+  char data[1024];
+  for (;;) {
+    try {
+      auto [ec, n] = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable));
+      if (ec == net::error::operation_aborted || ec == net::error::eof)
+        co_return;
+      (void)n;
+    } catch (const std::exception &e) {
+      if (auto *se = dynamic_cast<const boost::system::system_error *>(&e);
+          se && se->code() == net::error::operation_aborted)
+        throw;
+      log("write failed");
+    }
   }
 }

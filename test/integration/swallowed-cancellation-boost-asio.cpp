@@ -261,6 +261,43 @@ net::awaitable<void> http_session(beast::tcp_stream &stream) {
   }
 }
 
+// With exceptions: the WebSocket read throws websocket::error::closed once
+// the peer has closed; the handler logs it and the loop reads again.
+net::awaitable<void> ws_session_throws(websocket::stream<beast::tcp_stream> &ws) {
+  beast::flat_buffer buffer;
+  for (;;) {
+    try {
+      co_await ws.async_read(buffer, net::use_awaitable);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: read awaited in a loop throws 'websocket::error::closed' once its stream has ended, and the handler that catches it lets the loop read again from a stream that has ended [async-swallowed-cancellation]
+      // CHECK-NOTES: :[[@LINE-2]]:7: warning: read awaited in a loop throws 'websocket::error::closed' once its stream has ended, and the handler that catches it lets the loop read again from a stream that has ended [async-swallowed-cancellation]
+      // CHECK-NOTES: :[[@LINE+3]]:7: note: the handler for 'const boost::system::system_error &' lets the loop go round
+      // CHECK-NOTES: :[[@LINE+2]]:7: note: leave the loop when the stream has ended
+      buffer.clear();
+    } catch (const boost::system::system_error &e) {
+      // CHECK-FIXES-NOTES: if (e.code() == websocket::error::closed) break;
+      if (e.code() == net::error::operation_aborted)
+        throw;
+      std::printf("read: %s\n", e.what());
+    }
+  }
+}
+
+// Not flagged: the handler leaves when the peer has closed.
+net::awaitable<void> ws_session_throws_done(websocket::stream<beast::tcp_stream> &ws) {
+  beast::flat_buffer buffer;
+  for (;;) {
+    try {
+      co_await ws.async_read(buffer, net::use_awaitable);
+      buffer.clear();
+    } catch (const boost::system::system_error &e) {
+      if (e.code() == net::error::operation_aborted ||
+          e.code() == websocket::error::closed)
+        throw;
+      std::printf("read: %s\n", e.what());
+    }
+  }
+}
+
 // Not flagged: the loop leaves at the end of the stream.
 net::awaitable<void> http_session_done(beast::tcp_stream &stream) {
   beast::flat_buffer buffer;
