@@ -89,7 +89,7 @@ std::optional<utils::SleepArgument> sleepArgument(BlockingRemedy Remedy) {
 
 BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : FunctionBodyCheck(Name, Context),
       BlockingFunctions(Options.get(BlockingFunctionsKey, "")),
       IgnoredFunctions(Options.get(IgnoredFunctionsKey, "")),
       Categories(Options.get(CategoriesKey, utils::DefaultBlockingCategories)),
@@ -144,10 +144,6 @@ void BlockingCallInCoroutineCheck::onEndOfTranslationUnit() {
                                        MaxDepth, Complete))
     configurationDiag("cannot write the facts of %0: %1")
         << MainFile << llvm::toString(std::move(Err));
-}
-
-void BlockingCallInCoroutineCheck::registerMatchers(MatchFinder *Finder) {
-  utils::matchFunctionDefinitions(Finder, this);
 }
 
 std::optional<utils::BlockingCall>
@@ -492,36 +488,32 @@ void BlockingCallInCoroutineCheck::reportDirect(
 void BlockingCallInCoroutineCheck::noteOffload(const Coroutine &Co,
                                                SourceLocation Loc,
                                                Position Pos) {
-  std::string Idiom = utils::offloadIdiom(Aliases, Co.Ctx, Co.Framework, Loc);
-  if (Idiom.empty())
-    diag(Loc,
-         "move the blocking call to a thread pool and await its "
-         "result%select{|, outside the catch handler}0",
-         DiagnosticIDs::Note)
-        << Pos.InHandler;
-  else
-    diag(Loc,
-         "move the blocking call to a thread pool%select{|, outside the catch "
-         "handler}1: %0",
-         DiagnosticIDs::Note)
-        << Idiom << Pos.InHandler;
+  noteIdiom(Loc, Pos, utils::offloadIdiom(Aliases, Co.Ctx, Co.Framework, Loc),
+            "move the blocking call to a thread pool and await its "
+            "result%select{|, outside the catch handler}0",
+            "move the blocking call to a thread pool%select{|, outside the "
+            "catch handler}1: %0");
 }
 
 void BlockingCallInCoroutineCheck::noteTimer(const Coroutine &Co,
                                              SourceLocation Loc, Position Pos) {
-  std::string Idiom = utils::timerIdiom(Aliases, Co.Ctx, Co.Framework, Loc);
+  noteIdiom(Loc, Pos, utils::timerIdiom(Aliases, Co.Ctx, Co.Framework, Loc),
+            "suspend on a timer of the coroutine's framework "
+            "instead%select{|, outside the catch handler}0",
+            "suspend on a timer instead%select{|, outside the catch "
+            "handler}1: %0");
+}
+
+// \p Generic takes whether the call is in a handler as %0; \p WithIdiom
+// takes the idiom as %0 and that as %1.
+void BlockingCallInCoroutineCheck::noteIdiom(SourceLocation Loc, Position Pos,
+                                             const std::string &Idiom,
+                                             llvm::StringRef Generic,
+                                             llvm::StringRef WithIdiom) {
   if (Idiom.empty())
-    diag(Loc,
-         "suspend on a timer of the coroutine's framework instead%select{|, "
-         "outside the catch handler}0",
-         DiagnosticIDs::Note)
-        << Pos.InHandler;
+    diag(Loc, Generic, DiagnosticIDs::Note) << Pos.InHandler;
   else
-    diag(Loc,
-         "suspend on a timer instead%select{|, outside the catch handler}1: "
-         "%0",
-         DiagnosticIDs::Note)
-        << Idiom << Pos.InHandler;
+    diag(Loc, WithIdiom, DiagnosticIDs::Note) << Idiom << Pos.InHandler;
 }
 
 // ---------------------------------------------------------------------------

@@ -4,11 +4,11 @@
 #ifndef ASYNC_LINT_BLOCKINGCALLINCOROUTINECHECK_H
 #define ASYNC_LINT_BLOCKINGCALLINCOROUTINECHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
 #include "utils/BlockingApis.h"
 #include "utils/CallChains.h"
 #include "utils/FactsRecorder.h"
 #include "utils/Frameworks.h"
+#include "utils/FunctionBodyCheck.h"
 #include "utils/NonBlockingIo.h"
 #include "utils/Walk.h"
 #include "llvm/ADT/DenseMap.h"
@@ -23,18 +23,10 @@ namespace clang::tidy::async {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/async-blocking-call-in-coroutine.md
-class BlockingCallInCoroutineCheck : public ClangTidyCheck {
+class BlockingCallInCoroutineCheck : public utils::FunctionBodyCheck {
 public:
   BlockingCallInCoroutineCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    // Bodies are walked by hand; implicit nodes are looked through there.
-    return TK_AsIs;
-  }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
@@ -81,6 +73,9 @@ private:
                    utils::EvaluationContext Pos);
   void noteTimer(const Coroutine &Co, SourceLocation Loc,
                  utils::EvaluationContext Pos);
+  void noteIdiom(SourceLocation Loc, utils::EvaluationContext Pos,
+                 const std::string &Idiom, llvm::StringRef Generic,
+                 llvm::StringRef WithIdiom);
 
   const std::string BlockingFunctions;
   const std::string IgnoredFunctions;

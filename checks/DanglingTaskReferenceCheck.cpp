@@ -235,7 +235,7 @@ llvm::SmallVector<FixItHint, 2> namedVariableFix(const ParmVarDecl *Param,
 
 DanglingTaskReferenceCheck::DanglingTaskReferenceCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : FunctionBodyCheck(Name, Context),
       LazyTaskTypes(Options.getLocalOrGlobal(utils::LazyTaskTypesOption, "")),
       EagerTaskTypes(
           Options.getLocalOrGlobal(utils::EagerTaskTypesOption, "")) {}
@@ -251,10 +251,6 @@ void DanglingTaskReferenceCheck::onStartOfTranslationUnit() {
   // once, within one translation unit.
   Classifier.emplace(LazyTaskTypes, EagerTaskTypes);
   FixedParams.clear();
-}
-
-void DanglingTaskReferenceCheck::registerMatchers(MatchFinder *Finder) {
-  utils::matchFunctionDefinitions(Finder, this);
 }
 
 void DanglingTaskReferenceCheck::check(const MatchFinder::MatchResult &Result) {

@@ -4,7 +4,7 @@
 #ifndef ASYNC_LINT_DANGLINGTASKREFERENCECHECK_H
 #define ASYNC_LINT_DANGLINGTASKREFERENCECHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/FunctionBodyCheck.h"
 #include "utils/Lifetimes.h"
 #include "utils/TaskTypes.h"
 #include "llvm/ADT/DenseSet.h"
@@ -18,19 +18,10 @@ namespace clang::tidy::async {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/async-dangling-task-reference.md
-class DanglingTaskReferenceCheck : public ClangTidyCheck {
+class DanglingTaskReferenceCheck : public utils::FunctionBodyCheck {
 public:
   DanglingTaskReferenceCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    // Temporaries and their materialisation are implicit nodes; the analyses
-    // look through the others themselves.
-    return TK_AsIs;
-  }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
 

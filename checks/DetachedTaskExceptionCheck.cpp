@@ -121,10 +121,6 @@ void DetachedTaskExceptionCheck::onStartOfTranslationUnit() {
   Analysis.reset();
 }
 
-void DetachedTaskExceptionCheck::registerMatchers(MatchFinder *Finder) {
-  utils::matchFunctionDefinitions(Finder, this);
-}
-
 void DetachedTaskExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Function = utils::getMatchedFunction(Result);
   if (!Function)

@@ -4,9 +4,9 @@
 #ifndef ASYNC_LINT_DETACHEDTASKEXCEPTIONCHECK_H
 #define ASYNC_LINT_DETACHEDTASKEXCEPTIONCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
 #include "utils/Exceptions.h"
 #include "utils/Frameworks.h"
+#include "utils/FunctionBodyCheck.h"
 #include <optional>
 
 namespace clang::tidy::async {
@@ -18,18 +18,10 @@ namespace clang::tidy::async {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/async-detached-task-exception.md
-class DetachedTaskExceptionCheck : public ClangTidyCheck {
+class DetachedTaskExceptionCheck : public utils::FunctionBodyCheck {
 public:
   DetachedTaskExceptionCheck(StringRef Name, ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context) {}
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    // The body walks look through implicit nodes themselves.
-    return TK_AsIs;
-  }
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+      : FunctionBodyCheck(Name, Context) {}
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
 

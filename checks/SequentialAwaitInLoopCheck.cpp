@@ -323,7 +323,7 @@ using namespace sequential_await_in_loop;
 
 SequentialAwaitInLoopCheck::SequentialAwaitInLoopCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : FunctionBodyCheck(Name, Context),
       SerialTypes(Options.get(SerialTypesKey, "")),
       ConcurrentTypes(Options.get(ConcurrentTypesKey, "")),
       IgnoredFunctions(Options.get(IgnoredFunctionsKey, "")),
@@ -354,10 +354,6 @@ void SequentialAwaitInLoopCheck::onStartOfTranslationUnit() {
   Known = std::make_shared<Knowledge>(SerialTypes, ConcurrentTypes,
                                       IgnoredFunctions, LazyTaskTypes,
                                       EagerTaskTypes);
-}
-
-void SequentialAwaitInLoopCheck::registerMatchers(MatchFinder *Finder) {
-  utils::matchFunctionDefinitions(Finder, this);
 }
 
 void SequentialAwaitInLoopCheck::check(const MatchFinder::MatchResult &Result) {

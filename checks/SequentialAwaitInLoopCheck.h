@@ -4,9 +4,9 @@
 #ifndef ASYNC_LINT_SEQUENTIALAWAITINLOOPCHECK_H
 #define ASYNC_LINT_SEQUENTIALAWAITINLOOPCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "utils/Frameworks.h"
+#include "utils/FunctionBodyCheck.h"
 #include <memory>
 #include <optional>
 
@@ -22,19 +22,10 @@ struct Finding;
 ///
 /// For the user-facing documentation see:
 /// docs/checks/async-sequential-await-in-loop.md
-class SequentialAwaitInLoopCheck : public ClangTidyCheck {
+class SequentialAwaitInLoopCheck : public utils::FunctionBodyCheck {
 public:
   SequentialAwaitInLoopCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    // The loop analysis walks bodies itself and looks through implicit nodes
-    // where it means to.
-    return TK_AsIs;
-  }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
                            Preprocessor *ModuleExpanderPP) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;

@@ -124,7 +124,7 @@ bool runsAtMostOnce(const Stmt *Loop, const ASTContext &Ctx) {
 
 SessionPerRequestCheck::SessionPerRequestCheck(StringRef Name,
                                                ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : FunctionBodyCheck(Name, Context),
       SessionTypes(Options.get(SessionTypesKey, "")),
       SessionFactories(Options.get(SessionFactoriesKey, "")),
       IgnoredTypes(Options.get(IgnoredTypesKey, "")),
@@ -139,10 +139,6 @@ void SessionPerRequestCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, SessionTypesKey, SessionTypes);
   Options.store(Opts, SessionFactoriesKey, SessionFactories);
   Options.store(Opts, IgnoredTypesKey, IgnoredTypes);
-}
-
-void SessionPerRequestCheck::registerMatchers(MatchFinder *Finder) {
-  utils::matchFunctionDefinitions(Finder, this);
 }
 
 void SessionPerRequestCheck::onStartOfTranslationUnit() {

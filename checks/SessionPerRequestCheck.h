@@ -4,7 +4,7 @@
 #ifndef ASYNC_LINT_SESSIONPERREQUESTCHECK_H
 #define ASYNC_LINT_SESSIONPERREQUESTCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
+#include "utils/FunctionBodyCheck.h"
 #include "utils/SessionFacts.h"
 #include "utils/Sessions.h"
 #include "llvm/ADT/DenseMap.h"
@@ -19,18 +19,13 @@ namespace clang::tidy::async {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/async-session-per-request.md
-class SessionPerRequestCheck : public ClangTidyCheck {
+class SessionPerRequestCheck : public utils::FunctionBodyCheck {
 public:
   SessionPerRequestCheck(StringRef Name, ClangTidyContext *Context);
   bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
     return LangOpts.CPlusPlus;
   }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    // The body walk looks through implicit nodes itself.
-    return TK_AsIs;
-  }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;

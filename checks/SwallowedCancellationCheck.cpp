@@ -201,7 +201,7 @@ struct SwallowedCancellationCheck::CoroutineContext {
 
 SwallowedCancellationCheck::SwallowedCancellationCheck(
     StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : FunctionBodyCheck(Name, Context),
       CancellationExceptions(Options.get(CancellationExceptionsKey, "")),
       StrictMode(
           utils::parseBoolOption(Options.get(StrictModeKey, "false"), false)) {}
@@ -218,10 +218,6 @@ void SwallowedCancellationCheck::onStartOfTranslationUnit() {
   Aliases.clear();
   // Declarations are only meaningful within one translation unit.
   Known.clear();
-}
-
-void SwallowedCancellationCheck::registerMatchers(MatchFinder *Finder) {
-  utils::matchFunctionDefinitions(Finder, this);
 }
 
 const SwallowedCancellationCheck::Cancellation &

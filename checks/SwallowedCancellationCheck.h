@@ -4,8 +4,8 @@
 #ifndef ASYNC_LINT_SWALLOWEDCANCELLATIONCHECK_H
 #define ASYNC_LINT_SWALLOWEDCANCELLATIONCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
 #include "utils/Frameworks.h"
+#include "utils/FunctionBodyCheck.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include <optional>
@@ -24,19 +24,11 @@ struct ErrorTest;
 ///
 /// For the user-facing documentation see:
 /// docs/checks/async-swallowed-cancellation.md
-class SwallowedCancellationCheck : public ClangTidyCheck {
+class SwallowedCancellationCheck : public utils::FunctionBodyCheck {
 public:
   SwallowedCancellationCheck(StringRef Name, ClangTidyContext *Context);
   ~SwallowedCancellationCheck() override;
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    // The body walk looks through implicit nodes itself.
-    return TK_AsIs;
-  }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
 

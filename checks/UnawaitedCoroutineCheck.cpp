@@ -81,7 +81,7 @@ llvm::SmallVector<FixItHint, 2> awaitFix(const CallExpr *Call,
 
 UnawaitedCoroutineCheck::UnawaitedCoroutineCheck(StringRef Name,
                                                  ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : FunctionBodyCheck(Name, Context),
       LazyTaskTypes(Options.getLocalOrGlobal(utils::LazyTaskTypesOption, "")),
       EagerTaskTypes(
           Options.getLocalOrGlobal(utils::EagerTaskTypesOption, "")) {}
@@ -96,10 +96,6 @@ void UnawaitedCoroutineCheck::onStartOfTranslationUnit() {
   // The classifier caches by declaration, which is only meaningful within
   // one translation unit.
   Classifier.emplace(LazyTaskTypes, EagerTaskTypes);
-}
-
-void UnawaitedCoroutineCheck::registerMatchers(MatchFinder *Finder) {
-  utils::matchFunctionDefinitions(Finder, this);
 }
 
 void UnawaitedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {

@@ -4,8 +4,8 @@
 #ifndef ASYNC_LINT_UNAWAITEDCOROUTINECHECK_H
 #define ASYNC_LINT_UNAWAITEDCOROUTINECHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
 #include "utils/Frameworks.h"
+#include "utils/FunctionBodyCheck.h"
 #include "utils/TaskTypes.h"
 #include <optional>
 
@@ -17,18 +17,10 @@ namespace clang::tidy::async {
 ///
 /// For the user-facing documentation see:
 /// docs/checks/async-unawaited-coroutine.md
-class UnawaitedCoroutineCheck : public ClangTidyCheck {
+class UnawaitedCoroutineCheck : public utils::FunctionBodyCheck {
 public:
   UnawaitedCoroutineCheck(StringRef Name, ClangTidyContext *Context);
-  bool isLanguageVersionSupported(const LangOptions &LangOpts) const override {
-    return LangOpts.CPlusPlus20;
-  }
-  std::optional<TraversalKind> getCheckTraversalKind() const override {
-    // The body walk looks through implicit nodes itself.
-    return TK_AsIs;
-  }
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
 
