@@ -33,9 +33,29 @@ public:
   void onStartOfTranslationUnit() override;
 
   /// What a cancelled operation delivers, per framework.
-  struct Cancellation;
   /// A cancellation a handler receives.
-  struct Received;
+  struct Cancellation {
+    enum KindType {
+      /// An exception class thrown at the suspension point (folly, cppcoro,
+      /// CancellationExceptions).
+      Exception,
+      /// Asio's system_error carrying error::operation_aborted.
+      AsioError,
+    };
+    KindType Kind;
+    /// The qualified name of the exception class.
+    std::string Name;
+    /// Its declaration; null when the translation unit does not declare it.
+    const CXXRecordDecl *Record;
+    /// For AsioError: Boost.Asio or standalone Asio.
+    utils::Framework Library;
+  };
+
+  /// A cancellation that a handler receives, and whether as its own class.
+  struct Received {
+    const Cancellation *C;
+    bool Exact;
+  };
   struct CoroutineContext;
 
 private:
