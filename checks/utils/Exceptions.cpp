@@ -165,7 +165,7 @@ bool writtenInFile(SourceLocation Loc, const SourceManager &SM) {
 
 /// The function a call expression calls directly, through `co_await`'s
 /// value-preserving wrappers.
-const FunctionDecl *calledFunction(const Expr *E) {
+const FunctionDecl *awaitedCallee(const Expr *E) {
   const auto *Call = llvm::dyn_cast_or_null<CallExpr>(
       ignoreValuePreserving(E)->IgnoreParenImpCasts());
   return Call ? Call->getDirectCallee() : nullptr;
@@ -319,7 +319,7 @@ bool ExceptionAnalysis::awaitCanThrow(const Stmt *Await, unsigned Depth) {
     return false;
   // Awaiting a coroutine whose visible body cannot throw cannot throw either:
   // its task only rethrows what the body threw.
-  const FunctionDecl *Callee = calledFunction(Suspend->getOperand());
+  const FunctionDecl *Callee = awaitedCallee(Suspend->getOperand());
   if (Callee) {
     const FunctionDecl *Def = visibleDefinition(Callee);
     const bool Coroutine = Def && isCoroutine(Def);
