@@ -87,6 +87,31 @@ bool escapesScope(const TaskEscape &Escape, const Stmt *Scope,
   }
 }
 
+/// Whether some argument of \p Call could dangle at all, before asking where
+/// the task goes: a temporary or a local bound to a reference, pointer or
+/// view parameter, or a lambda with captures called in place.
+bool mayDangle(const CallExpr *Call, const FunctionDecl *Callee) {
+  unsigned FirstArg = 0;
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && llvm::isa<CXXMethodDecl>(Callee)) {
+    if (capturingLambda(Op->getArg(0)))
+      return true;
+    FirstArg = 1;
+  }
+  for (unsigned I = FirstArg, E = Call->getNumArgs(); I < E; ++I) {
+    if (I - FirstArg >= Callee->getNumParams())
+      break;
+    const QualType Type = Callee->getParamDecl(I - FirstArg)->getType();
+    if (!utils::refersToCallerObject(Type) ||
+        llvm::isa<CXXDefaultArgExpr>(Call->getArg(I)))
+      continue;
+    const ReferentKind Kind = utils::referentOf(Call->getArg(I), Type).Kind;
+    if (Kind == ReferentKind::Temporary || Kind == ReferentKind::Local)
+      return true;
+  }
+  return false;
+}
+
 bool isCopyConstructible(QualType T) {
   if (T->isScalarType())
     return true;
@@ -261,7 +286,12 @@ void DanglingTaskReferenceCheck::check(const MatchFinder::MatchResult &Result) {
     Classifier.emplace(LazyTaskTypes, EagerTaskTypes);
   // Every call that makes a lazy task, and every lambda coroutine handed to
   // a detaching start, in what the function itself evaluates.
+  AwaitedOperands.clear();
   utils::forEachEvaluatedStmt(utils::getUserBody(Function), [&](const Stmt *S) {
+    // Statements come before their children: the await before its operand.
+    if (const Expr *Operand = utils::suspensionOperand(S))
+      AwaitedOperands.insert(
+          utils::ignoreValuePreserving(Operand)->IgnoreParenImpCasts());
     if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
       checkTaskCall(Call, Function, *Result.Context);
     else if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(S))
@@ -278,7 +308,8 @@ void DanglingTaskReferenceCheck::checkTaskCall(const CallExpr *Call,
       Classifier->classify(Call->getType()) != utils::TaskKind::Lazy)
     return;
   const FunctionDecl *Callee = Call->getDirectCallee();
-  if (!Callee || !mayKeepReferences(Callee, Ctx))
+  if (!Callee || AwaitedOperands.contains(Call) ||
+      !mayKeepReferences(Callee, Ctx) || !mayDangle(Call, Callee))
     return;
   const TaskEscape Escape = utils::escapeOf(Call, Ctx, *Classifier);
   if (Escape.Kind == EscapeKind::Unknown || Escape.Kind == EscapeKind::Awaited)
@@ -374,7 +405,11 @@ void DanglingTaskReferenceCheck::reportArgument(
 void DanglingTaskReferenceCheck::checkSpawnedLambda(const LambdaExpr *Lambda,
                                                     ASTContext &Ctx) {
   if (Lambda->getBeginLoc().isMacroID() ||
-      !utils::isCoroutine(Lambda->getCallOperator()))
+      !utils::isCoroutine(Lambda->getCallOperator()) ||
+      llvm::none_of(Lambda->captures(), [](const LambdaCapture &Capture) {
+        return Capture.capturesVariable() &&
+               Capture.getCaptureKind() == LCK_ByRef;
+      }))
     return;
   // The lambda object itself must be the argument of a detaching start:
   // the framework keeps the closure alive, but not what it refers to.

@@ -38,6 +38,10 @@ private:
   const std::string LazyTaskTypes;
   const std::string EagerTaskTypes;
   std::optional<utils::TaskTypeClassifier> Classifier;
+  /// The operands of the `co_await`s of the function being checked: a task
+  /// awaited in its own full-expression, known without asking for parents
+  /// (the unit's parent map is costly to build, and most calls are these).
+  llvm::DenseSet<const Expr *> AwaitedOperands;
   /// Parameters already offered the by-value fix in this unit: one fix per
   /// declaration, however many calls dangle.
   llvm::DenseSet<const ParmVarDecl *> FixedParams;
