@@ -140,8 +140,10 @@ void BlockingCallInCoroutineCheck::onEndOfTranslationUnit() {
     return;
   // A unit that does not compile gets no findings, and gives no facts.
   bool Complete = !UnitCtx->getDiagnostics().hasUncompilableErrorOccurred();
-  if (llvm::Error Err = Recorder.write(*UnitFactsDir, "blocking", MainFile,
-                                       MaxDepth, Complete))
+  if (llvm::Error Err = Recorder.write(
+          *UnitFactsDir, "blocking", MainFile, MaxDepth,
+          utils::optionsFingerprint(Tidy->getOptions().CheckOptions, getID()),
+          Complete))
     configurationDiag("cannot write the facts of %0: %1")
         << MainFile << llvm::toString(std::move(Err));
 }
@@ -278,7 +280,13 @@ BlockingCallInCoroutineCheck::linkedFacts(const ASTContext &Ctx) {
         FactsDir, Tidy->getCurrentBuildDirectory(), MainFile);
   if (UnitFactsDir->empty())
     return nullptr;
-  return Linked.get(utils::linkedFactsPath(*UnitFactsDir));
+  std::string Path = utils::linkedFactsPath(*UnitFactsDir);
+  return Linked.get(Path, [&](const utils::LinkedFacts &Facts) {
+    return utils::linkedOptionsHold(
+        Facts.unitOptions(), getID(), Path, [&](llvm::StringRef Unit) {
+          return Tidy->getOptionsForFile(Unit).CheckOptions;
+        });
+  });
 }
 
 void BlockingCallInCoroutineCheck::checkLinked(const Coroutine &Co,

@@ -446,8 +446,10 @@ void SessionPerRequestCheck::writeFacts() {
   // A unit that does not compile gets no findings, and gives no facts.
   const bool Complete =
       !UnitCtx->getDiagnostics().hasUncompilableErrorOccurred();
-  if (llvm::Error Err = Recorder.write(UnitFactsDir, utils::SessionFactsKind,
-                                       MainFile, 0, Complete))
+  if (llvm::Error Err = Recorder.write(
+          UnitFactsDir, utils::SessionFactsKind, MainFile, 0,
+          utils::optionsFingerprint(Tidy->getOptions().CheckOptions, getID()),
+          Complete))
     configurationDiag("cannot write the facts of %0: %1")
         << MainFile << llvm::toString(std::move(Err));
 }
@@ -455,8 +457,14 @@ void SessionPerRequestCheck::writeFacts() {
 void SessionPerRequestCheck::reportLinked() {
   if (!ReadFacts || !UnitCtx || UnitFactsDir.empty())
     return;
+  std::string Path = utils::linkedSessionsPath(UnitFactsDir);
   const utils::LinkedSessions *Sessions =
-      Linked.get(utils::linkedSessionsPath(UnitFactsDir));
+      Linked.get(Path, [&](const utils::LinkedSessions &Facts) {
+        return utils::linkedOptionsHold(
+            Facts.unitOptions(), getID(), Path, [&](llvm::StringRef Unit) {
+              return Tidy->getOptionsForFile(Unit).CheckOptions;
+            });
+      });
   if (!Sessions)
     return;
   SourceManager &SM = UnitCtx->getSourceManager();

@@ -52,6 +52,12 @@ std::string plural(size_t N, llvm::StringRef One, llvm::StringRef Many) {
 }
 
 // "[12/340] src/net/session.cpp" on one line that keeps being rewritten.
+// "check at path:line:col", as a one-line message names a finding.
+std::string describe(const Finding &F) {
+  return F.check().str() + " at " + F.RelPath + ":" +
+         std::to_string(F.Pos.Line) + ":" + std::to_string(F.Pos.Column);
+}
+
 class Progress {
 public:
   Progress(bool Enabled, size_t Total, std::string Root)
@@ -254,6 +260,8 @@ int run(Options &Opts) {
   Bar.finish();
   size_t Cached =
       llvm::count_if(Results, [](const UnitResult &R) { return R.FromCache; });
+  size_t Relinted = llvm::count_if(
+      Results, [](const UnitResult &R) { return R.BrokenBefore; });
   if (Cache)
     Cache->evict();
   if (Opts.Shards)
@@ -279,13 +287,14 @@ int run(Options &Opts) {
       if (!R.Failed)
         Linted.insert(R.File);
     llvm::Expected<std::vector<ClangTidyError>> Linked = linkFacts(
-        Opts.FactsDir, Opts.LinkOnly ? nullptr : &Linted, Opts, Sources);
+        Opts.FactsDir, Opts.LinkOnly ? nullptr : &Linted, Opts);
     if (!Linked)
       return fail(Linked.takeError());
     UnitResult FromLink;
     FromLink.Errors = std::move(*Linked);
     Results.push_back(std::move(FromLink));
   }
+  const llvm::StringMap<std::string> Linted = lintedContents(Results);
   std::vector<Finding> Findings =
       mergeResults(std::move(Results), Sources, Root);
   assignFingerprints(Findings, Sources);
@@ -384,10 +393,16 @@ int run(Options &Opts) {
 
   FixResult Applied;
   if (Opts.Fix && !Fixes.ByFile.empty()) {
-    llvm::Expected<FixResult> Written = applyFixes(Fixes, Opts);
+    llvm::Expected<FixResult> Written = applyFixes(Fixes, Opts, Linted);
     if (!Written)
       return fail(Written.takeError());
-    Applied = *Written;
+    Applied = std::move(*Written);
+    // A finding is fixed only when its file was written.
+    for (Finding &F : Findings)
+      if (F.Fixed && llvm::any_of(F.FixAttempts, [&](const FixAttempt &A) {
+            return !Applied.Written.contains(A.File);
+          }))
+        F.Fixed = false;
   }
 
   size_t Remaining =
@@ -395,10 +410,23 @@ int run(Options &Opts) {
   size_t FixedCount = Findings.size() - Remaining;
   if (!Opts.Quiet) {
     llvm::raw_ostream &OS = llvm::errs();
-    if (Opts.Fix)
-      OS << "async-lint: applied " << Fixes.Planned << " of "
+    for (const FixPlan::Refusal &R : Fixes.Refused)
+      OS << "async-lint: not applying the fix of " << describe(*R.Refused)
+         << ": it overlaps the fix of "
+         << (R.Kept ? describe(*R.Kept) : std::string("another finding"))
+         << "\n";
+    for (const std::string &File : Applied.Changed)
+      OS << "async-lint: not fixing " << relativeToRoot(File, Root)
+         << ": it changed since it was linted; run async-lint again\n";
+    if (Opts.Fix) {
+      unsigned Written = Fixes.Planned;
+      for (const std::string &File : Applied.Changed)
+        if (auto It = Fixes.ByFile.find(File); It != Fixes.ByFile.end())
+          Written -= It->second.size();
+      OS << "async-lint: applied " << Written << " of "
          << plural(Fixes.Attempted, "fix", "fixes") << " to "
          << plural(Applied.Files, "file", "files") << "\n";
+    }
     if (BrokenUnits)
       OS << "async-lint: " << plural(BrokenUnits, "file does", "files do")
          << " not compile (see the errors above)\n";
@@ -436,6 +464,10 @@ int run(Options &Opts) {
     OS << "; " << plural(Units, "file", "files") << " checked in " << Seconds();
     if (Cached)
       OS << " (" << Cached << " from the cache)";
+    if (Relinted)
+      OS << "; " << plural(Relinted, "file", "files")
+         << " linted again: " << (Relinted == 1 ? "it" : "they")
+         << " did not compile last time, and such files are not cached";
     OS << "\n";
   }
   return (BrokenUnits || Remaining) ? 1 : 0;

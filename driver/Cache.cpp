@@ -9,7 +9,6 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
-#include "llvm/Support/SHA256.h"
 #include <algorithm>
 
 namespace clang::tidy::async::lint {
@@ -18,13 +17,31 @@ namespace json = llvm::json;
 namespace fs = llvm::sys::fs;
 
 /// Bump when the shape of an entry changes.
-constexpr int64_t CacheFormat = 2;
+constexpr int64_t CacheFormat = 3;
 
-std::string sha256Hex(llvm::StringRef Text) {
-  std::array<uint8_t, 32> Digest = llvm::SHA256::hash(llvm::ArrayRef(
-      reinterpret_cast<const uint8_t *>(Text.data()), Text.size()));
-  return llvm::toHex(Digest, /*LowerCase=*/true);
+namespace {
+
+json::Array toJson(const std::vector<InputFile> &Inputs) {
+  json::Array Array;
+  for (const InputFile &File : Inputs)
+    Array.push_back(toJson(File));
+  return Array;
 }
+
+std::optional<std::vector<InputFile>> inputsFromJson(const json::Array *A) {
+  if (!A)
+    return std::nullopt;
+  std::vector<InputFile> Inputs;
+  for (const json::Value &V : *A) {
+    std::optional<InputFile> File = inputFromJson(V);
+    if (!File)
+      return std::nullopt;
+    Inputs.push_back(std::move(*File));
+  }
+  return Inputs;
+}
+
+} // namespace
 
 // ---------------------------------------------------------------------------
 // Findings as JSON.
@@ -166,8 +183,10 @@ llvm::Error writeShardResults(llvm::StringRef FactsDir, unsigned Shard,
     json::Array Errors;
     for (const ClangTidyError &E : R.Errors)
       Errors.push_back(toJson(E));
-    Units.push_back(json::Object{
-        {"file", R.File}, {"failed", R.Failed}, {"errors", std::move(Errors)}});
+    Units.push_back(json::Object{{"file", R.File},
+                                 {"failed", R.Failed},
+                                 {"errors", std::move(Errors)},
+                                 {"inputs", toJson(R.Inputs)}});
   }
   std::string Text;
   llvm::raw_string_ostream(Text) << json::Value(json::Object{
@@ -221,9 +240,14 @@ readShardResults(llvm::StringRef FactsDir) {
       const json::Array *Errors = UO ? UO->getArray("errors") : nullptr;
       if (!Errors || !UO->getString("file") || !UO->getBoolean("failed"))
         return Bad();
+      std::optional<std::vector<InputFile>> Inputs =
+          inputsFromJson(UO->getArray("inputs"));
+      if (!Inputs)
+        return Bad();
       UnitResult R;
       R.File = UO->getString("file")->str();
       R.Failed = *UO->getBoolean("failed");
+      R.Inputs = std::move(*Inputs);
       for (const json::Value &E : *Errors) {
         std::optional<ClangTidyError> Error = errorFromJson(E);
         if (!Error)
@@ -258,15 +282,6 @@ std::string executableIdentity() {
   return Self + ":" + std::to_string(Status.getSize()) + ":" +
          std::to_string(
              Status.getLastModificationTime().time_since_epoch().count());
-}
-
-std::optional<std::string> hashFile(llvm::StringRef Path) {
-  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
-      llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                  /*RequiresNullTerminator=*/false);
-  if (!Buffer)
-    return std::nullopt;
-  return sha256Hex((*Buffer)->getBuffer());
 }
 
 } // namespace
@@ -309,29 +324,16 @@ std::optional<CachedUnit> ResultCache::lookup(llvm::StringRef Key) const {
     return std::nullopt;
   }
   const json::Object *O = V->getAsObject();
-  const json::Array *Deps = O ? O->getArray("dependencies") : nullptr;
   const json::Array *Errors = O ? O->getArray("errors") : nullptr;
-  if (!O || O->getInteger("format") != CacheFormat || !Deps || !Errors)
+  if (!O || O->getInteger("format") != CacheFormat || !Errors)
+    return std::nullopt;
+  std::optional<std::vector<InputFile>> Inputs =
+      inputsFromJson(O->getArray("inputs"));
+  if (!Inputs || !llvm::all_of(*Inputs, stillHolds))
     return std::nullopt;
 
-  for (const json::Value &D : *Deps) {
-    const json::Object *DO = D.getAsObject();
-    if (!DO)
-      return std::nullopt;
-    std::optional<llvm::StringRef> File = DO->getString("path");
-    std::optional<int64_t> Size = DO->getInteger("size");
-    std::optional<int64_t> Time = DO->getInteger("mtime");
-    std::optional<llvm::StringRef> Hash = DO->getString("sha256");
-    if (!File || !Size || !Time || !Hash)
-      return std::nullopt;
-    std::optional<utils::FileStamp> Now = utils::stampOf(*File);
-    if (!Now || Now->Size != static_cast<uint64_t>(*Size))
-      return std::nullopt;
-    if (Now->ModTime != *Time && hashFile(*File) != *Hash)
-      return std::nullopt;
-  }
-
   CachedUnit Unit;
+  Unit.Inputs = std::move(*Inputs);
   for (const json::Value &E : *Errors) {
     std::optional<ClangTidyError> Error = errorFromJson(E);
     if (!Error)
@@ -351,25 +353,18 @@ std::optional<CachedUnit> ResultCache::lookup(llvm::StringRef Key) const {
   return Unit;
 }
 
-void ResultCache::store(llvm::StringRef Key, const CachedUnit &Unit,
-                        const std::vector<std::string> &Files) const {
-  json::Array Deps;
-  for (const std::string &File : Files) {
-    std::optional<utils::FileStamp> Stamp = utils::stampOf(File);
-    std::optional<std::string> Hash = hashFile(File);
-    // A file that cannot be read now cannot be checked later: no entry.
-    if (!Stamp || !Hash)
-      return;
-    Deps.push_back(json::Object{{"path", File},
-                                {"size", static_cast<int64_t>(Stamp->Size)},
-                                {"mtime", Stamp->ModTime},
-                                {"sha256", *Hash}});
-  }
+void ResultCache::store(llvm::StringRef Key, const CachedUnit &Unit) const {
+  // A file that could not be read when it was recorded cannot be checked
+  // later: no entry.
+  if (Unit.Inputs.empty() ||
+      llvm::any_of(Unit.Inputs,
+                   [](const InputFile &F) { return F.Hash.empty(); }))
+    return;
   json::Array Errors;
   for (const ClangTidyError &E : Unit.Errors)
     Errors.push_back(toJson(E));
   json::Object Entry{{"format", CacheFormat},
-                     {"dependencies", std::move(Deps)},
+                     {"inputs", toJson(Unit.Inputs)},
                      {"errors", std::move(Errors)}};
   json::Object Facts;
   for (const auto &[Kind, Text] : Unit.Facts)
@@ -379,6 +374,29 @@ void ResultCache::store(llvm::StringRef Key, const CachedUnit &Unit,
   llvm::raw_string_ostream(Text) << json::Value(std::move(Entry));
   if (llvm::Error Err = utils::writeAtomically(entryPath(Key), Text))
     llvm::consumeError(std::move(Err));
+}
+
+void ResultCache::storeFailure(llvm::StringRef Key) const {
+  std::string Text;
+  llvm::raw_string_ostream(Text) << json::Value(
+      json::Object{{"format", CacheFormat}, {"failed", true}});
+  if (llvm::Error Err = utils::writeAtomically(entryPath(Key), Text))
+    llvm::consumeError(std::move(Err));
+}
+
+bool ResultCache::failedBefore(llvm::StringRef Key) const {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> Buffer =
+      llvm::MemoryBuffer::getFile(entryPath(Key));
+  if (!Buffer)
+    return false;
+  llvm::Expected<json::Value> V = json::parse((*Buffer)->getBuffer());
+  if (!V) {
+    llvm::consumeError(V.takeError());
+    return false;
+  }
+  const json::Object *O = V->getAsObject();
+  return O && O->getInteger("format") == CacheFormat &&
+         O->getBoolean("failed") == true;
 }
 
 size_t ResultCache::evict() const {

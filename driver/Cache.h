@@ -12,11 +12,23 @@
 //             version, and the executable's size and modification time, so
 //             that a rebuilt async-lint never reuses an older one's results);
 //   entry   = <cache dir>/<key[0..2]>/<key>.json: every file the unit read
-//             (the main file and each header, as the compiler saw them) with
-//             its size, modification time and SHA-256, and the result.
+//             (the main file and each header) with the SHA-256 of the text
+//             the compiler read and its stat (Inputs.h), and the result.
 //
-// An entry is used when every file still has its content: a file whose size
-// and time are unchanged is taken as unchanged, any other is hashed again.
+// An entry is used when every file still has the content the compiler read:
+// a file is hashed again unless its whole stat (size, times, inode) matches
+// one that can be trusted (Inputs.h).
+//
+// The result is kept raw: every finding with every fix, before any choice
+// between fixes that overlap. That choice depends on the run's fix mode
+// (--fix or --fix-notes) and is made after the cache, the same way for a
+// cached result as for a fresh one (Fixes.h).
+//
+// Outside the key, as in ccache's direct mode: a new header that would
+// shadow one the unit read (an earlier directory of the include path), a
+// `__has_include` whose answer would change, and environment variables that
+// add include directories (CPATH, CPLUS_INCLUDE_PATH). Run with --no-cache,
+// or clear the cache, after such a change.
 // Entries are written through a temporary file and a rename, so concurrent
 // runs see an old entry or a new one, never half of one; an entry that
 // cannot be read is a miss. A unit that does not compile is not cached. The
@@ -38,28 +50,19 @@
 
 namespace clang::tidy::async::lint {
 
-/// A file a unit read, as it was.
-struct Dependency {
-  std::string Path;
-  uint64_t Size = 0;
-  int64_t ModTime = 0;
-  std::string Hash; ///< SHA-256, hex
-};
-
 /// What is kept of one unit.
 struct CachedUnit {
   std::vector<ClangTidyError> Errors;
   /// The facts files the unit wrote (utils/Facts.h), as text, by kind.
   std::map<std::string, std::string> Facts;
+  /// Every file the unit read.
+  std::vector<InputFile> Inputs;
 };
 
 /// clang-tidy's findings as JSON and back: everything a report, a fix or a
 /// baseline needs.
 llvm::json::Value toJson(const ClangTidyError &Error);
 std::optional<ClangTidyError> errorFromJson(const llvm::json::Value &V);
-
-/// The SHA-256 of \p Text, hex.
-std::string sha256Hex(llvm::StringRef Text);
 
 /// A shard's unit results, kept in the facts directory for `async-lint
 /// merge`: <facts dir>/results/shard-K-of-N.json.
@@ -86,10 +89,17 @@ public:
   /// The entry for \p Key, when every file it depends on is unchanged.
   std::optional<CachedUnit> lookup(llvm::StringRef Key) const;
 
-  /// Keeps \p Unit under \p Key, with the files it read. A failure to write
-  /// is not an error: the next run lints the unit again.
-  void store(llvm::StringRef Key, const CachedUnit &Unit,
-             const std::vector<std::string> &Files) const;
+  /// Keeps \p Unit under \p Key. A failure to write is not an error: the
+  /// next run lints the unit again.
+  void store(llvm::StringRef Key, const CachedUnit &Unit) const;
+
+  /// A unit that does not compile is never cached (a missing header may
+  /// appear later, which no list of the files it read can tell); its key
+  /// only remembers that, so that the next run can say why it lints the
+  /// unit again.
+  void storeFailure(llvm::StringRef Key) const;
+  /// Whether the last run that linted \p Key found it did not compile.
+  bool failedBefore(llvm::StringRef Key) const;
 
   /// Removes the least recently used entries until the cache holds at most
   /// 90% of its bound. Returns how many were removed.

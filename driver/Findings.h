@@ -11,6 +11,7 @@
 #ifndef ASYNC_LINT_DRIVER_FINDINGS_H
 #define ASYNC_LINT_DRIVER_FINDINGS_H
 
+#include "Inputs.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -93,6 +94,12 @@ struct UnitResult {
   bool Failed = false;
   /// Taken from the result cache, not linted.
   bool FromCache = false;
+  /// Linted again although its inputs may not have changed: the last run
+  /// found it did not compile, and such units are never cached.
+  bool BrokenBefore = false;
+  /// Every file the unit read, as it read it: fixes are written only into
+  /// text that is still what was linted.
+  std::vector<InputFile> Inputs;
 };
 
 /// Merges the results of every unit (in job order) into one list: paths

@@ -6,52 +6,99 @@
 #include "Project.h"
 #include "clang/Format/Format.h"
 #include "clang/Tooling/Core/Replacement.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include <map>
+#include <tuple>
 
 namespace clang::tidy::async::lint {
 
+namespace {
+
+// Whether two replacements in one file touch the same text. Replacements
+// that only meet at a boundary do not; two insertions at one offset do (in
+// which order would they go?), unless they insert the same text.
+bool overlap(const tooling::Replacement &A, const tooling::Replacement &B) {
+  unsigned AEnd = A.getOffset() + A.getLength();
+  unsigned BEnd = B.getOffset() + B.getLength();
+  if (A.getLength() == 0 && B.getLength() == 0)
+    return A.getOffset() == B.getOffset();
+  if (A.getLength() == 0)
+    return B.getOffset() < A.getOffset() && A.getOffset() < BEnd;
+  if (B.getLength() == 0)
+    return A.getOffset() < B.getOffset() && B.getOffset() < AEnd;
+  return A.getOffset() < BEnd && B.getOffset() < AEnd;
+}
+
+// The first planned replacement \p R overlaps, if any.
+const tooling::Replacement *
+firstOverlap(const tooling::Replacement &R,
+             const llvm::StringMap<tooling::Replacements> &Planned) {
+  auto File = Planned.find(R.getFilePath());
+  if (File == Planned.end())
+    return nullptr;
+  for (const tooling::Replacement &Other : File->second)
+    if (Other == R)
+      return nullptr; // the same edit, planned by another finding
+  for (const tooling::Replacement &Other : File->second)
+    if (overlap(R, Other))
+      return &Other;
+  return nullptr;
+}
+
+} // namespace
+
 FixPlan planFixes(std::vector<Finding> &Findings, bool Notes) {
   FixPlan Plan;
+  // Which finding planned each replacement, to say whose fix is in the way.
+  std::map<std::tuple<std::string, unsigned, unsigned>, const Finding *> Owner;
   for (Finding &F : Findings) {
     if (F.isCompileError() || F.FromBrokenUnit)
       continue;
     const llvm::StringMap<tooling::Replacements> *Fix = F.fix(Notes);
     if (!Fix)
       continue;
-    bool All = true;
-    for (const auto &Entry : *Fix) {
+    // A fix is applied whole or not at all: part of one is broken code.
+    const tooling::Replacement *Blocker = nullptr;
+    std::vector<const tooling::Replacement *> Edits;
+    for (const auto &Entry : *Fix)
       for (const tooling::Replacement &R : Entry.second) {
         if (!R.isApplicable())
           continue;
-        ++Plan.Attempted;
-        tooling::Replacements &Target = Plan.ByFile[R.getFilePath()];
-        bool Applied = true;
-        if (llvm::Error Err = Target.add(R)) {
-          // Two fixes touch the same code: keep the first, unless the second
-          // only needs shifting past an insertion (as clang-tidy does).
-          llvm::consumeError(std::move(Err));
-          unsigned Offset = Target.getShiftedCodePosition(R.getOffset());
-          unsigned Length =
-              Target.getShiftedCodePosition(R.getOffset() + R.getLength()) -
-              Offset;
-          Applied = Length == R.getLength();
-          if (Applied)
-            Target = Target.merge(tooling::Replacements(tooling::Replacement(
-                R.getFilePath(), Offset, Length, R.getReplacementText())));
-        }
-        if (Applied)
-          ++Plan.Planned;
-        All &= Applied;
-        F.FixAttempts.push_back(
-            {R.getFilePath().str(), R.getOffset(), Applied});
+        Edits.push_back(&R);
+        if (!Blocker)
+          Blocker = firstOverlap(R, Plan.ByFile);
       }
+    if (Edits.empty())
+      continue;
+    llvm::sort(Edits, [](const tooling::Replacement *A,
+                         const tooling::Replacement *B) { return *A < *B; });
+    Plan.Attempted += Edits.size();
+    for (const tooling::Replacement *R : Edits)
+      F.FixAttempts.push_back({R->getFilePath().str(), R->getOffset(), !Blocker});
+    if (Blocker) {
+      const Finding *Other = Owner[{Blocker->getFilePath().str(),
+                                    Blocker->getOffset(),
+                                    Blocker->getLength()}];
+      Plan.Refused.push_back({&F, Other});
+      continue;
     }
-    F.Fixed = All && !F.FixAttempts.empty();
+    for (const tooling::Replacement *R : Edits) {
+      tooling::Replacements &Target = Plan.ByFile[R->getFilePath()];
+      if (llvm::is_contained(Target, *R))
+        continue;
+      // No overlap was found, so this cannot fail.
+      llvm::cantFail(Target.add(*R));
+      Owner[{R->getFilePath().str(), R->getOffset(), R->getLength()}] = &F;
+    }
+    Plan.Planned += Edits.size();
+    F.Fixed = true;
   }
   return Plan;
 }
 
-llvm::Expected<FixResult> applyFixes(const FixPlan &Plan, const Options &Opts) {
+llvm::Expected<FixResult> applyFixes(const FixPlan &Plan, const Options &Opts,
+                                     const llvm::StringMap<std::string> &Linted) {
   FixResult Result;
   llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> Provider =
       createOptionsProvider(Opts);
@@ -65,6 +112,17 @@ llvm::Expected<FixResult> applyFixes(const FixPlan &Plan, const Options &Opts) {
       return toolError("cannot read " + File +
                        " to fix it: " + Buffer.getError().message());
     llvm::StringRef Code = (*Buffer)->getBuffer();
+    // The offsets of the fixes hold in the text that was linted, and only
+    // there.
+    auto Seen = Linted.find(File);
+    llvm::SmallString<256> Real;
+    if (Seen == Linted.end() && !llvm::sys::fs::real_path(File, Real))
+      Seen = Linted.find(Real);
+    if (Seen == Linted.end() || Seen->second.empty() ||
+        Seen->second != sha256Hex(Code)) {
+      Result.Changed.push_back(File.str());
+      continue;
+    }
     std::string StyleName =
         (*Provider)->getOptions(File).FormatStyle.value_or("none");
     llvm::Expected<format::FormatStyle> Style =
@@ -94,8 +152,21 @@ llvm::Expected<FixResult> applyFixes(const FixPlan &Plan, const Options &Opts) {
       return Err;
     ++Result.Files;
     Result.Applied += Entry.second.size();
+    Result.Written.insert(File);
   }
   return Result;
+}
+
+llvm::StringMap<std::string>
+lintedContents(llvm::ArrayRef<UnitResult> Units) {
+  llvm::StringMap<std::string> Contents;
+  for (const UnitResult &U : Units)
+    for (const InputFile &File : U.Inputs) {
+      auto [It, New] = Contents.try_emplace(File.Path, File.Hash);
+      if (!New && It->second != File.Hash)
+        It->second.clear();
+    }
+  return Contents;
 }
 
 } // namespace clang::tidy::async::lint

@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Link.h"
-#include "clang-tidy/GlobList.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include <map>
 #include "utils/Facts.h"
 #include "utils/SessionFacts.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -15,52 +17,125 @@ constexpr llvm::StringLiteral BlockingCheck =
     "async-blocking-call-in-coroutine";
 constexpr llvm::StringLiteral SessionCheck = "async-session-per-request";
 
-tooling::DiagnosticMessage message(std::string Text,
-                                   const utils::FactSite &At) {
-  tooling::DiagnosticMessage M;
-  M.Message = std::move(Text);
-  M.FilePath = At.File;
-  M.FileOffset = At.Offset;
-  return M;
-}
+/// A finding the link step makes: the warning and its notes, each at a place.
+struct LinkedReport {
+  llvm::StringRef Check;
+  std::string Unit; ///< the unit whose finding it is
+  std::vector<std::pair<std::string, utils::FactSite>> Messages;
+};
 
-// Whether the comment \p Marker (NOLINT or NOLINTNEXTLINE) in \p Line
-// applies to \p Check.
-bool nolintIn(llvm::StringRef Line, llvm::StringRef Marker,
-              llvm::StringRef Check) {
-  for (size_t At = Line.find(Marker); At != llvm::StringRef::npos;
-       At = Line.find(Marker, At + 1)) {
-    llvm::StringRef Rest = Line.drop_front(At + Marker.size());
-    // NOLINTNEXTLINE is not NOLINT; NOLINTBEGIN/END are regions.
-    if (!Rest.empty() &&
-        (std::isalnum(static_cast<unsigned char>(Rest[0])) || Rest[0] == '_'))
-      continue;
-    if (!Rest.consume_front("("))
-      return true;
-    llvm::StringRef List = Rest.take_until([](char C) { return C == ')'; });
-    std::string Globs;
-    for (llvm::StringRef Item : llvm::split(List, ','))
-      Globs += (Globs.empty() ? "" : ",") + Item.trim().str();
-    if (GlobList(Globs).contains(Check))
-      return true;
+// Reports findings that no parse produced through clang-tidy's own
+// diagnostic consumer, as if the unit's parse had: NOLINT, NOLINTNEXTLINE,
+// NOLINTBEGIN/END (with check globs), the unit's Checks, HeaderFilterRegex
+// and WarningsAsErrors apply by the same code as to the unit's own findings
+// and to what the plugin reports from the linked facts.
+class TidyReporter {
+public:
+  explicit TidyReporter(std::unique_ptr<ClangTidyOptionsProvider> Provider)
+      : Files(FileSystemOptions()), Context(std::move(Provider)),
+        Consumer(Context, nullptr, /*RemoveIncompatibleErrors=*/false,
+                 /*GetFixesFromNotes=*/false) {
+    auto DiagOpts = std::make_unique<DiagnosticOptions>();
+    Engine = std::make_unique<DiagnosticsEngine>(DiagnosticIDs::create(),
+                                                 *DiagOpts, &Consumer,
+                                                 /*ShouldOwnClient=*/false);
+    Context.setDiagnosticsEngine(std::move(DiagOpts), Engine.get());
+    // One source manager for every unit: the engine keeps state per file.
+    SM = std::make_unique<SourceManager>(*Engine, Files);
+    Context.setSourceManager(SM.get());
   }
-  return false;
+
+  /// Reports \p Reports, all of one unit.
+  void report(llvm::StringRef Unit, llvm::ArrayRef<LinkedReport> Reports) {
+    // The unit is the main file, as in its own parse: a finding in a header
+    // is subject to the header filter.
+    Context.setCurrentFile(Unit);
+    FileID Main = fileOf(Unit);
+    if (Main.isInvalid())
+      return;
+    SM->setMainFileID(Main);
+    for (const LinkedReport &R : Reports) {
+      std::vector<SourceLocation> Locs;
+      for (const auto &[Text, At] : R.Messages)
+        Locs.push_back(location(At));
+      // A place beyond its file's end is stale: no finding.
+      if (llvm::is_contained(Locs, SourceLocation()))
+        continue;
+      for (size_t I = 0; I < R.Messages.size(); ++I)
+        Context.diag(R.Check, Locs[I], "%0",
+                     I == 0 ? DiagnosticIDs::Warning : DiagnosticIDs::Note)
+            << R.Messages[I].first;
+    }
+    // The last finding is judged while this unit's files are known.
+    std::vector<ClangTidyError> Found = Consumer.take();
+    Errors.insert(Errors.end(), std::make_move_iterator(Found.begin()),
+                  std::make_move_iterator(Found.end()));
+  }
+
+  std::vector<ClangTidyError> take() { return std::move(Errors); }
+
+private:
+  FileID fileOf(llvm::StringRef Path) {
+    llvm::Expected<FileEntryRef> File = Files.getFileRef(Path);
+    if (!File) {
+      llvm::consumeError(File.takeError());
+      return FileID();
+    }
+    return SM->getOrCreateFileID(*File, SrcMgr::C_User);
+  }
+  SourceLocation location(const utils::FactSite &At) {
+    FileID ID = fileOf(At.File);
+    if (ID.isInvalid())
+      return SourceLocation();
+    std::optional<llvm::StringRef> Text = SM->getBufferDataOrNone(ID);
+    if (!Text || At.Offset > Text->size())
+      return SourceLocation();
+    return SM->getLocForStartOfFile(ID).getLocWithOffset(At.Offset);
+  }
+
+  FileManager Files;
+  ClangTidyContext Context;
+  ClangTidyDiagnosticConsumer Consumer;
+  std::unique_ptr<DiagnosticsEngine> Engine;
+  std::unique_ptr<SourceManager> SM;
+  std::vector<ClangTidyError> Errors;
+};
+
+// The facts of \p Kind in \p FactsDir that \p Check wrote under the options
+// in force now; facts taken under others describe another configuration
+// (a function the user now ignores, say) and are left out, with one line.
+std::vector<utils::UnitFacts> currentFacts(llvm::StringRef FactsDir,
+                                           llvm::StringRef Kind,
+                                           llvm::StringRef Check,
+                                           ClangTidyOptionsProvider &Provider) {
+  std::vector<utils::UnitFacts> Facts = utils::readUnitFacts(FactsDir, Kind);
+  size_t Before = Facts.size();
+  llvm::erase_if(Facts, [&](const utils::UnitFacts &U) {
+    return utils::optionsFingerprint(Provider.getOptions(U.Unit).CheckOptions,
+                                     Check) != U.Options;
+  });
+  if (size_t Stale = Before - Facts.size())
+    llvm::errs() << "async-lint: " << Stale
+                 << (Stale == 1 ? " unit's facts were" : " units' facts were")
+                 << " taken under other options of " << Check
+                 << " and are not used; lint "
+                 << (Stale == 1 ? "it" : "them") << " again\n";
+  return Facts;
 }
 
 } // namespace
 
-bool suppressedByNolint(llvm::StringRef Line, llvm::StringRef Previous,
-                        llvm::StringRef Check) {
-  return nolintIn(Line, "NOLINT", Check) ||
-         nolintIn(Previous, "NOLINTNEXTLINE", Check);
-}
-
 llvm::Expected<std::vector<ClangTidyError>>
 linkFacts(llvm::StringRef FactsDir, const llvm::StringSet<> *Units,
-          const Options &Opts, SourceFiles &Sources) {
-  utils::FactsLink Blocking(utils::readUnitFacts(FactsDir, "blocking"));
-  utils::FactsLink Sessions(
-      utils::readUnitFacts(FactsDir, utils::SessionFactsKind));
+          const Options &Opts) {
+  llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> Provider =
+      createOptionsProvider(Opts);
+  if (!Provider)
+    return Provider.takeError();
+  utils::FactsLink Blocking(
+      currentFacts(FactsDir, "blocking", BlockingCheck, **Provider));
+  utils::FactsLink Sessions(currentFacts(FactsDir, utils::SessionFactsKind,
+                                         SessionCheck, **Provider));
   for (const auto &[Path, Linked] :
        {std::pair(utils::linkedFactsPath(FactsDir), Blocking.linked()),
         std::pair(utils::linkedSessionsPath(FactsDir),
@@ -71,51 +146,36 @@ linkFacts(llvm::StringRef FactsDir, const llvm::StringSet<> *Units,
       return toolError(llvm::toString(std::move(Err)));
   }
 
-  llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> Provider =
-      createOptionsProvider(Opts);
-  if (!Provider)
-    return Provider.takeError();
-  std::vector<ClangTidyError> Errors;
-  // The finding of \p Check in \p Unit at \p At, as clang-tidy would
-  // report it; none when a NOLINT comment suppresses it.
+  // The findings by unit, each unit's in the order the link found them.
+  std::map<std::string, std::vector<LinkedReport>> ByUnit;
   auto Report = [&](llvm::StringRef Check, llvm::StringRef Unit,
                     std::string Text,
-                    const utils::FactSite &At) -> ClangTidyError * {
-    Position Pos = Sources.position(At.File, At.Offset);
-    if (Pos.Line == 0 ||
-        suppressedByNolint(
-            Sources.line(At.File, Pos.Line),
-            Pos.Line > 1 ? Sources.line(At.File, Pos.Line - 1) : "", Check))
-      return nullptr;
-    ClangTidyOptions Config = (*Provider)->getOptions(Unit);
-    bool AsError = Config.WarningsAsErrors &&
-                   GlobList(*Config.WarningsAsErrors).contains(Check);
-    ClangTidyError &Error = Errors.emplace_back(
-        Check.str(), tooling::Diagnostic::Warning, "", AsError);
-    Error.Message = message(std::move(Text), At);
-    return &Error;
+                    const utils::FactSite &At) -> LinkedReport & {
+    LinkedReport &R = ByUnit[Unit.str()].emplace_back();
+    R.Check = Check;
+    R.Unit = Unit.str();
+    R.Messages.emplace_back(std::move(Text), At);
+    return R;
   };
 
   for (const utils::LinkedFinding &F : Blocking.findings()) {
     if (Units && !Units->contains(F.Unit))
       continue;
-    ClangTidyError *Error =
+    LinkedReport &R =
         Report(BlockingCheck, F.Unit, utils::linkedWarning(F.Site, F.Path.Hit),
                F.Site.At);
-    if (!Error)
-      continue;
     if (F.Site.Virtual)
-      Error->Notes.push_back(message(
+      R.Messages.emplace_back(
           utils::linkedVirtualNote(F.Site, F.BlockingTargets, F.Targets),
-          F.Site.At));
+          F.Site.At);
     for (const utils::LinkedStep &Step : F.Path.Chain)
-      Error->Notes.push_back(
-          message(utils::linkedStepNote(Step), Step.Call.At));
-    Error->Notes.push_back(message(
-        "blocking call to '" + F.Path.Hit.Api + "' is here", F.Path.Hit.At));
-    Error->Notes.push_back(
-        message("move the blocking call to a thread pool and await its result",
-                F.Site.At));
+      R.Messages.emplace_back(utils::linkedStepNote(Step), Step.Call.At);
+    R.Messages.emplace_back("blocking call to '" + F.Path.Hit.Api +
+                                "' is here",
+                            F.Path.Hit.At);
+    R.Messages.emplace_back(
+        "move the blocking call to a thread pool and await its result",
+        F.Site.At);
   }
 
   // A construction reached from another unit's root is the finding of
@@ -123,19 +183,20 @@ linkFacts(llvm::StringRef FactsDir, const llvm::StringSet<> *Units,
   for (const utils::PerRequestFinding &F : Sessions.perRequestFindings()) {
     if (Units && !Units->contains(F.Unit) && !Units->contains(F.RootUnit))
       continue;
-    ClangTidyError *Error = Report(
+    LinkedReport &R = Report(
         SessionCheck, F.Unit,
         utils::perRequestWarning(F.Hit, utils::shortName(F.Path.Name), F.Path),
         F.Hit.At);
-    if (!Error)
-      continue;
-    Error->Notes.push_back(
-        message(utils::perRequestRootNote(F.Path), F.Path.Root));
+    R.Messages.emplace_back(utils::perRequestRootNote(F.Path), F.Path.Root);
     for (const utils::CallFact &Step : F.Path.Steps)
-      Error->Notes.push_back(message(utils::perRequestStepNote(Step), Step.At));
-    Error->Notes.push_back(message(utils::PerRequestAdvice.str(), F.Hit.At));
+      R.Messages.emplace_back(utils::perRequestStepNote(Step), Step.At);
+    R.Messages.emplace_back(utils::PerRequestAdvice.str(), F.Hit.At);
   }
-  return Errors;
+
+  TidyReporter Reporter(std::move(*Provider));
+  for (const auto &[Unit, Reports] : ByUnit)
+    Reporter.report(Unit, Reports);
+  return Reporter.take();
 }
 
 } // namespace clang::tidy::async::lint

@@ -23,16 +23,13 @@ namespace clang::tidy::async::lint {
 /// Links the facts in \p FactsDir and writes its linked files. Returns the
 /// findings of \p Units (every unit with facts when null: a coroutine's
 /// call in the unit; a construction in the unit or reached from a root in
-/// it), as clang-tidy would report them: with the configuration's
-/// warnings-as-errors, and without those a NOLINT comment suppresses.
+/// it), as clang-tidy would report them: through clang-tidy's own
+/// diagnostic consumer, with the unit as the main file, so that its NOLINT
+/// handling (NOLINT, NOLINTNEXTLINE, NOLINTBEGIN/END), Checks, header filter
+/// and WarningsAsErrors apply as to the unit's own findings.
 llvm::Expected<std::vector<ClangTidyError>>
 linkFacts(llvm::StringRef FactsDir, const llvm::StringSet<> *Units,
-          const Options &Opts, SourceFiles &Sources);
-
-/// Whether a NOLINT or NOLINTNEXTLINE comment on \p Line or the line before
-/// it suppresses \p Check (without a list, or with a list that matches it).
-bool suppressedByNolint(llvm::StringRef Line, llvm::StringRef Previous,
-                        llvm::StringRef Check);
+          const Options &Opts);
 
 } // namespace clang::tidy::async::lint
 

@@ -3,6 +3,7 @@
 
 #include "Runner.h"
 #include "utils/Facts.h"
+#include "utils/Options.h"
 #include "utils/SessionFacts.h"
 
 #include "Installation.h"
@@ -46,11 +47,11 @@ class LintActionFactory : public tooling::FrontendActionFactory {
 public:
   LintActionFactory(ClangTidyContext &Context,
                     llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-                    std::vector<std::string> &Files)
-      : ConsumerFactory(Context, std::move(FS)), Files(Files) {}
+                    std::vector<InputFile> &Inputs)
+      : ConsumerFactory(Context, std::move(FS)), Inputs(Inputs) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(ConsumerFactory, Files);
+    return std::make_unique<Action>(ConsumerFactory, Inputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -69,31 +70,27 @@ public:
 private:
   class Action : public ASTFrontendAction {
   public:
-    Action(ClangTidyASTConsumerFactory &Factory,
-           std::vector<std::string> &Files)
-        : Factory(Factory), Files(Files) {}
+    Action(ClangTidyASTConsumerFactory &Factory, std::vector<InputFile> &Inputs)
+        : Factory(Factory), Inputs(Inputs),
+          Start(std::chrono::system_clock::now()) {}
     std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
                                                    StringRef File) override {
       return Factory.createASTConsumer(Compiler, File);
     }
-    // Every file the compiler read, for the result cache.
+    // Every file the compiler read, as it read it: for the result cache and
+    // for --fix.
     void EndSourceFileAction() override {
-      const SourceManager &SM = getCompilerInstance().getSourceManager();
-      FileManager &FM = SM.getFileManager();
-      for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
-           ++It)
-        Files.push_back(FM.getCanonicalName(It->first).str());
-      llvm::sort(Files);
-      Files.erase(std::unique(Files.begin(), Files.end()), Files.end());
+      Inputs = inputsOf(getCompilerInstance().getSourceManager(), Start);
     }
 
   private:
     ClangTidyASTConsumerFactory &Factory;
-    std::vector<std::string> &Files;
+    std::vector<InputFile> &Inputs;
+    std::chrono::system_clock::time_point Start;
   };
 
   ClangTidyASTConsumerFactory ConsumerFactory;
-  std::vector<std::string> &Files;
+  std::vector<InputFile> &Inputs;
 };
 
 /// The kinds of facts the checks write (utils/Facts.h).
@@ -166,14 +163,19 @@ UnitResult lintUnit(const Job &J, const Options &Opts,
 
   std::string Key;
   if (Cache) {
-    Key = ResultCache::keyOf(
-        J, configurationAsText(Context.getOptionsForFile(J.File)));
+    // Where facts go is not what they say: a shard's --facts-dir shares the
+    // whole run's results.
+    ClangTidyOptions Config = Context.getOptionsForFile(J.File);
+    Config.CheckOptions.erase(utils::FactsDirOption);
+    Key = ResultCache::keyOf(J, configurationAsText(Config));
     if (std::optional<CachedUnit> Hit = Cache->lookup(Key)) {
       restoreFacts(Opts, J, Hit->Facts);
       Result.Errors = std::move(Hit->Errors);
+      Result.Inputs = std::move(Hit->Inputs);
       Result.FromCache = true;
       return Result;
     }
+    Result.BrokenBefore = Cache->failedBefore(Key);
   }
 
   PlannedCommands Commands(J);
@@ -217,17 +219,19 @@ UnitResult lintUnit(const Job &J, const Options &Opts,
         return Adjusted;
       });
 
+  // The raw result: every fix of every finding. Which of two overlapping
+  // fixes is applied depends on the fix mode and is decided after the
+  // cache, the same way for every result (Fixes.h).
   ClangTidyDiagnosticConsumer Consumer(Context, nullptr,
-                                       /*RemoveIncompatibleErrors=*/true,
-                                       /*GetFixesFromNotes=*/Opts.FixNotes);
+                                       /*RemoveIncompatibleErrors=*/false,
+                                       /*GetFixesFromNotes=*/false);
   auto DiagOpts = std::make_unique<DiagnosticOptions>();
   DiagnosticsEngine Engine(DiagnosticIDs::create(), *DiagOpts, &Consumer,
                            /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(std::move(DiagOpts), &Engine);
   Tool.setDiagnosticConsumer(&Consumer);
 
-  std::vector<std::string> Files;
-  LintActionFactory Factory(Context, FS, Files);
+  LintActionFactory Factory(Context, FS, Result.Inputs);
   int Status = Tool.run(&Factory);
   Result.Errors = Consumer.take();
   bool CompileErrors = llvm::any_of(Result.Errors, [](const ClangTidyError &E) {
@@ -246,8 +250,10 @@ UnitResult lintUnit(const Job &J, const Options &Opts,
   }
   // A unit that does not compile may compile once a missing file appears,
   // which no list of the files it read can tell: it is never cached.
-  if (Cache && !Result.Failed && !Files.empty())
-    Cache->store(Key, {Result.Errors, readFacts(Opts, J)}, Files);
+  if (Cache && !Result.Failed)
+    Cache->store(Key, {Result.Errors, readFacts(Opts, J), Result.Inputs});
+  else if (Cache)
+    Cache->storeFailure(Key);
   return Result;
 }
 

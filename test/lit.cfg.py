@@ -82,8 +82,20 @@ qt = qt_flags()
 if qt:
     config.available_features.add("qt5")
 
+differential = " ".join([
+    config.python, os.path.join(test_dir, "differential.py"),
+    "--async-lint", config.async_lint,
+    "--clang-tidy", config.clang_tidy,
+    "--plugin", config.async_plugin,
+    "--clangd", config.async_clangd,
+    "--clangxx", config.clangxx,
+    "--inputs", inputs,
+    "--qt-flags", "'%s'" % (qt or ""),
+])
+
 config.substitutions.extend([
     ("%qt-flags", qt or ""),
+    ("%differential", differential),
     ("%check_async", check_async),
     ("%lsp-check", lsp_check),
     # The same script for another async-clangd binary (give --clangd).

@@ -62,12 +62,15 @@ const BlockingApi BuiltinApis[] = {
     {"std::atomic_flag::wait", C::Wait, M::Function, R::Offload},
     {"asio::thread_pool::{join,wait}", C::Wait, M::Function, R::Offload},
 
-    // Running a nested event loop.
+    // Waiting for a task: these start the task and block the thread on an
+    // event until it completes elsewhere; they run no loop of their own.
+    {"cppcoro::sync_wait", C::Wait, M::Function, R::AwaitArgument},
+    {"coro::sync_wait", C::Wait, M::Function, R::AwaitArgument},
+    {"async_simple::coro::syncAwait", C::Wait, M::Function, R::AwaitArgument},
+
+    // Running a nested event loop: blockingWait drives its own executor
+    // and sync_wait a run_loop on the calling thread until the work is done.
     {"folly::coro::blockingWait", C::EventLoop, M::Function, R::AwaitArgument},
-    {"cppcoro::sync_wait", C::EventLoop, M::Function, R::AwaitArgument},
-    {"coro::sync_wait", C::EventLoop, M::Function, R::AwaitArgument},
-    {"async_simple::coro::syncAwait", C::EventLoop, M::Function,
-     R::AwaitArgument},
     {"stdexec::sync_wait", C::EventLoop, M::Function,
      R::AwaitArgumentIfDiscarded},
     {"std::this_thread::sync_wait", C::EventLoop, M::Function,

@@ -194,7 +194,68 @@ std::string hashOf(llvm::StringRef Text) {
                      /*LowerCase=*/true);
 }
 
+// Each linked unit's options fingerprint.
+json::Object unitOptionsOf(llvm::ArrayRef<UnitFacts> Units) {
+  json::Object Options;
+  for (const UnitFacts &U : Units)
+    Options[U.Unit] = U.Options;
+  return Options;
+}
+
+void readUnitOptions(const json::Object &Linked,
+                     std::map<std::string, std::string> &Out) {
+  if (const json::Object *Options = Linked.getObject("options"))
+    for (const auto &[Unit, Fingerprint] : *Options)
+      if (std::optional<llvm::StringRef> F = Fingerprint.getAsString())
+        Out[Unit.str()] = F->str();
+}
+
+// The global options a check reads besides its own (utils/Options.h).
+constexpr llvm::StringLiteral SharedOptions[] = {"LazyTaskTypes",
+                                                 "EagerTaskTypes"};
+// Where facts go, not what they say.
+constexpr llvm::StringLiteral PlumbingOptions[] = {"FactsDir", "WriteFacts",
+                                                   "ReadFacts"};
+
 } // namespace
+
+std::string optionsFingerprint(const ClangTidyOptions::OptionMap &CheckOptions,
+                               llvm::StringRef Check) {
+  std::vector<std::pair<std::string, std::string>> Shaping;
+  for (const auto &Entry : CheckOptions) {
+    llvm::StringRef Key = Entry.getKey();
+    llvm::StringRef Local = Key;
+    bool Own = Local.consume_front(Check) && Local.consume_front(".");
+    if (!Own && !llvm::is_contained(SharedOptions, Key))
+      continue;
+    if (llvm::is_contained(PlumbingOptions, Local))
+      continue;
+    Shaping.emplace_back(Key.str(), Entry.getValue().Value);
+  }
+  llvm::sort(Shaping);
+  std::string Text;
+  for (const auto &[Key, Value] : Shaping)
+    Text += std::to_string(Key.size()) + ":" + Key + "=" +
+            std::to_string(Value.size()) + ":" + Value + "\n";
+  return hashOf(Text);
+}
+
+bool linkedOptionsHold(
+    const std::map<std::string, std::string> &UnitOptions,
+    llvm::StringRef Check, llvm::StringRef LinkedPath,
+    llvm::function_ref<ClangTidyOptions::OptionMap(llvm::StringRef)>
+        OptionsOf) {
+  size_t Stale = 0;
+  for (const auto &[Unit, Fingerprint] : UnitOptions)
+    if (optionsFingerprint(OptionsOf(Unit), Check) != Fingerprint)
+      ++Stale;
+  if (Stale)
+    llvm::errs() << "async-lint: not using " << LinkedPath << ": " << Stale
+                 << (Stale == 1 ? " unit's" : " units'") << " facts were taken "
+                 << "under other options of " << Check
+                 << "; run async-lint over the whole database again\n";
+  return Stale == 0;
+}
 
 json::Value toJson(const UnitFacts &Facts) {
   json::Array Functions;
@@ -211,6 +272,7 @@ json::Value toJson(const UnitFacts &Facts) {
   }
   return json::Object{{"version", FactsVersion},
                       {"unit", Facts.Unit},
+                      {"options", Facts.Options},
                       {"maxDepth", Facts.MaxDepth},
                       {"files", arrayOf(Facts.Files)},
                       {"functions", std::move(Functions)},
@@ -227,7 +289,8 @@ llvm::Expected<UnitFacts> unitFactsFromJson(const json::Value &V) {
   if (Version != FactsVersion)
     return llvm::createStringError("facts of version %u, not %u", Version,
                                    FactsVersion);
-  if (!O.map("unit", Facts.Unit) || !O.map("maxDepth", Facts.MaxDepth) ||
+  if (!O.map("unit", Facts.Unit) || !O.map("options", Facts.Options) ||
+      !O.map("maxDepth", Facts.MaxDepth) ||
       !O.map("files", Facts.Files) || !O.map("functions", Facts.Functions) ||
       !O.map("perRequest", Facts.PerRequest))
     return Root.getError();
@@ -480,6 +543,7 @@ json::Value FactsLink::linked() const {
         json::Object{{"usr", Base}, {"targets", std::move(Targets)}});
   }
   return json::Object{{"version", FactsVersion},
+                      {"options", unitOptionsOf(Units)},
                       {"reaches", std::move(Reaches)},
                       {"dispatch", std::move(Dispatch)}};
 }
@@ -567,6 +631,7 @@ json::Value FactsLink::linkedSessions() const {
     return A.Path.Usr < B.Path.Usr;
   });
   return json::Object{{"version", FactsVersion},
+                      {"options", unitOptionsOf(Units)},
                       {"perRequest", arrayOf(Found)}};
 }
 
@@ -596,6 +661,7 @@ LinkedFacts LinkedFacts::read(llvm::StringRef Path) {
   if (!V)
     return Facts;
   const json::Object *O = V->getAsObject();
+  readUnitOptions(*O, Facts.UnitOptions);
   if (const json::Array *Reaches = O->getArray("reaches"))
     for (const json::Value &Entry : *Reaches) {
       LinkedReach R;
@@ -648,6 +714,7 @@ LinkedSessions LinkedSessions::read(llvm::StringRef Path) {
   std::optional<json::Value> V = readLinked(Path);
   if (!V)
     return Sessions;
+  readUnitOptions(*V->getAsObject(), Sessions.UnitOptions);
   if (const json::Array *Found = V->getAsObject()->getArray("perRequest"))
     for (const json::Value &Entry : *Found) {
       PerRequestFinding F;

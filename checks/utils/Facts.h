@@ -34,11 +34,13 @@
 #ifndef ASYNC_LINT_UTILS_FACTS_H
 #define ASYNC_LINT_UTILS_FACTS_H
 
+#include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/JSON.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,7 +48,7 @@
 namespace clang::tidy::async::utils {
 
 /// The version of the facts format; files of another version are ignored.
-inline constexpr unsigned FactsVersion = 2;
+inline constexpr unsigned FactsVersion = 3;
 
 /// A place in a source file.
 struct FactSite {
@@ -125,8 +127,19 @@ std::optional<FileStamp> stampOf(llvm::StringRef Path);
 /// Whether every file is as it was stamped.
 bool stampsHold(llvm::ArrayRef<FileStamp> Stamps);
 
+/// The fingerprint of the options that shape \p Check's facts in a file
+/// configured with \p CheckOptions: every option of the check (its own
+/// `Check.Key` entries and the global task-type lists it reads), but not
+/// where facts go (FactsDir, WriteFacts, ReadFacts). Facts written under
+/// another fingerprint describe another configuration (a blocking function
+/// the user now ignores, say) and are not used.
+std::string optionsFingerprint(const ClangTidyOptions::OptionMap &CheckOptions,
+                               llvm::StringRef Check);
+
 struct UnitFacts {
   std::string Unit; ///< the main file, absolute
+  /// optionsFingerprint() of the check that wrote them, in this unit.
+  std::string Options;
   /// The check's MaxDepth in this unit.
   unsigned MaxDepth = 0;
   std::vector<FileStamp> Files;
@@ -261,6 +274,10 @@ public:
 
   /// The definitions a call to \p Usr may run (\p Virtual: by dispatch).
   std::vector<std::string> targets(llvm::StringRef Usr, bool Virtual) const;
+  /// The options fingerprint of each unit whose facts were linked.
+  const std::map<std::string, std::string> &unitOptions() const {
+    return UnitOptions;
+  }
   /// The chain from the definition \p Usr to a blocking call, when there is
   /// one and every file on the way is as it was.
   std::optional<LinkedReach> reach(llvm::StringRef Usr) const;
@@ -271,6 +288,7 @@ private:
   llvm::StringMap<LinkedReach> Reaches;
   llvm::StringMap<std::vector<std::string>> Dispatch;
   llvm::StringMap<std::string> Names;
+  std::map<std::string, std::string> UnitOptions;
 };
 
 /// linked-session.json, as the plugin reads it.
@@ -283,17 +301,26 @@ public:
   /// when the link found it and every file on the way is as it was.
   std::optional<PerRequestFinding> find(llvm::StringRef Usr) const;
   bool empty() const { return Findings.empty(); }
+  /// The options fingerprint of each unit whose facts were linked.
+  const std::map<std::string, std::string> &unitOptions() const {
+    return UnitOptions;
+  }
 
 private:
   llvm::StringMap<PerRequestFinding> Findings;
+  std::map<std::string, std::string> UnitOptions;
 };
 
 /// A linked file (\p Linked: LinkedFacts or LinkedSessions), read again
 /// whenever it changes on disk: the editor stays up across link steps.
 template <typename Linked> class LinkedFile {
 public:
-  /// The contents of \p Path; null when it is missing or empty.
-  const Linked *get(llvm::StringRef Path) {
+  /// Whether the linked facts were taken under the options in force now.
+  using ValidateFn = llvm::function_ref<bool(const Linked &)>;
+
+  /// The contents of \p Path; null when it is missing or empty, or when
+  /// \p Valid (asked once each time the file is read) refuses them.
+  const Linked *get(llvm::StringRef Path, ValidateFn Valid) {
     std::optional<FileStamp> Now = stampOf(Path);
     if (!Now)
       return nullptr;
@@ -301,14 +328,25 @@ public:
         Stamp->ModTime != Now->ModTime) {
       Contents = Linked::read(Path);
       Stamp = Now;
+      Usable = !Contents->empty() && Valid(*Contents);
     }
-    return Contents->empty() ? nullptr : &*Contents;
+    return Usable ? &*Contents : nullptr;
   }
 
 private:
   std::optional<Linked> Contents;
   std::optional<FileStamp> Stamp;
+  bool Usable = false;
 };
+
+/// Whether the linked facts \p UnitOptions (fingerprint by unit) of
+/// \p Check hold under the options \p OptionsOf gives each unit now. When
+/// they do not, says so once on standard error, naming \p LinkedPath.
+bool linkedOptionsHold(
+    const std::map<std::string, std::string> &UnitOptions,
+    llvm::StringRef Check, llvm::StringRef LinkedPath,
+    llvm::function_ref<ClangTidyOptions::OptionMap(llvm::StringRef)>
+        OptionsOf);
 
 /// The texts of a finding the link step makes, the same whichever front end
 /// shows it: the warning at \p Site, the note on a virtual call, and the

@@ -191,7 +191,7 @@ void FactsRecorder::record(const FunctionDecl *Def, bool Coroutine, HitFn Hit,
 
 llvm::Error FactsRecorder::write(llvm::StringRef FactsDir, llvm::StringRef Kind,
                                  llvm::StringRef MainFile, unsigned MaxDepth,
-                                 bool Complete) {
+                                 llvm::StringRef Options, bool Complete) {
   std::string Path = unitFactsPath(FactsDir, MainFile, Kind);
   if (!Complete) {
     llvm::sys::fs::remove(Path);
@@ -199,6 +199,7 @@ llvm::Error FactsRecorder::write(llvm::StringRef FactsDir, llvm::StringRef Kind,
   }
   UnitFacts Facts;
   Facts.Unit = MainFile.str();
+  Facts.Options = Options.str();
   Facts.MaxDepth = MaxDepth;
   // Every file a fact points into: a fact is as current as they are.
   llvm::StringSet<> Files{MainFile};

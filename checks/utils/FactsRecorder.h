@@ -80,9 +80,11 @@ public:
 
   /// Writes the facts as \p Kind for the unit \p MainFile (which compiled
   /// without errors unless \p Complete is false: then nothing is written
-  /// and an earlier file is removed).
+  /// and an earlier file is removed), taken under the options whose
+  /// optionsFingerprint() is \p Options.
   llvm::Error write(llvm::StringRef FactsDir, llvm::StringRef Kind,
-                    llvm::StringRef MainFile, unsigned MaxDepth, bool Complete);
+                    llvm::StringRef MainFile, unsigned MaxDepth,
+                    llvm::StringRef Options, bool Complete);
 
 private:
   std::vector<FunctionFact> Functions;

@@ -155,7 +155,14 @@ std::string spelledType(QualType T, const ASTContext &Ctx) {
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressScope = false;
   Policy.SuppressUnwrittenScope = true;
-  return T.getAsString(Policy);
+  std::string Spelled = T.getAsString(Policy);
+  if (Spelled.size() <= MaxSpelledType)
+    return Spelled;
+  // Sugar that only a library writes (Asio's `constraint<...>::type` around
+  // an `async_result`): the type it stands for, without the default
+  // template arguments, is shorter.
+  std::string Canonical = T.getCanonicalType().getAsString(Policy);
+  return Canonical.size() < Spelled.size() ? Canonical : Spelled;
 }
 
 } // namespace clang::tidy::async::utils

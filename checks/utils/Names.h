@@ -62,7 +62,12 @@ const NamedDecl *findDeclaration(const ASTContext &Ctx,
 /// \p T as the code spells it, for a diagnostic: the written sugar (a
 /// typedef, an alias template, default template arguments left out), never
 /// the desugared type, which for Asio's `awaitable<bool>` runs to hundreds
-/// of characters. Stream it into a format that quotes it: `'%0'`.
+/// of characters. When the sugar itself is longer than MaxSpelledType
+/// characters (a library's `constraint<...>::type` around the result of
+/// `async_initiate`), the canonical type without default template arguments
+/// (`boost::asio::awaitable<bool>`) if that is shorter. Stream it into a
+/// format that quotes it: `'%0'`.
+inline constexpr size_t MaxSpelledType = 100;
 std::string spelledType(QualType T, const ASTContext &Ctx);
 
 } // namespace clang::tidy::async::utils

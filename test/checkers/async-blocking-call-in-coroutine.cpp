@@ -351,16 +351,16 @@ cppcoro::task<int> cppcoro_compute();
 cppcoro::task<int> cppcoro_other();
 cppcoro::task<void> cppcoro_nested(bool fast) {
   cppcoro::sync_wait(cppcoro_compute());
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'cppcoro::sync_wait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'cppcoro::sync_wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-FIXES: co_await cppcoro_compute();
   cppcoro::sync_wait(fast ? cppcoro_compute() : cppcoro_other());
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'cppcoro::sync_wait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'cppcoro::sync_wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-FIXES: co_await (fast ? cppcoro_compute() : cppcoro_other());
   // An lvalue task would have to be moved from: a note only.
   auto task = cppcoro_compute();
   cppcoro::sync_wait(task);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'cppcoro::sync_wait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'cppcoro::sync_wait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'cppcoro::sync_wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'cppcoro::sync_wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-3]]:3: note: 'co_await' the argument instead of blocking on it
   co_return;
 }
@@ -368,7 +368,7 @@ cppcoro::task<void> cppcoro_nested(bool fast) {
 coro::task<int> libcoro_compute();
 coro::task<void> libcoro_nested() {
   coro::sync_wait(libcoro_compute());
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'coro::sync_wait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'coro::sync_wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-FIXES: co_await libcoro_compute();
   co_return;
 }
@@ -376,7 +376,7 @@ coro::task<void> libcoro_nested() {
 async_simple::coro::Lazy<int> lazy_compute();
 async_simple::coro::Lazy<void> async_simple_nested() {
   int v = async_simple::coro::syncAwait(lazy_compute());
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: blocking call to 'async_simple::coro::syncAwait' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: blocking call to 'async_simple::coro::syncAwait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-FIXES: int v = co_await lazy_compute();
   (void)v;
   co_return;

@@ -1,0 +1,8 @@
+#include <asio.hpp>
+#include <chrono>
+#include <thread>
+
+asio::awaitable<void> nap() {
+  //                                                   
+  co_return;
+}
