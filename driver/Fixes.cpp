@@ -52,7 +52,15 @@ FixPlan planFixes(std::vector<Finding> &Findings, bool Notes) {
   FixPlan Plan;
   // Which finding planned each replacement, to say whose fix is in the way.
   std::map<std::tuple<std::string, unsigned, unsigned>, const Finding *> Owner;
-  for (Finding &F : Findings) {
+  // Warnings' own fixes first, then (with --fix-notes) notes' fixes, which
+  // change behaviour: where the two overlap, the safe one is applied.
+  std::vector<Finding *> Order;
+  for (bool FromNote : {false, true})
+    for (Finding &F : Findings)
+      if (F.Diag.Message.Fix.empty() == FromNote)
+        Order.push_back(&F);
+  for (Finding *Each : Order) {
+    Finding &F = *Each;
     if (F.isCompileError() || F.FromBrokenUnit)
       continue;
     const llvm::StringMap<tooling::Replacements> *Fix = F.fix(Notes);

@@ -35,8 +35,9 @@ struct FixPlan {
 /// Chooses the fix of each finding (the warning's, or with \p Notes a
 /// note's, as clang-tidy's getFixIt does) and merges them per file. A fix is
 /// planned whole or not at all: one that overlaps a fix already planned is
-/// refused, never shifted, and the first in the findings' order (file,
-/// offset, check) wins. The same edit planned by two findings (a header two
+/// refused, never shifted. Warnings' own fixes are planned before notes'
+/// fixes (which change behaviour), each in the findings' order (file,
+/// offset, check): the first wins. The same edit planned by two findings (a header two
 /// units report) is made once. Records in each finding what will happen
 /// (FixAttempts, Fixed). Findings of units that did not compile, and
 /// compiler errors, are left alone. Touches no file.
