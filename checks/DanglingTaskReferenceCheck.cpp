@@ -436,9 +436,9 @@ void DanglingTaskReferenceCheck::checkSpawnedLambda(const LambdaExpr *Lambda,
       return;
     }
   }
-  // `co_await co_spawn(ex, lambda, use_awaitable)` waits for it.
-  if (!Start->getType()->isReferenceType() &&
-      Classifier->classify(Start->getType()) == utils::TaskKind::Lazy &&
+  // `co_await co_spawn(ex, lambda, token)` waits for it, whatever the
+  // token makes of the start (use_awaitable, deferred, cancel_after(30s)).
+  if (!Start->getType()->isVoidType() &&
       utils::escapeOf(Start, Ctx, *Classifier).Kind == EscapeKind::Awaited)
     return;
   for (const LambdaCapture &Capture : Lambda->captures()) {

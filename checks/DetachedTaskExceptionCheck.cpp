@@ -5,6 +5,7 @@
 #include "utils/Coroutines.h"
 #include "utils/FixIts.h"
 #include "utils/Names.h"
+#include "utils/Options.h"
 #include "utils/TaskTypes.h"
 #include "utils/Walk.h"
 #include "clang/AST/ASTContext.h"
@@ -121,13 +122,33 @@ void DetachedTaskExceptionCheck::onStartOfTranslationUnit() {
   Analysis.reset();
 }
 
+static constexpr llvm::StringLiteral StrictModeKey = "StrictMode";
+
+static bool isDeclaredNoexcept(const FunctionDecl *Coroutine) {
+  const auto *Proto = Coroutine->getType()->getAs<FunctionProtoType>();
+  return Proto && Proto->canThrow() == CT_Cannot;
+}
+
+DetachedTaskExceptionCheck::DetachedTaskExceptionCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : FunctionBodyCheck(Name, Context),
+      StrictMode(
+          utils::parseBoolOption(Options.get(StrictModeKey, "false"), false)) {}
+
+void DetachedTaskExceptionCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, StrictModeKey, utils::boolOptionText(StrictMode));
+}
+
 void DetachedTaskExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   const FunctionDecl *Function = utils::getMatchedFunction(Result);
   if (!Function)
     return;
   ASTContext &Ctx = *Result.Context;
   if (!Analysis)
-    Analysis.emplace(Ctx);
+    Analysis.emplace(Ctx, StrictMode
+                              ? utils::ExceptionAnalysis::Evidence::Assumed
+                              : utils::ExceptionAnalysis::Evidence::Shown);
   const SourceManager &SM = Ctx.getSourceManager();
 
   utils::forEachEvaluatedStmtInContext(
@@ -203,6 +224,10 @@ void DetachedTaskExceptionCheck::check(const MatchFinder::MatchResult &Result) {
           Found.Coroutine = startedCoroutine(Task);
         Found.Coroutine = utils::visibleDefinition(Found.Coroutine);
         if (!Found.Coroutine || !utils::isCoroutine(Found.Coroutine))
+          return true;
+        // `noexcept` on a coroutine is its author's statement that its body
+        // does not throw.
+        if (!StrictMode && isDeclaredNoexcept(Found.Coroutine))
           return true;
         std::optional<utils::EscapingThrow> Escape =
             Analysis->firstEscaping(utils::getUserBody(Found.Coroutine));

@@ -20,8 +20,8 @@ namespace clang::tidy::async {
 /// docs/checks/async-detached-task-exception.md
 class DetachedTaskExceptionCheck : public utils::FunctionBodyCheck {
 public:
-  DetachedTaskExceptionCheck(StringRef Name, ClangTidyContext *Context)
-      : FunctionBodyCheck(Name, Context) {}
+  DetachedTaskExceptionCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override;
 
@@ -30,6 +30,10 @@ public:
 private:
   void report(const Start &S, ASTContext &Ctx);
 
+  /// Also what rests on assumptions: a callee whose body is not visible, or
+  /// a library call that is not documented to throw, may throw; a coroutine
+  /// declared `noexcept` may still throw.
+  const bool StrictMode;
   /// What the unit's callees can throw, computed once per unit.
   std::optional<utils::ExceptionAnalysis> Analysis;
 };

@@ -286,8 +286,8 @@ int run(Options &Opts) {
     for (const UnitResult &R : Results)
       if (!R.Failed)
         Linted.insert(R.File);
-    llvm::Expected<std::vector<ClangTidyError>> Linked = linkFacts(
-        Opts.FactsDir, Opts.LinkOnly ? nullptr : &Linted, Opts);
+    llvm::Expected<std::vector<ClangTidyError>> Linked =
+        linkFacts(Opts.FactsDir, Opts.LinkOnly ? nullptr : &Linted, Opts);
     if (!Linked)
       return fail(Linked.takeError());
     UnitResult FromLink;
@@ -381,9 +381,19 @@ int run(Options &Opts) {
   }
 
   if (!Opts.ExportFixes.empty()) {
+    // The fixes --fix would choose: one of two that overlap is left out,
+    // as clang-tidy's own export does.
+    std::vector<Finding> Chosen = Findings;
+    planFixes(Chosen, Opts.FixNotes);
     std::vector<ClangTidyError> Errors;
-    for (const Finding &F : Findings)
-      Errors.push_back(F.Diag);
+    for (Finding &F : Chosen) {
+      if (!F.FixAttempts.empty() && !F.Fixed) {
+        F.Diag.Message.Fix.clear();
+        for (tooling::DiagnosticMessage &Note : F.Diag.Notes)
+          Note.Fix.clear();
+      }
+      Errors.push_back(std::move(F.Diag));
+    }
     std::string Yaml;
     llvm::raw_string_ostream OS(Yaml);
     exportReplacements(Jobs.empty() ? "" : Jobs.front().File, Errors, OS);

@@ -356,9 +356,9 @@ std::optional<CachedUnit> ResultCache::lookup(llvm::StringRef Key) const {
 void ResultCache::store(llvm::StringRef Key, const CachedUnit &Unit) const {
   // A file that could not be read when it was recorded cannot be checked
   // later: no entry.
-  if (Unit.Inputs.empty() ||
-      llvm::any_of(Unit.Inputs,
-                   [](const InputFile &F) { return F.Hash.empty(); }))
+  if (Unit.Inputs.empty() || llvm::any_of(Unit.Inputs, [](const InputFile &F) {
+        return F.Hash.empty();
+      }))
     return;
   json::Array Errors;
   for (const ClangTidyError &E : Unit.Errors)
@@ -378,8 +378,8 @@ void ResultCache::store(llvm::StringRef Key, const CachedUnit &Unit) const {
 
 void ResultCache::storeFailure(llvm::StringRef Key) const {
   std::string Text;
-  llvm::raw_string_ostream(Text) << json::Value(
-      json::Object{{"format", CacheFormat}, {"failed", true}});
+  llvm::raw_string_ostream(Text)
+      << json::Value(json::Object{{"format", CacheFormat}, {"failed", true}});
   if (llvm::Error Err = utils::writeAtomically(entryPath(Key), Text))
     llvm::consumeError(std::move(Err));
 }

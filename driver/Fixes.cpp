@@ -16,13 +16,14 @@ namespace clang::tidy::async::lint {
 namespace {
 
 // Whether two replacements in one file touch the same text. Replacements
-// that only meet at a boundary do not; two insertions at one offset do (in
-// which order would they go?), unless they insert the same text.
+// that only meet at a boundary do not, nor do two insertions at one offset:
+// each keeps its text, and they go in the order they were planned (two
+// declarations hoisted before one loop).
 bool overlap(const tooling::Replacement &A, const tooling::Replacement &B) {
   unsigned AEnd = A.getOffset() + A.getLength();
   unsigned BEnd = B.getOffset() + B.getLength();
   if (A.getLength() == 0 && B.getLength() == 0)
-    return A.getOffset() == B.getOffset();
+    return false;
   if (A.getLength() == 0)
     return B.getOffset() < A.getOffset() && A.getOffset() < BEnd;
   if (B.getLength() == 0)
@@ -44,6 +45,26 @@ firstOverlap(const tooling::Replacement &R,
     if (overlap(R, Other))
       return &Other;
   return nullptr;
+}
+
+// Adds \p R, which overlaps nothing in \p Target. An insertion where one is
+// already planned goes after it.
+void addPlanned(tooling::Replacements &Target, const tooling::Replacement &R) {
+  llvm::Error Err = Target.add(R);
+  if (!Err)
+    return;
+  llvm::consumeError(std::move(Err));
+  tooling::Replacements Merged;
+  for (const tooling::Replacement &Old : Target) {
+    if (Old.getLength() == 0 && R.getLength() == 0 &&
+        Old.getOffset() == R.getOffset())
+      llvm::cantFail(Merged.add(tooling::Replacement(
+          Old.getFilePath(), Old.getOffset(), 0,
+          (Old.getReplacementText() + R.getReplacementText()).str())));
+    else
+      llvm::cantFail(Merged.add(Old));
+  }
+  Target = std::move(Merged);
 }
 
 } // namespace
@@ -83,11 +104,12 @@ FixPlan planFixes(std::vector<Finding> &Findings, bool Notes) {
                          const tooling::Replacement *B) { return *A < *B; });
     Plan.Attempted += Edits.size();
     for (const tooling::Replacement *R : Edits)
-      F.FixAttempts.push_back({R->getFilePath().str(), R->getOffset(), !Blocker});
+      F.FixAttempts.push_back(
+          {R->getFilePath().str(), R->getOffset(), !Blocker});
     if (Blocker) {
-      const Finding *Other = Owner[{Blocker->getFilePath().str(),
-                                    Blocker->getOffset(),
-                                    Blocker->getLength()}];
+      const Finding *Other =
+          Owner[{Blocker->getFilePath().str(), Blocker->getOffset(),
+                 Blocker->getLength()}];
       Plan.Refused.push_back({&F, Other});
       continue;
     }
@@ -95,8 +117,7 @@ FixPlan planFixes(std::vector<Finding> &Findings, bool Notes) {
       tooling::Replacements &Target = Plan.ByFile[R->getFilePath()];
       if (llvm::is_contained(Target, *R))
         continue;
-      // No overlap was found, so this cannot fail.
-      llvm::cantFail(Target.add(*R));
+      addPlanned(Target, *R);
       Owner[{R->getFilePath().str(), R->getOffset(), R->getLength()}] = &F;
     }
     Plan.Planned += Edits.size();
@@ -105,8 +126,9 @@ FixPlan planFixes(std::vector<Finding> &Findings, bool Notes) {
   return Plan;
 }
 
-llvm::Expected<FixResult> applyFixes(const FixPlan &Plan, const Options &Opts,
-                                     const llvm::StringMap<std::string> &Linted) {
+llvm::Expected<FixResult>
+applyFixes(const FixPlan &Plan, const Options &Opts,
+           const llvm::StringMap<std::string> &Linted) {
   FixResult Result;
   llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>> Provider =
       createOptionsProvider(Opts);
@@ -165,8 +187,7 @@ llvm::Expected<FixResult> applyFixes(const FixPlan &Plan, const Options &Opts,
   return Result;
 }
 
-llvm::StringMap<std::string>
-lintedContents(llvm::ArrayRef<UnitResult> Units) {
+llvm::StringMap<std::string> lintedContents(llvm::ArrayRef<UnitResult> Units) {
   llvm::StringMap<std::string> Contents;
   for (const UnitResult &U : Units)
     for (const InputFile &File : U.Inputs) {

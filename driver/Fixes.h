@@ -37,9 +37,9 @@ struct FixPlan {
 /// planned whole or not at all: one that overlaps a fix already planned is
 /// refused, never shifted. Warnings' own fixes are planned before notes'
 /// fixes (which change behaviour), each in the findings' order (file,
-/// offset, check): the first wins. The same edit planned by two findings (a header two
-/// units report) is made once. Records in each finding what will happen
-/// (FixAttempts, Fixed). Findings of units that did not compile, and
+/// offset, check): the first wins. The same edit planned by two findings (a
+/// header two units report) is made once. Records in each finding what will
+/// happen (FixAttempts, Fixed). Findings of units that did not compile, and
 /// compiler errors, are left alone. Touches no file.
 ///
 /// The results it plans from are raw (no fix dropped by clang-tidy's own
@@ -61,8 +61,9 @@ struct FixResult {
 /// units read when they were linted (\p Linted: SHA-256 by path; empty when
 /// the units read different contents) is not written: the fixes' offsets
 /// would land on other text.
-llvm::Expected<FixResult> applyFixes(const FixPlan &Plan, const Options &Opts,
-                                     const llvm::StringMap<std::string> &Linted);
+llvm::Expected<FixResult>
+applyFixes(const FixPlan &Plan, const Options &Opts,
+           const llvm::StringMap<std::string> &Linted);
 
 /// What each file's content was when the units read it, from \p Units'
 /// inputs: SHA-256 by path; empty for a file two units read with different

@@ -58,10 +58,9 @@ std::optional<FileStat> statOf(llvm::StringRef Path) {
 std::vector<InputFile>
 inputsOf(const SourceManager &SM,
          std::chrono::system_clock::time_point LintStart) {
-  const int64_t RacyFrom =
-      std::chrono::duration_cast<std::chrono::nanoseconds>(
-          (LintStart - TimeGranularity).time_since_epoch())
-          .count();
+  const int64_t RacyFrom = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                               (LintStart - TimeGranularity).time_since_epoch())
+                               .count();
   FileManager &FM = SM.getFileManager();
   std::vector<InputFile> Inputs;
   for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
@@ -69,8 +68,7 @@ inputsOf(const SourceManager &SM,
     InputFile File;
     File.Path = FM.getCanonicalName(It->first).str();
     std::optional<FileStat> Stat = statOf(File.Path);
-    std::optional<llvm::StringRef> Read =
-        It->second->getBufferDataIfLoaded();
+    std::optional<llvm::StringRef> Read = It->second->getBufferDataIfLoaded();
     std::optional<std::string> Hash =
         Read ? std::optional<std::string>(sha256Hex(*Read))
              : hashOnDisk(File.Path);

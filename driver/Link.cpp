@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Link.h"
-#include "clang/Basic/FileManager.h"
-#include "clang/Basic/SourceManager.h"
-#include <map>
 #include "utils/Facts.h"
 #include "utils/SessionFacts.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/Support/FormatVariadic.h"
+#include <map>
 
 namespace clang::tidy::async::lint {
 
@@ -118,8 +118,8 @@ std::vector<utils::UnitFacts> currentFacts(llvm::StringRef FactsDir,
     llvm::errs() << "async-lint: " << Stale
                  << (Stale == 1 ? " unit's facts were" : " units' facts were")
                  << " taken under other options of " << Check
-                 << " and are not used; lint "
-                 << (Stale == 1 ? "it" : "them") << " again\n";
+                 << " and are not used; lint " << (Stale == 1 ? "it" : "them")
+                 << " again\n";
   return Facts;
 }
 
@@ -170,8 +170,7 @@ linkFacts(llvm::StringRef FactsDir, const llvm::StringSet<> *Units,
           F.Site.At);
     for (const utils::LinkedStep &Step : F.Path.Chain)
       R.Messages.emplace_back(utils::linkedStepNote(Step), Step.Call.At);
-    R.Messages.emplace_back("blocking call to '" + F.Path.Hit.Api +
-                                "' is here",
+    R.Messages.emplace_back("blocking call to '" + F.Path.Hit.Api + "' is here",
                             F.Path.Hit.At);
     R.Messages.emplace_back(
         "move the blocking call to a thread pool and await its result",

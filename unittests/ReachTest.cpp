@@ -149,7 +149,7 @@ TEST(CallChains, CallsThroughAVariableWithOneTarget) {
 TEST(FactsLink, ReportsOnlyWhatCrossesUnits) {
   // a.cpp: coroutine co calls local (blocks in a.cpp), remote (b.cpp ->
   // c.cpp, which blocks), quiet (b.cpp), and dispatches base::run.
-  utils::UnitFacts A{"/p/a.cpp", 3, {}, {}, {}};
+  utils::UnitFacts A{"/p/a.cpp", "fp", 3, {}, {}, {}};
   utils::FunctionFact Co = fn("co", "/p/a.cpp", 1);
   Co.Coroutine = true;
   Co.Calls = {call("local", "/p/a.cpp", 2), call("remote", "/p/a.cpp", 3),
@@ -159,12 +159,12 @@ TEST(FactsLink, ReportsOnlyWhatCrossesUnits) {
   Local.Hit = utils::HitFact{"sleep", 0, at("/p/a.cpp", 10), ""};
   A.Functions = {Co, Local};
 
-  utils::UnitFacts B{"/p/b.cpp", 3, {}, {}, {}};
+  utils::UnitFacts B{"/p/b.cpp", "fp", 3, {}, {}, {}};
   utils::FunctionFact Remote = fn("remote", "/p/b.cpp", 1);
   Remote.Calls = {call("deep", "/p/b.cpp", 2)};
   B.Functions = {Remote, fn("quiet", "/p/b.cpp", 5)};
 
-  utils::UnitFacts C{"/p/c.cpp", 3, {}, {}, {}};
+  utils::UnitFacts C{"/p/c.cpp", "fp", 3, {}, {}, {}};
   utils::FunctionFact Deep = fn("deep", "/p/c.cpp", 1);
   Deep.Hit = utils::HitFact{"wait", 1, at("/p/c.cpp", 2), ""};
   utils::FunctionFact Impl = fn("impl::run", "/p/c.cpp", 5);
@@ -198,8 +198,44 @@ TEST(FactsLink, ReportsOnlyWhatCrossesUnits) {
   EXPECT_EQ(utils::FactsLink({A, B, C}).findings().size(), 1u);
 }
 
+TEST(FactsLink, OptionsFingerprintCoversWhatShapesTheFacts) {
+  auto Fingerprint =
+      [](std::initializer_list<std::pair<const char *, const char *>> Options) {
+        ClangTidyOptions::OptionMap Map;
+        for (const auto &[Key, Value] : Options)
+          Map[Key] = ClangTidyOptions::ClangTidyValue(Value);
+        return utils::optionsFingerprint(Map,
+                                         "async-blocking-call-in-coroutine");
+      };
+  const std::string Default = Fingerprint({});
+  // The check's own options, and the task types every check reads.
+  EXPECT_NE(Fingerprint({{"async-blocking-call-in-coroutine.IgnoredFunctions",
+                          "sleep"}}),
+            Default);
+  EXPECT_NE(Fingerprint({{"LazyTaskTypes", "mylib::Deferred"}}), Default);
+  // Not another check's, nor where the facts go.
+  EXPECT_EQ(Fingerprint({{"async-session-per-request.SessionTypes", "X"}}),
+            Default);
+  EXPECT_EQ(
+      Fingerprint({{"FactsDir", "/tmp/a"},
+                   {"async-blocking-call-in-coroutine.WriteFacts", "true"}}),
+      Default);
+  // A key that only starts with the check's name is another check's.
+  EXPECT_EQ(Fingerprint({{"async-blocking-call-in-coroutine-extra.X", "1"}}),
+            Default);
+  // Order does not matter; a value's boundary does.
+  EXPECT_EQ(Fingerprint({{"async-blocking-call-in-coroutine.A", "1"},
+                         {"async-blocking-call-in-coroutine.B", "2"}}),
+            Fingerprint({{"async-blocking-call-in-coroutine.B", "2"},
+                         {"async-blocking-call-in-coroutine.A", "1"}}));
+  EXPECT_NE(Fingerprint({{"async-blocking-call-in-coroutine.A", "1;"},
+                         {"async-blocking-call-in-coroutine.B", "2"}}),
+            Fingerprint({{"async-blocking-call-in-coroutine.A", "1"},
+                         {"async-blocking-call-in-coroutine.B", ";2"}}));
+}
+
 TEST(FactsLink, FactsRoundTripThroughJson) {
-  utils::UnitFacts U{"/p/a.cpp", 2, {{"/p/a.cpp", 12, 34}}, {}, {}};
+  utils::UnitFacts U{"/p/a.cpp", "fp", 2, {{"/p/a.cpp", 12, 34}}, {}, {}};
   utils::FunctionFact F = fn("f", "/p/a.cpp", 1);
   F.Hit = utils::HitFact{"sleep", 0, at("/p/a.cpp", 2), ""};
   F.Calls = {call("g", "/p/a.cpp", 3, true)};
@@ -209,6 +245,7 @@ TEST(FactsLink, FactsRoundTripThroughJson) {
       utils::unitFactsFromJson(utils::toJson(U));
   ASSERT_TRUE(static_cast<bool>(Back)) << llvm::toString(Back.takeError());
   EXPECT_EQ(Back->Unit, "/p/a.cpp");
+  EXPECT_EQ(Back->Options, "fp");
   EXPECT_EQ(Back->Files[0].ModTime, 34);
   ASSERT_EQ(Back->Functions.size(), 1u);
   EXPECT_EQ(Back->Functions[0].Calls[0].Virtual, true);
@@ -248,7 +285,7 @@ TEST(FactsLink, PerRequestAcrossUnits) {
   // a.cpp spawns flow per connection; flow calls relay (b.cpp), which calls
   // build (c.cpp), which builds a TLS context. main() calls warm (c.cpp) in
   // a loop. c.cpp runs known per request itself.
-  utils::UnitFacts A{"/p/a.cpp", 0, {}, {}, {}};
+  utils::UnitFacts A{"/p/a.cpp", "fp", 0, {}, {}, {}};
   utils::FunctionFact Flow = fn("flow", "/p/a.cpp", 1);
   Flow.Calls = {call("relay", "/p/a.cpp", 2), call("known", "/p/a.cpp", 3)};
   A.Functions = {Flow};
@@ -261,12 +298,12 @@ TEST(FactsLink, PerRequestAcrossUnits) {
                              {call("known", "/p/a.cpp", 3)}),
                   Warm};
 
-  utils::UnitFacts B{"/p/b.cpp", 0, {}, {}, {}};
+  utils::UnitFacts B{"/p/b.cpp", "fp", 0, {}, {}, {}};
   utils::FunctionFact Relay = fn("relay", "/p/b.cpp", 1);
   Relay.Calls = {call("build", "/p/b.cpp", 2)};
   B.Functions = {Relay};
 
-  utils::UnitFacts C{"/p/c.cpp", 0, {}, {}, {}};
+  utils::UnitFacts C{"/p/c.cpp", "fp", 0, {}, {}, {}};
   utils::FunctionFact Build = fn("build", "/p/c.cpp", 1);
   Build.Hit = tls("/p/c.cpp", 2);
   utils::FunctionFact Known = fn("known", "/p/c.cpp", 5);
@@ -336,7 +373,7 @@ TEST(FactsLink, PerRequestDepthIsLimited) {
   const unsigned Length = utils::PerRequestLinkDepth + 2;
   for (unsigned N = 0; N < Length; ++N) {
     std::string File = "/p/" + std::to_string(100 + N) + ".cpp";
-    utils::UnitFacts U{File, 0, {}, {}, {}};
+    utils::UnitFacts U{File, "fp", 0, {}, {}, {}};
     utils::FunctionFact F = fn("f" + std::to_string(N), File, 1);
     if (N + 1 < Length)
       F.Calls = {call("f" + std::to_string(N + 1), File, 2)};

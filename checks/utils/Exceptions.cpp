@@ -301,6 +301,8 @@ bool ExceptionAnalysis::callCanThrow(const FunctionDecl *Callee,
   // operation of a framework that reports failure by value.
   const bool Unknown = !Nothrow.has_value() || failsByValue(Callee);
   const FunctionDecl *Def = visibleDefinition(Callee);
+  if (Mode == Evidence::Shown)
+    return !failsByValue(Callee) && shownToThrow(Callee, Def, Depth);
   // A coroutine's body throws into its task, not at the call.
   if (Def && isCoroutine(Def))
     return false;
@@ -310,6 +312,46 @@ bool ExceptionAnalysis::callCanThrow(const FunctionDecl *Callee,
     return !Unknown; // An override may throw what this body does not.
   if (!Def || Depth >= MaxDepth)
     return !Unknown;
+  return definitionCanThrow(Def, Depth + 1);
+}
+
+namespace {
+
+bool inLibraryHeader(const Decl *D) {
+  const SourceManager &SM = D->getASTContext().getSourceManager();
+  return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
+}
+
+// `value()` of a result that carries an error instead of a value
+// (boost::system::result, outcome, expected): documented to throw the error.
+bool isErrorResultValue(const FunctionDecl *Callee) {
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+  if (!Method || !Method->getIdentifier() || Method->getName() != "value")
+    return false;
+  const CXXRecordDecl *Class = Method->getParent();
+  return Class && llvm::any_of(Class->methods(), [](const CXXMethodDecl *M) {
+           return M->getIdentifier() &&
+                  (M->getName() == "error" || M->getName() == "has_error");
+         });
+}
+
+} // namespace
+
+bool ExceptionAnalysis::shownToThrow(const FunctionDecl *Callee,
+                                     const FunctionDecl *Def, unsigned Depth) {
+  // A library says what it throws in its documentation, not in the code
+  // its headers happen to show: only what never returns, and the value of
+  // an error-carrying result, throw on purpose.
+  if (inLibraryHeader(Callee))
+    return Callee->isNoReturn() || isErrorResultValue(Callee);
+  // A coroutine's body throws into its task, not at the call; an override
+  // or a body in another unit is not in sight.
+  if (!Def || isCoroutine(Def) || Depth >= MaxDepth)
+    return false;
+  if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+      Method && Method->isVirtual() && !Method->hasAttr<FinalAttr>() &&
+      !Method->getParent()->hasAttr<FinalAttr>())
+    return false;
   return definitionCanThrow(Def, Depth + 1);
 }
 
@@ -329,7 +371,11 @@ bool ExceptionAnalysis::awaitCanThrow(const Stmt *Await, unsigned Depth) {
     if (failsByValue(Callee))
       return false;
     if (Coroutine)
-      return true; // Too deep to follow.
+      return Mode == Evidence::Assumed; // Too deep to follow.
+    // A coroutine of the program's defined in another unit: its body is not
+    // in sight.
+    if (Mode == Evidence::Shown && !Def && !inLibraryHeader(Callee))
+      return false;
   }
   if (deliversErrorAsValue(Suspend))
     return false;

@@ -51,6 +51,18 @@ const FunctionDecl *visibleDefinition(const FunctionDecl *FD);
 /// callees whose exception specification is not resolved, count as not
 /// throwing: precision first.
 ///
+/// By default only what the code shows counts (Evidence::Shown): a call
+/// whose body is not visible (defined in another unit, a library compiled
+/// separately) or that dispatches to overrides is not taken to throw, nor is
+/// a call into a library header (a system header: an I/O object's
+/// constructor, `expires_after`, an `error_code` overload), unless the
+/// library documents it to throw -- it never returns (`throw_exception`),
+/// or it is `value()` of a result that carries an error -- and awaiting a
+/// coroutine defined in another unit is not either. An awaited library
+/// operation whose `await_resume()` can throw (an Asio operation with
+/// `use_awaitable`) is. Evidence::Assumed (a check's StrictMode) takes every
+/// callee that is not declared non-throwing to throw, as described above.
+///
 /// A handler catches what escapes from its `try` block when it is
 /// `catch (...)`, when it catches the thrown class or a base of it, or -- for
 /// calls and awaits, whose exception type is unknown -- when it catches
@@ -59,7 +71,10 @@ const FunctionDecl *visibleDefinition(const FunctionDecl *FD);
 /// Results are cached per callee, so one analysis serves a translation unit.
 class ExceptionAnalysis {
 public:
-  explicit ExceptionAnalysis(const ASTContext &Ctx) : Ctx(Ctx) {}
+  enum class Evidence { Shown, Assumed };
+  explicit ExceptionAnalysis(const ASTContext &Ctx,
+                             Evidence Mode = Evidence::Shown)
+      : Ctx(Ctx), Mode(Mode) {}
 
   /// The first place, in source order, where an exception can leave
   /// \p Body without being caught by a handler inside it.
@@ -82,7 +97,13 @@ private:
   bool awaitCanThrow(const Stmt *Await, unsigned Depth);
   bool definitionCanThrow(const FunctionDecl *Def, unsigned Depth);
 
+  /// Whether a call of \p Callee, which is not declared non-throwing and
+  /// is not in std, shows that it can throw (Evidence::Shown).
+  bool shownToThrow(const FunctionDecl *Callee, const FunctionDecl *Def,
+                    unsigned Depth);
+
   const ASTContext &Ctx;
+  Evidence Mode;
   /// Per callee definition: whether something escapes it. A definition being
   /// analysed is entered as false, so that recursion ends.
   llvm::DenseMap<const FunctionDecl *, bool> Cache;

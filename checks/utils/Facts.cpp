@@ -290,8 +290,8 @@ llvm::Expected<UnitFacts> unitFactsFromJson(const json::Value &V) {
     return llvm::createStringError("facts of version %u, not %u", Version,
                                    FactsVersion);
   if (!O.map("unit", Facts.Unit) || !O.map("options", Facts.Options) ||
-      !O.map("maxDepth", Facts.MaxDepth) ||
-      !O.map("files", Facts.Files) || !O.map("functions", Facts.Functions) ||
+      !O.map("maxDepth", Facts.MaxDepth) || !O.map("files", Facts.Files) ||
+      !O.map("functions", Facts.Functions) ||
       !O.map("perRequest", Facts.PerRequest))
     return Root.getError();
   return Facts;

@@ -345,8 +345,7 @@ private:
 bool linkedOptionsHold(
     const std::map<std::string, std::string> &UnitOptions,
     llvm::StringRef Check, llvm::StringRef LinkedPath,
-    llvm::function_ref<ClangTidyOptions::OptionMap(llvm::StringRef)>
-        OptionsOf);
+    llvm::function_ref<ClangTidyOptions::OptionMap(llvm::StringRef)> OptionsOf);
 
 /// The texts of a finding the link step makes, the same whichever front end
 /// shows it: the warning at \p Site, the note on a virtual call, and the

@@ -418,4 +418,45 @@ bool isJoin(const FunctionDecl *Callee) {
   return llvm::is_contained(profile(F).Joins, qualifiedName(Callee));
 }
 
+// The methods of an Asio execution context that run its loop on the
+// calling thread until the work started on it is done (or stopped), by the
+// names Asio gives them; asio-grpc's GrpcContext adds the last two.
+static constexpr llvm::StringRef ExecutionContextRuns[] = {
+    "run",
+    "run_one",
+    "run_for",
+    "run_until",
+    "run_one_for",
+    "run_one_until",
+    "poll",
+    "poll_one",
+    "run_while",
+    "run_completion_queue",
+    "poll_completion_queue"};
+
+static bool derivesFromExecutionContext(const CXXRecordDecl *Class,
+                                        unsigned Depth = 0) {
+  if (!Class || !Class->hasDefinition() || Depth > 8)
+    return false;
+  Class = Class->getDefinition();
+  for (const CXXBaseSpecifier &Base : Class->bases()) {
+    const CXXRecordDecl *B = Base.getType()->getAsCXXRecordDecl();
+    if (!B)
+      continue;
+    std::string Name = qualifiedName(B);
+    if (Name == "boost::asio::execution_context" ||
+        Name == "asio::execution_context" ||
+        derivesFromExecutionContext(B, Depth + 1))
+      return true;
+  }
+  return false;
+}
+
+bool isExecutionContextRun(const FunctionDecl *Callee) {
+  const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Callee);
+  return Method && Method->getIdentifier() &&
+         llvm::is_contained(ExecutionContextRuns, Method->getName()) &&
+         derivesFromExecutionContext(Method->getParent());
+}
+
 } // namespace clang::tidy::async::utils

@@ -167,6 +167,12 @@ bool isDetachingStart(const FunctionDecl *Callee);
 /// Whether \p Callee is one of the Joins of a framework's row.
 bool isJoin(const FunctionDecl *Callee);
 
+/// Whether \p Callee runs the event loop of an Asio execution context until
+/// its work is done: a `run`/`poll` method (ExecutionContextRuns) of a class
+/// derived from Boost.Asio's or standalone Asio's `execution_context`,
+/// whoever wrote the class (`io_context`, asio-grpc's `GrpcContext`).
+bool isExecutionContextRun(const FunctionDecl *Callee);
+
 } // namespace clang::tidy::async::utils
 
 #endif // ASYNC_LINT_UTILS_FRAMEWORKS_H

@@ -394,9 +394,10 @@ TaskEscape escapeOf(const Expr *Task, ASTContext &Ctx,
 
     // The task as an argument.
     if (isDetachingStart(Callee)) {
-      // A start whose own result is a task that is awaited (`co_await
-      // co_spawn(ex, task, use_awaitable)`) waits for the task.
-      if (ResultIsLazyTask) {
+      // A start whose own result is awaited waits for the task, whatever
+      // the token makes of it (`co_await co_spawn(ex, task,
+      // use_awaitable)`, `deferred`, `cancel_after(30s)`).
+      if (!Call->getType()->isVoidType()) {
         TaskEscape Outer = escapeOf(Call, Ctx, Classifier);
         if (Outer.Kind == EscapeKind::Awaited)
           return Outer;
@@ -430,7 +431,9 @@ static bool waitsForOtherWork(const CallExpr *Call) {
   // The built-in rows of the two categories that wait for other work;
   // sleeping is not waiting for anything.
   static const BlockingApiTable Waits("wait;event-loop", "", "");
-  return isJoin(Call->getDirectCallee()) || Waits.lookup(Call).has_value();
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  return isJoin(Callee) || isExecutionContextRun(Callee) ||
+         Waits.lookup(Call).has_value();
 }
 
 bool waitsForStartedWork(const Stmt *Scope, const Expr *After,

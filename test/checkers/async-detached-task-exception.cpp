@@ -1,4 +1,6 @@
 // RUN: %check_async -fix-notes %s async-detached-task-exception %t
+// RUN: %check_async -fix-notes -check-suffixes=,STRICT %s async-detached-task-exception %t-strict \
+// RUN:   -config="{CheckOptions: {async-detached-task-exception.StrictMode: true}}"
 
 #include <async_simple/coro/Lazy.h>
 #include <boost/asio.hpp>
@@ -356,4 +358,65 @@ net::awaitable<void> by_value(tcp::socket sock) {
 
 void by_value_spawns(net::any_io_executor ex, tcp::socket sock) {
   net::co_spawn(ex, by_value(std::move(sock)), net::detached);
+}
+
+// ---------------------------------------------------------------------------
+// "Can throw" rests on what the code shows. Not evidence (reported only under
+// StrictMode): an I/O object's constructor and a timer's expires_after (a
+// library call that no documentation says throws), a function whose body is
+// in another unit, and a coroutine its author declared noexcept. Evidence
+// beside them: an Asio operation awaited with use_awaitable, and a function
+// of the program whose visible body throws.
+
+void audit(const std::string &line); // defined in another unit
+
+void check_line(const std::string &line) {
+  if (line.empty())
+    throw std::invalid_argument("empty line");
+}
+
+net::awaitable<void> shows_nothing(net::any_io_executor ex,
+                                   net::steady_timer &t) {
+  tcp::socket other(ex);
+  t.expires_after(std::chrono::seconds(1));
+  audit("x");
+  co_return;
+}
+
+net::awaitable<void> shows_an_await(net::any_io_executor ex,
+                                    tcp::socket &sock) {
+  co_await net::async_write(sock, net::buffer("x", 1), net::use_awaitable);
+  tcp::socket other(ex);
+  audit("x");
+}
+
+net::awaitable<void> shows_a_throw(std::string line) {
+  check_line(line);
+  co_return;
+}
+
+net::awaitable<void> promised(tcp::socket &sock) noexcept {
+  co_await net::async_write(sock, net::buffer("x", 1), net::use_awaitable);
+}
+
+void start_evidence(net::any_io_executor ex, tcp::socket &sock,
+                    net::steady_timer &t) {
+  net::co_spawn(ex, shows_nothing(ex, t), net::detached);
+  // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:3: warning: coroutine 'shows_nothing' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES-STRICT: :[[@LINE-24]]:3: note: a call that can throw outside any handler that catches it is here
+  // CHECK-NOTES-STRICT: :[[@LINE-3]]:43: note: replace 'detached' with a handler that rethrows the exception
+  net::co_spawn(ex, shows_an_await(ex, sock), net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'shows_an_await' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES: :[[@LINE-22]]:3: note: an await that can throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-3]]:47: note: replace 'detached' with a handler that rethrows the exception
+  // CHECK-FIXES: {{^}}  net::co_spawn(ex, shows_an_await(ex, sock), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  net::co_spawn(ex, shows_a_throw("x"), net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'shows_a_throw' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES: :[[@LINE-21]]:3: note: a call that can throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-3]]:41: note: replace 'detached' with a handler that rethrows the exception
+  // CHECK-FIXES: {{^}}  net::co_spawn(ex, shows_a_throw("x"), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  net::co_spawn(ex, promised(sock), net::detached);
+  // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:3: warning: coroutine 'promised' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES-STRICT: :[[@LINE-21]]:3: note: an await that can throw outside any handler that catches it is here
+  // CHECK-NOTES-STRICT: :[[@LINE-3]]:37: note: replace 'detached' with a handler that rethrows the exception
 }

@@ -110,3 +110,62 @@ int main() {
       net::detached);
   ioc.run();
 }
+
+// An execution context of another library, written the way asio-grpc
+// writes its GrpcContext: derived from execution_context, with its own
+// run(). Running it in the scope that started the work waits for the work,
+// as io_context::run() does.
+class grpc_like_context : public net::execution_context {
+public:
+  using executor_type = net::io_context::executor_type;
+  executor_type get_executor() noexcept { return loop_.get_executor(); }
+  void run() { loop_.run(); }
+
+private:
+  net::io_context loop_;
+};
+
+// Not flagged: the context runs before `status` leaves the scope.
+int run_client(grpc_like_context &grpc_context) {
+  int status = 0;
+  net::co_spawn(
+      grpc_context,
+      [&]() -> net::awaitable<void> {
+        status = 1;
+        co_return;
+      },
+      net::detached);
+  grpc_context.run();
+  return status;
+}
+
+// A class with a run() that is no execution context waits for nothing.
+struct job_board {
+  void run();
+};
+
+int run_board(net::io_context &ioc, job_board &board) {
+  int status = 0;
+  net::co_spawn(
+      ioc,
+      [&]() -> net::awaitable<void> {
+        status = 1;
+        co_return;
+      },
+      net::detached);
+  // CHECK-MESSAGES: :[[@LINE-5]]:8: warning: lambda coroutine started detached captures 'status' by reference; the task can run after 'status' is destroyed [async-dangling-task-reference]
+  board.run();
+  return status;
+}
+
+// Not flagged: the start is awaited, whatever its token makes of it.
+net::awaitable<void> bounded(std::string text) {
+  auto ex = co_await net::this_coro::executor;
+  co_await net::co_spawn(
+      ex,
+      [&]() -> net::awaitable<void> {
+        text += "!";
+        co_return;
+      },
+      net::deferred);
+}
