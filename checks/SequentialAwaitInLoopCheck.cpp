@@ -143,6 +143,24 @@ static bool iterationsCouldOverlap(const LoopDataFlow &Flow) {
          !Flow.exitsEarly();
 }
 
+/// Whether \p E hands a task a lambda that holds one of the loop's own
+/// variables by reference (`co_await lb.send([&i] { ... i ... })`): run
+/// together, every task would read the variable as the last iteration left
+/// it, so the iterations are not independent.
+static bool capturesLoopVariableByReference(const Stmt *E,
+                                            const utils::DeclSet &Own) {
+  if (!E)
+    return false;
+  if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E))
+    return llvm::any_of(Lambda->captures(), [&](const LambdaCapture &C) {
+      return C.capturesVariable() && C.getCaptureKind() == LCK_ByRef &&
+             Own.contains(C.getCapturedVar());
+    });
+  return llvm::any_of(E->children(), [&](const Stmt *Child) {
+    return capturesLoopVariableByReference(Child, Own);
+  });
+}
+
 /// Classifies the awaits of one loop whose iterations could overlap.
 class LoopAnalysis {
 public:
@@ -244,7 +262,8 @@ AwaitKind LoopAnalysis::classify(const AwaitSite &Site,
     if (Op.Call && (isSharedSerial(Op.Object) || isSharedSerial(Op.FirstArg) ||
                     isSharedLock(Op)))
       return AwaitKind::Serial;
-  if (Site.OperandReads.any(Flow.carried()))
+  if (Site.OperandReads.any(Flow.carried()) ||
+      capturesLoopVariableByReference(Site.Operand, Flow.loopVariables()))
     return AwaitKind::Carried;
   for (const Expr *Output : Site.Outputs) {
     const CXXRecordDecl *RD = utils::classDeclOf(Output->getType());

@@ -131,48 +131,54 @@ def lint(args, project, *extra, cwd=None):
 
 
 def reports(args, project, scratch):
-    """1 and 2: every way of running async-lint, one report."""
+    """1 and 2: every way of running async-lint, one report. Three cold
+    runs (-j1 without a cache, -j2 filling one, two shards without one);
+    every other report comes from the cache or from the shards' results."""
     out = {}
 
-    def both(name, *extra):
-        for fmt in ("json", "text"):
-            target = os.path.join(scratch, "%s.%s" % (name, fmt))
+    def report(name, fmt, *extra, merge=False):
+        target = os.path.join(scratch, "%s.%s" % (name, fmt))
+        if merge:
+            run([args.async_lint, "merge", "--format=" + fmt, "--output",
+                 target] + list(extra), cwd=project)
+        else:
             lint(args, project, "--format=" + fmt, "--output", target, *extra)
-            with open(target, encoding="utf-8") as f:
-                out[(name, fmt)] = f.read()
+        with open(target, encoding="utf-8") as f:
+            out[(name, fmt)] = f.read()
 
     cache = os.path.join(scratch, "cache")
-    both("j1-no-cache", "-j1", "--no-cache")
-    both("j2-cold", "-j2", "--cache-dir", cache)
-    warm = run([args.async_lint, "-p", project, "--checks=-*,async-*", "-j2",
-                "--cache-dir", cache, "--format=json", "--output",
-                os.path.join(scratch, "warm.json")], cwd=project)
     units = len(json.load(open(os.path.join(project, "compile_commands.json"))))
-    if "(%d from the cache)" % units not in warm.stderr:
-        fail("a warm run did not take all %d units from the cache" % units,
-             warm.stderr)
-    both("j2-warm", "-j2", "--cache-dir", cache)
+    report("j1-no-cache", "json", "-j1", "--no-cache")
+    report("j2-cold", "json", "-j2", "--cache-dir", cache)
+    for fmt in ("json", "text"):
+        # Every unit from the cache, which the summary must say.
+        target = os.path.join(scratch, "warm." + fmt)
+        warm = run([args.async_lint, "-p", project, "--checks=-*,async-*",
+                    "-j2", "--cache-dir", cache, "--format=" + fmt,
+                    "--output", target], cwd=project)
+        if "(%d from the cache)" % units not in warm.stderr:
+            fail("a warm run did not take all %d units from the cache" % units,
+                 warm.stderr)
+        with open(target, encoding="utf-8") as f:
+            out[("j2-warm", fmt)] = f.read()
     facts = os.path.join(scratch, "shards")
     for k in ("1", "2"):
         lint(args, project, "--shard", k + "/2", "--facts-dir", facts,
              "--no-cache")
     for fmt in ("json", "text"):
-        target = os.path.join(scratch, "merged." + fmt)
-        run([args.async_lint, "merge", "--facts-dir", facts, "--format=" + fmt,
-             "--output", target], cwd=project)
-        with open(target, encoding="utf-8") as f:
-            out[("shards", fmt)] = f.read()
+        report("shards", fmt, "--facts-dir", facts, merge=True)
     for name in ("j2-cold", "j2-warm", "shards"):
-        for fmt in ("json", "text"):
-            same("%s reports" % fmt, "j1-no-cache", out[("j1-no-cache", fmt)],
-                 name, out[(name, fmt)])
+        same("json reports", "j1-no-cache", out[("j1-no-cache", "json")],
+             name, out[(name, "json")])
+    same("text reports", "j2-warm", out[("j2-warm", "text")], "shards",
+         out[("shards", "text")])
     # A shard over the cache the whole run filled parses nothing.
     shard = run([args.async_lint, "-p", project, "--checks=-*,async-*",
                  "--shard", "1/1", "--facts-dir", os.path.join(scratch, "s1"),
                  "--cache-dir", cache], cwd=project)
     if "(%d from the cache)" % units not in shard.stderr:
         fail("a shard did not use the whole run's cache", shard.stderr)
-    return out[("j1-no-cache", "text")]
+    return out[("j2-warm", "text")], cache
 
 
 def warnings_of(text):
@@ -225,8 +231,11 @@ def clangd_warnings(args, project, units):
                 code = str(d.get("code", ""))
                 if d.get("severity") != 2 or not code.startswith("async-"):
                     continue
-                # clangd counts from 0 and appends the notes to the message.
+                # clangd counts from 0, capitalises the message, says when a
+                # fix is available and appends the notes.
                 message = d["message"].split("\n", 1)[0]
+                message = re.sub(r" \(fix available\)$", "", message)
+                message = message[:1].lower() + message[1:]
                 found.add("%s:%d: %s [%s]" % (unit, d["range"]["start"]["line"] + 1,
                                              message, code))
             server.notify("textDocument/didClose",
@@ -237,12 +246,13 @@ def clangd_warnings(args, project, units):
     return found
 
 
-def front_ends(args, project, text_report):
+def front_ends(args, project, text_report, cache):
     """3: the plugin and async-clangd agree with async-lint."""
     units = [e["file"] for e in json.load(
         open(os.path.join(project, "compile_commands.json")))]
-    # The plugin reads the facts linked by the last run over the project.
-    lint(args, project, "--no-cache")
+    # The plugin reads the facts linked by the last run over the project
+    # (here the cached results restore them).
+    lint(args, project, "--cache-dir", cache)
     expected = warnings_of(text_report)
     plugin = plugin_warnings(args, project, units)
     same("warnings", "async-lint", "\n".join(sorted(expected)) + "\n",
@@ -281,15 +291,34 @@ def copy_project(project, dest):
     return dest
 
 
+def restore(pristine, dest):
+    """Puts the sources of \p pristine back into \p dest (same contents,
+    new times: the cache must still hold)."""
+    for folder, dirs, files in os.walk(pristine):
+        for name in files:
+            source = os.path.join(folder, name)
+            target = os.path.join(dest, os.path.relpath(source, pristine))
+            shutil.copyfile(source, target)
+
+
 def fixes(args, project, scratch):
     """4: a fix is the same from the cache as cold, and compiles."""
+    warm = copy_project(project, os.path.join(scratch, "warm"))
+    pristine = os.path.join(scratch, "pristine")
+    shutil.rmtree(pristine, ignore_errors=True)
+    shutil.copytree(warm, pristine)
+    cache = os.path.join(scratch, "fix-cache")
+    lint(args, warm, "--cache-dir", cache)
+    units = len(json.load(open(os.path.join(warm, "compile_commands.json"))))
     for mode in ("--fix", "--fix-notes"):
         cold = copy_project(project, os.path.join(scratch, "cold" + mode))
         lint(args, cold, mode, "--no-cache")
-        warm = copy_project(project, os.path.join(scratch, "warm" + mode))
-        cache = os.path.join(scratch, "fix-cache" + mode)
-        lint(args, warm, "--cache-dir", cache)
-        lint(args, warm, mode, "--cache-dir", cache)
+        restore(pristine, warm)
+        after = run([args.async_lint, "-p", warm, "--checks=-*,async-*", mode,
+                     "--cache-dir", cache], cwd=warm)
+        if "(%d from the cache)" % units not in after.stderr:
+            fail("%s after a plain run did not take its results from the "
+                 "cache" % mode, after.stderr)
         same("files fixed with " + mode, "cold", tree_text(cold),
              "after a plain run", tree_text(warm))
         for entry in json.load(open(os.path.join(cold, "compile_commands.json"))):
@@ -325,8 +354,8 @@ def main():
     else:
         project = os.path.abspath(args.project)
         count = len(json.load(open(os.path.join(project, "compile_commands.json"))))
-    text = reports(args, project, args.scratch)
-    front_ends(args, project, text)
+    text, cache = reports(args, project, args.scratch)
+    front_ends(args, project, text, cache)
     fixes(args, project, args.scratch)
     print("differential: %d units, %d warnings: every front end and mode agrees"
           % (count, len(warnings_of(text))))

@@ -87,6 +87,25 @@ net::awaitable<void> while_index(std::vector<std::string> hosts) {
   }
 }
 
+// A task that holds the loop's own variable by reference: run together,
+// every task would read `i` as the last iteration left it. Not flagged; the
+// same task holding a copy of it is.
+template <class Request> net::awaitable<void> send_request(Request request);
+
+net::awaitable<void> round_robin(std::vector<std::string> hosts) {
+  for (int i = 0; i < 6; ++i)
+    co_await send_request([&i, &hosts]() -> net::awaitable<void> {
+      co_await fetch_page(hosts[i % 2]);
+    });
+  for (int i = 0; i < 6; ++i)
+    co_await send_request([i, &hosts]() -> net::awaitable<void> {
+      co_await fetch_page(hosts[i % 2]);
+    });
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: each iteration waits for 'send_request' before the next one starts; the iterations are independent and could run concurrently [async-sequential-await-in-loop]
+    // CHECK-NOTES: :[[@LINE-4]]:5: warning: each iteration waits for 'send_request' before the next one starts; the iterations are independent and could run concurrently [async-sequential-await-in-loop]
+    // CHECK-NOTES: :[[@LINE-6]]:3: note: to run the iterations concurrently, start the operations with 'net::deferred' and await them together with 'net::experimental::make_parallel_group', or join a fixed number with the '&&' operator of 'net::experimental::awaitable_operators'
+}
+
 net::awaitable<void> do_iterator(std::vector<std::string> hosts) {
   auto it = hosts.begin();
   do {
