@@ -25,6 +25,7 @@ static constexpr llvm::StringLiteral BlockingFunctionsKey = "BlockingFunctions";
 static constexpr llvm::StringLiteral IgnoredFunctionsKey = "IgnoredFunctions";
 static constexpr llvm::StringLiteral CategoriesKey = "Categories";
 static constexpr llvm::StringLiteral MaxDepthKey = "MaxDepth";
+static constexpr llvm::StringLiteral StrictModeKey = "StrictMode";
 
 using utils::BlockingRemedy;
 using Position = utils::EvaluationContext;
@@ -94,6 +95,8 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
       IgnoredFunctions(Options.get(IgnoredFunctionsKey, "")),
       Categories(Options.get(CategoriesKey, utils::DefaultBlockingCategories)),
       MaxDepth(Options.get(MaxDepthKey, 3U)),
+      StrictMode(
+          utils::parseBoolOption(Options.get(StrictModeKey, "false"), false)),
       FactsDir(Options.getLocalOrGlobal(utils::FactsDirOption, "")),
       WriteFacts(utils::parseBoolOption(
           Options.getLocalOrGlobal(utils::WriteFactsOption, ""), false)),
@@ -105,7 +108,8 @@ BlockingCallInCoroutineCheck::BlockingCallInCoroutineCheck(
           [this](const Expr *E, const ASTContext &Ctx) {
             return lookup(E, Ctx).has_value();
           },
-          [this](const FunctionDecl *Def) { return followed(Def); }) {
+          [this](const FunctionDecl *Def) { return followed(Def); },
+          /*Whenever=*/!StrictMode) {
   for (const std::string &Category : utils::splitList(Categories))
     if (!utils::categoryFromName(Category))
       configurationDiag("unknown category '%0' in option '%1'; the categories "
@@ -120,6 +124,7 @@ void BlockingCallInCoroutineCheck::storeOptions(
   Options.store(Opts, IgnoredFunctionsKey, IgnoredFunctions);
   Options.store(Opts, CategoriesKey, Categories);
   Options.store(Opts, MaxDepthKey, MaxDepth);
+  Options.store(Opts, StrictModeKey, utils::boolOptionText(StrictMode));
 }
 
 void BlockingCallInCoroutineCheck::onStartOfTranslationUnit() {
@@ -359,7 +364,10 @@ void BlockingCallInCoroutineCheck::recordFacts(const FunctionDecl *Function,
                               static_cast<unsigned>(Blocking->Api->Category),
                               std::move(*At), ""};
       },
-      [&](const FunctionDecl *Callee) { return Table->isIgnored(Callee); });
+      [&](const FunctionDecl *Callee) { return Table->isIgnored(Callee); },
+      [&](const Expr *Call) {
+        return StrictMode || Chains.runsWhenever(Function, Call);
+      });
 }
 
 // ---------------------------------------------------------------------------

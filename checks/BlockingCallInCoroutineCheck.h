@@ -81,6 +81,9 @@ private:
   const std::string IgnoredFunctions;
   const std::string Categories;
   const unsigned MaxDepth;
+  /// Also follow what a called function does only on some paths (a
+  /// fallback branch, a loop that may not run): not evidence by default.
+  const bool StrictMode;
   /// Cross-unit facts (utils/Facts.h): where they live, whether this unit
   /// writes its own and reads the linked ones.
   const std::string FactsDir;

@@ -143,18 +143,23 @@ static bool iterationsCouldOverlap(const LoopDataFlow &Flow) {
          !Flow.exitsEarly();
 }
 
-/// Whether \p E hands a task a lambda that holds one of the loop's own
-/// variables by reference (`co_await lb.send([&i] { ... i ... })`): run
-/// together, every task would read the variable as the last iteration left
-/// it, so the iterations are not independent.
+/// Whether \p E hands a task a lambda that holds by reference a loop
+/// variable all iterations share (`co_await lb.send([&i] { ... i ... })`):
+/// run together, every task would read it as the last iteration left it, so
+/// the iterations are not independent.
 static bool capturesLoopVariableByReference(const Stmt *E,
                                             const utils::DeclSet &Own) {
   if (!E)
     return false;
   if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(E))
     return llvm::any_of(Lambda->captures(), [&](const LambdaCapture &C) {
-      return C.capturesVariable() && C.getCaptureKind() == LCK_ByRef &&
-             Own.contains(C.getCapturedVar());
+      // One variable that every iteration steps (`i`), not a per-iteration
+      // element or a reference to one (`for (auto &h : hosts)`).
+      const auto *Var = C.capturesVariable()
+                            ? llvm::dyn_cast<VarDecl>(C.getCapturedVar())
+                            : nullptr;
+      return Var && C.getCaptureKind() == LCK_ByRef && Own.contains(Var) &&
+             !Var->getType()->isReferenceType() && !Var->isCXXForRangeDecl();
     });
   return llvm::any_of(E->children(), [&](const Stmt *Child) {
     return capturesLoopVariableByReference(Child, Own);

@@ -3,6 +3,7 @@
 
 #include "TestAST.h"
 #include "utils/CallChains.h"
+#include "utils/EveryPath.h"
 #include "utils/Facts.h"
 #include "utils/Names.h"
 #include "llvm/Support/FileSystem.h"
@@ -14,15 +15,17 @@ namespace {
 using test::buildAST;
 using test::function;
 
-/// A chain engine whose hits are calls to a function named `block`.
-utils::CallChains blockChains(unsigned MaxDepth) {
+/// A chain engine whose hits are calls to a function named `block`; with
+/// \p Whenever, only what runs on every path through a function counts.
+utils::CallChains blockChains(unsigned MaxDepth, bool Whenever = false) {
   return utils::CallChains(
       MaxDepth,
       [](const Expr *E, const ASTContext &) {
         const FunctionDecl *Callee = utils::namedCallee(E);
         return Callee && Callee->getName() == "block";
       },
-      [](const FunctionDecl *Def) { return Def->getName() != "block"; });
+      [](const FunctionDecl *Def) { return Def->getName() != "block"; },
+      Whenever);
 }
 
 /// The names of the functions along a path, then "!" for the hit.
@@ -53,6 +56,68 @@ TEST(CallChains, ShortestChainWithinTheDepth) {
   EXPECT_EQ(describe(Chains.reach(function(*AST, "recursive"), Ctx)), "none");
   auto Shallow = blockChains(2);
   EXPECT_EQ(describe(Shallow.reach(function(*AST, "deep3"), Ctx)), "none");
+}
+
+TEST(EveryPath, WhatRunsEachTimeTheFunctionRuns) {
+  auto AST = buildAST(R"cpp(
+    void block();
+    bool ready();
+    void straight() { ready(); block(); }
+    void branch() { if (ready()) block(); }
+    void both() { if (ready()) block(); else block(); }
+    void early() { if (ready()) return; block(); }
+    void loop(int n) { for (int i = 0; i < n; ++i) block(); }
+    void after_loop(int n) { for (int i = 0; i < n; ++i) ready(); block(); }
+    void nested() { int x = (block(), 1); (void)x; }
+    void dead() { if (false) block(); }
+    void leave_loop(int n) { while (n--) { if (ready()) break; block(); } }
+    void thrown() { if (ready()) throw 1; block(); }
+    void logical() { ready() && (block(), true); }
+    void in_switch(int n) { switch (n) { case 1: block(); } }
+  )cpp");
+  utils::EveryPath Paths;
+  auto Runs = [&](llvm::StringRef Name) {
+    const FunctionDecl *F = function(*AST, Name);
+    std::string Out;
+    for (const CallExpr *Call : test::all<CallExpr>(F))
+      if (Call->getDirectCallee() &&
+          Call->getDirectCallee()->getName() == "block")
+        Out += Paths.runsWhenever(F, Call) ? "1" : "0";
+    return Out;
+  };
+  EXPECT_EQ(Runs("straight"), "1");
+  EXPECT_EQ(Runs("branch"), "0");
+  EXPECT_EQ(Runs("both"), "00"); // each branch alone is not every path
+  EXPECT_EQ(Runs("early"), "0");
+  EXPECT_EQ(Runs("loop"), "1"); // what the function does when it polls
+  EXPECT_EQ(Runs("leave_loop"), "0");
+  EXPECT_EQ(Runs("after_loop"), "1");
+  EXPECT_EQ(Runs("nested"), "1");
+  EXPECT_EQ(Runs("dead"), "0");
+  EXPECT_EQ(Runs("thrown"), "0");
+  EXPECT_EQ(Runs("logical"), "0");
+  EXPECT_EQ(Runs("in_switch"), "0");
+}
+
+TEST(CallChains, WheneverFollowsOnlyWhatRunsOnEveryPath) {
+  auto AST = buildAST(R"cpp(
+    void block();
+    bool parse(const char *);
+    void resolve() { block(); }
+    int endpoint(const char *s) { if (parse(s)) return 1; resolve(); return 0; }
+    int endpoint_always(const char *s) { parse(s); resolve(); return 0; }
+    void maybe_block(bool b) { if (b) block(); }
+  )cpp");
+  const ASTContext &Ctx = AST->getASTContext();
+  auto Assumed = blockChains(3);
+  auto Shown = blockChains(3, /*Whenever=*/true);
+  EXPECT_EQ(describe(Assumed.reach(function(*AST, "endpoint"), Ctx)),
+            "resolve !");
+  EXPECT_EQ(describe(Shown.reach(function(*AST, "endpoint"), Ctx)), "none");
+  EXPECT_EQ(describe(Shown.reach(function(*AST, "endpoint_always"), Ctx)),
+            "resolve !");
+  EXPECT_EQ(describe(Assumed.reach(function(*AST, "maybe_block"), Ctx)), "!");
+  EXPECT_EQ(describe(Shown.reach(function(*AST, "maybe_block"), Ctx)), "none");
 }
 
 TEST(CallChains, VirtualCallsRunEveryVisibleOverride) {

@@ -92,6 +92,23 @@ template <class T> const T *first(const FunctionDecl *FD) {
   return nullptr;
 }
 
+/// Every statement of class \p T in the body of \p FD, in pre-order.
+template <class T> llvm::SmallVector<const T *, 4> all(const FunctionDecl *FD) {
+  llvm::SmallVector<const T *, 4> Found;
+  llvm::SmallVector<const Stmt *, 32> Stack{FD->getBody()};
+  while (!Stack.empty()) {
+    const Stmt *S = Stack.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Match = llvm::dyn_cast<T>(S))
+      Found.push_back(Match);
+    llvm::SmallVector<const Stmt *, 4> Children(S->child_begin(),
+                                                S->child_end());
+    Stack.append(Children.rbegin(), Children.rend());
+  }
+  return Found;
+}
+
 } // namespace clang::tidy::async::test
 
 #endif // ASYNC_LINT_UNITTESTS_TESTAST_H

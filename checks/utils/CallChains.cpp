@@ -172,6 +172,7 @@ const FunctionDecl *calledFunction(const Expr *Call) {
 
 void CallChains::clear() {
   Overrides.clear();
+  Paths.clear();
   Summaries.clear();
   Reaches.clear();
 }
@@ -208,6 +209,9 @@ const CallChains::Summary &CallChains::summary(const FunctionDecl *Def,
     const auto *Call = llvm::dyn_cast<Expr>(Node);
     if (S.Hit || !llvm::isa_and_nonnull<CallExpr, CXXConstructExpr>(Call))
       return !S.Hit;
+    // What runs only on some paths is not what the function does.
+    if (Whenever && !Paths.runsWhenever(Def, Call))
+      return true;
     if (IsHit(Call, Ctx)) {
       S.Hit = Call;
       return false;

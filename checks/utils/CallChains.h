@@ -18,6 +18,7 @@
 #ifndef ASYNC_LINT_UTILS_CALLCHAINS_H
 #define ASYNC_LINT_UTILS_CALLCHAINS_H
 
+#include "EveryPath.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -95,9 +96,14 @@ public:
   /// body and not to be defaulted).
   using FollowFn = std::function<bool(const FunctionDecl *)>;
 
-  CallChains(unsigned MaxDepth, HitFn IsHit, FollowFn Follows)
+  /// With \p Whenever, a followed function's summary holds only the hits
+  /// and calls that run on every path through it (EveryPath): a chain is
+  /// then evidence that the first call reaches the hit, not a guess that
+  /// some branch might.
+  CallChains(unsigned MaxDepth, HitFn IsHit, FollowFn Follows,
+             bool Whenever = false)
       : MaxDepth(MaxDepth), IsHit(std::move(IsHit)),
-        Follows(std::move(Follows)) {}
+        Follows(std::move(Follows)), Whenever(Whenever) {}
 
   /// Forgets every summary: they are keyed by declaration, and hold for one
   /// translation unit only.
@@ -124,11 +130,18 @@ public:
                                        const ASTContext &Ctx);
 
   unsigned maxDepth() const { return MaxDepth; }
+  /// Whether \p S runs on every path through \p Def (EveryPath, shared
+  /// with the summaries).
+  bool runsWhenever(const FunctionDecl *Def, const Stmt *S) {
+    return Paths.runsWhenever(Def, S);
+  }
 
 private:
   const unsigned MaxDepth;
   HitFn IsHit;
   FollowFn Follows;
+  const bool Whenever;
+  EveryPath Paths;
   Overriders Overrides;
   llvm::DenseMap<const FunctionDecl *, Summary> Summaries;
   llvm::DenseMap<const FunctionDecl *, std::optional<CallPath>> Reaches;

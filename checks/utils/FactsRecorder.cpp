@@ -148,7 +148,7 @@ FunctionFact *FactsRecorder::add(const FunctionDecl *Def, bool Coroutine) {
 }
 
 void FactsRecorder::record(const FunctionDecl *Def, bool Coroutine, HitFn Hit,
-                           SkipFn Skip) {
+                           SkipFn Skip, CountsFn Counts) {
   FunctionFact *Added = add(Def, Coroutine);
   if (!Added)
     return;
@@ -159,6 +159,8 @@ void FactsRecorder::record(const FunctionDecl *Def, bool Coroutine, HitFn Hit,
     const auto *Call = llvm::dyn_cast<Expr>(S);
     if (F.Hit || !llvm::isa_and_nonnull<CallExpr, CXXConstructExpr>(Call))
       return !F.Hit;
+    if (!Coroutine && Counts && !Counts(Call))
+      return true;
     if (std::optional<HitFact> Blocking = Hit(Call)) {
       // A coroutine's own blocking calls are its unit's findings.
       if (!Coroutine)

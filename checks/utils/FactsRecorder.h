@@ -64,9 +64,16 @@ public:
 
   void clear() { *this = FactsRecorder(); }
 
+  /// Whether a call in a function that is not a coroutine counts: with a
+  /// check's default evidence rule, only what runs on every path through the
+  /// function (EveryPath).
+  using CountsFn = llvm::function_ref<bool(const Expr *)>;
+
   /// Records \p Def (a definition the unit checks): for a coroutine the
-  /// calls of its body, for any other function also its first hit.
-  void record(const FunctionDecl *Def, bool Coroutine, HitFn Hit, SkipFn Skip);
+  /// calls of its body, for any other function also its first hit; of a
+  /// function that is not a coroutine, only the calls \p Counts accepts.
+  void record(const FunctionDecl *Def, bool Coroutine, HitFn Hit, SkipFn Skip,
+              CountsFn Counts = nullptr);
 
   /// The fact of \p Def (a definition the unit checks) with its name, place
   /// and overrides, for the caller to fill in; null when \p Def is not

@@ -90,7 +90,9 @@ net::awaitable<void> while_index(std::vector<std::string> hosts) {
 // A task that holds the loop's own variable by reference: run together,
 // every task would read `i` as the last iteration left it. Not flagged; the
 // same task holding a copy of it is.
-template <class Request> net::awaitable<void> send_request(Request request);
+template <class Request> net::awaitable<void> send_request(Request request) {
+  co_await request();
+}
 
 net::awaitable<void> round_robin(std::vector<std::string> hosts) {
   for (int i = 0; i < 6; ++i)

@@ -1,6 +1,3 @@
 #include "app/app.h"
 
-void app::manager::stop() {
-  if (ep)
-    ep->call();
-}
+void app::manager::stop() { ep->call(); }
