@@ -25,6 +25,7 @@
 #include "Reports.h"
 #include "Runner.h"
 #include "clang-tidy/ClangTidy.h"
+#include "utils/Facts.h"
 // Links in every upstream clang-tidy module, so that their checks can be
 // enabled as in clang-tidy.
 #include "clang-tidy/ClangTidyForceLinker.h"
@@ -186,6 +187,7 @@ int run(Options &Opts) {
 
   std::vector<Job> Jobs;
   std::string Database;
+  std::vector<std::string> DatabaseUnits;
   const bool NoUnits = Opts.LinkOnly || Opts.MergeOnly;
   if (!NoUnits) {
     llvm::Expected<Plan> Planned = planJobs(Opts);
@@ -193,6 +195,7 @@ int run(Options &Opts) {
       return fail(Planned.takeError());
     Jobs = std::move(Planned->Jobs);
     Database = std::move(Planned->Database);
+    DatabaseUnits = std::move(Planned->DatabaseUnits);
     if (Opts.Shards)
       Jobs = shardOf(std::move(Jobs), Opts.Shard, Opts.Shards);
   }
@@ -290,6 +293,20 @@ int run(Options &Opts) {
         linkFacts(Opts.FactsDir, Opts.LinkOnly ? nullptr : &Linted, Opts);
     if (!Linked)
       return fail(Linked.takeError());
+    // A run over some files links with the facts earlier runs left for the
+    // others; say when some have none.
+    if (!Opts.LinkOnly && !Opts.Quiet) {
+      size_t Missing = llvm::count_if(DatabaseUnits, [&](const std::string &U) {
+        return !Linted.contains(U) &&
+               !llvm::sys::fs::exists(
+                   utils::unitFactsPath(Opts.FactsDir, U, "blocking"));
+      });
+      if (Missing && Linted.size() < DatabaseUnits.size())
+        llvm::errs() << "async-lint: " << Missing
+                     << (Missing == 1 ? " unit has" : " units have")
+                     << " no facts: run async-lint over the whole database "
+                        "for findings that cross units\n";
+    }
     UnitResult FromLink;
     FromLink.Errors = std::move(*Linked);
     Results.push_back(std::move(FromLink));

@@ -172,6 +172,8 @@ llvm::Expected<Plan> planJobs(const Options &Opts) {
   Plan Result;
   if (DB)
     Result.Database = DB->Path;
+  if (DB && !FlagsOnly)
+    Result.DatabaseUnits = DB->Files;
 
   std::vector<std::string> Files;
   if (Opts.Paths.empty()) {

@@ -30,6 +30,8 @@ struct Plan {
   std::vector<Job> Jobs; // sorted by File
   /// The compile database used, empty when there is none.
   std::string Database;
+  /// Every translation unit the database lists (also those not linted).
+  std::vector<std::string> DatabaseUnits;
 };
 
 llvm::Expected<Plan> planJobs(const Options &Opts);

@@ -26,8 +26,11 @@ struct logic_error : exception { logic_error(const char *); };
 }
 )cpp";
 
-std::optional<EscapingThrow> escaping(ASTUnit &AST, llvm::StringRef Name) {
-  utils::ExceptionAnalysis Analysis(AST.getASTContext());
+using Evidence = utils::ExceptionAnalysis::Evidence;
+
+std::optional<EscapingThrow> escaping(ASTUnit &AST, llvm::StringRef Name,
+                                      Evidence Mode = Evidence::Assumed) {
+  utils::ExceptionAnalysis Analysis(AST.getASTContext(), Mode);
   return Analysis.firstEscaping(function(AST, Name)->getBody());
 }
 
@@ -75,6 +78,12 @@ TEST(Exceptions, CallsNoexceptAndVisibleBodies) {
   EXPECT_FALSE(escaping(*AST, "calls_inline"));
   EXPECT_TRUE(escaping(*AST, "calls_indirect"));
   EXPECT_TRUE(escaping(*AST, "calls_virtual"));
+  // What the code shows: a body that is not visible, or an override that
+  // may be called instead, is not evidence; a visible body that throws is.
+  EXPECT_FALSE(escaping(*AST, "calls_opaque", Evidence::Shown));
+  EXPECT_FALSE(escaping(*AST, "calls_virtual", Evidence::Shown));
+  EXPECT_TRUE(escaping(*AST, "calls_indirect", Evidence::Shown));
+  EXPECT_FALSE(escaping(*AST, "calls_inline", Evidence::Shown));
   // What a call throws is unknown: std::exception covers it, a narrower
   // handler does not.
   EXPECT_FALSE(escaping(*AST, "guarded_std"));
@@ -97,8 +106,8 @@ TEST(Exceptions, Awaits) {
     task awaits_loud_child() { co_await loud_child(); }
     task calls_loud_child() { loud_child(); co_return; }
   )cpp");
-  auto UserBody = [&](llvm::StringRef Name) {
-    utils::ExceptionAnalysis Analysis(AST->getASTContext());
+  auto UserBody = [&](llvm::StringRef Name, Evidence Mode = Evidence::Assumed) {
+    utils::ExceptionAnalysis Analysis(AST->getASTContext(), Mode);
     const auto *Coro =
         llvm::cast<CoroutineBodyStmt>(function(*AST, Name)->getBody());
     return Analysis.firstEscaping(Coro->getBody());
@@ -151,8 +160,8 @@ TEST(Exceptions, StandardLibraryAndFrameworksThatFailByValue) {
     task libcoro_read(coro::client &c) { (void)(co_await c.read_some()); }
     task asio_read(boost::asio::socket &s) { (void)(co_await s.async_read_some()); }
   )cpp");
-  auto UserBody = [&](llvm::StringRef Name) {
-    utils::ExceptionAnalysis Analysis(AST->getASTContext());
+  auto UserBody = [&](llvm::StringRef Name, Evidence Mode = Evidence::Assumed) {
+    utils::ExceptionAnalysis Analysis(AST->getASTContext(), Mode);
     const Stmt *Body = function(*AST, Name)->getBody();
     if (const auto *Coro = llvm::dyn_cast<CoroutineBodyStmt>(Body))
       Body = Coro->getBody();
@@ -166,6 +175,10 @@ TEST(Exceptions, StandardLibraryAndFrameworksThatFailByValue) {
   // libcoro returns statuses; Asio's operations throw.
   EXPECT_FALSE(UserBody("libcoro_read"));
   EXPECT_TRUE(UserBody("asio_read"));
+  // An operation only declared outside a library header is the program's
+  // own, defined elsewhere: not evidence.
+  EXPECT_FALSE(UserBody("asio_read", Evidence::Shown));
+  EXPECT_TRUE(UserBody("parses", Evidence::Shown));
 }
 
 TEST(Frameworks, DetachedStarts) {
