@@ -198,6 +198,9 @@ void BlockingCallInCoroutineCheck::check(
   // The calls first, then the reports: a fix may name a local declared
   // anywhere in the body (a scheduler, an executor).
   llvm::SmallVector<std::pair<const Expr *, Position>, 16> Calls;
+  // The branches that run only when the coroutine has no executor: it then
+  // runs inline on its caller's thread, and stalls no executor.
+  llvm::SmallVector<SourceRange, 1> WithoutExecutor;
   bool Awaits = false;
   bool Yields = false;
   utils::forEachEvaluatedStmtInContext(
@@ -209,6 +212,9 @@ void BlockingCallInCoroutineCheck::check(
           Yields = true;
         else if (llvm::isa<CallExpr, CXXConstructExpr>(S))
           Calls.push_back({llvm::cast<Expr>(S), Pos});
+        else if (const auto *If = llvm::dyn_cast<IfStmt>(S);
+                 If && utils::testsNoExecutor(If->getCond()))
+          WithoutExecutor.push_back(If->getThen()->getSourceRange());
         else if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S))
           for (const Decl *D : Decls->decls())
             if (const auto *Var = llvm::dyn_cast<VarDecl>(D))
@@ -223,7 +229,13 @@ void BlockingCallInCoroutineCheck::check(
   if (WriteFacts)
     recordFacts(Function, /*Coroutine=*/true, Co.Ctx);
 
+  const SourceManager &SM = Co.Ctx.getSourceManager();
   for (const auto &[Call, Pos] : Calls) {
+    if (llvm::any_of(WithoutExecutor, [&](SourceRange Branch) {
+          return SM.isPointWithin(Call->getBeginLoc(), Branch.getBegin(),
+                                  Branch.getEnd());
+        }))
+      continue;
     if (std::optional<utils::BlockingCall> Blocking = lookup(Call, Co.Ctx)) {
       if (!isNonBlockingIo(Co, Call, *Blocking, {}))
         reportDirect(Co, Call, *Blocking, Pos);

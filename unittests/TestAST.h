@@ -76,22 +76,6 @@ inline const FunctionDecl *function(ASTUnit &AST, llvm::StringRef Name) {
   return Found.empty() ? nullptr : Found.front().getNodeAs<FunctionDecl>("f");
 }
 
-/// The first statement of class \p T (in pre-order) in the body of \p FD.
-template <class T> const T *first(const FunctionDecl *FD) {
-  llvm::SmallVector<const Stmt *, 32> Stack{FD->getBody()};
-  while (!Stack.empty()) {
-    const Stmt *S = Stack.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *Match = llvm::dyn_cast<T>(S))
-      return Match;
-    llvm::SmallVector<const Stmt *, 4> Children(S->child_begin(),
-                                                S->child_end());
-    Stack.append(Children.rbegin(), Children.rend());
-  }
-  return nullptr;
-}
-
 /// Every statement of class \p T in the body of \p FD, in pre-order.
 template <class T> llvm::SmallVector<const T *, 4> all(const FunctionDecl *FD) {
   llvm::SmallVector<const T *, 4> Found;
@@ -107,6 +91,12 @@ template <class T> llvm::SmallVector<const T *, 4> all(const FunctionDecl *FD) {
     Stack.append(Children.rbegin(), Children.rend());
   }
   return Found;
+}
+
+/// The first statement of class \p T (in pre-order) in the body of \p FD.
+template <class T> const T *first(const FunctionDecl *FD) {
+  llvm::SmallVector<const T *, 4> Found = all<T>(FD);
+  return Found.empty() ? nullptr : Found.front();
 }
 
 } // namespace clang::tidy::async::test

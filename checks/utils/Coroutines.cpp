@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Coroutines.h"
+#include "Frameworks.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprObjC.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -67,6 +68,11 @@ bool isSuspensionPoint(const Stmt *S) {
   const Expr *Ready = Suspend->getReadyExpr();
   if (!Ready)
     return true;
+  // What the framework documents as never suspending, whether or not the
+  // awaiter's body was parsed.
+  if (const Expr *Operand = Suspend->getOperand();
+      Operand && completesAtOnce(Operand->getType()))
+    return false;
   Ready = Ready->IgnoreImplicit();
   // `await_ready()` of a standard awaiter may be a constant expression.
   if (const auto *Call = llvm::dyn_cast<CallExpr>(Ready))

@@ -5,6 +5,7 @@
 #include "Names.h"
 #include "TaskTypes.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
@@ -416,6 +417,62 @@ bool isJoin(const FunctionDecl *Callee) {
   // qualifiedName() spells a method of any specialization with its class
   // template's name.
   return llvm::is_contained(profile(F).Joins, qualifiedName(Callee));
+}
+
+// The tags whose await asks the coroutine's frame for something it holds and
+// never suspends.
+static constexpr llvm::StringRef ReadyAwaits[] = {
+    "boost::asio::this_coro::executor_t", "asio::this_coro::executor_t",
+    "boost::asio::this_coro::cancellation_state_t",
+    "asio::this_coro::cancellation_state_t", "async_simple::CurrentExecutor"};
+
+bool completesAtOnce(QualType Operand) {
+  const CXXRecordDecl *Tag =
+      Operand.isNull() ? nullptr
+                       : Operand.getNonReferenceType()->getAsCXXRecordDecl();
+  return Tag && llvm::is_contained(ReadyAwaits, qualifiedName(Tag));
+}
+
+// The awaitables that give a coroutine its current executor, or null when it
+// has none.
+static constexpr llvm::StringRef ExecutorQueries[] = {
+    "async_simple::CurrentExecutor"};
+
+// The variable \p E names, when it was initialised by awaiting an executor
+// query.
+static bool isAwaitedExecutor(const Expr *E) {
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->getInit() || !Var->getType()->isPointerType())
+    return false;
+  const Expr *Init = Var->getInit()->IgnoreImplicit();
+  if (const auto *Cleanups = llvm::dyn_cast<ExprWithCleanups>(Init))
+    Init = Cleanups->getSubExpr()->IgnoreImplicit();
+  const auto *Await = llvm::dyn_cast<CoawaitExpr>(Init);
+  const CXXRecordDecl *Query =
+      Await ? Await->getOperand()->getType()->getAsCXXRecordDecl() : nullptr;
+  return Query && llvm::is_contained(ExecutorQueries, qualifiedName(Query));
+}
+
+static bool isNull(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (llvm::isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
+    return true;
+  const auto *Zero = llvm::dyn_cast<IntegerLiteral>(E);
+  return Zero && Zero->getValue() == 0;
+}
+
+bool testsNoExecutor(const Expr *Cond) {
+  if (!Cond)
+    return false;
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const auto *Not = llvm::dyn_cast<UnaryOperator>(Cond))
+    return Not->getOpcode() == UO_LNot && isAwaitedExecutor(Not->getSubExpr());
+  if (const auto *Eq = llvm::dyn_cast<BinaryOperator>(Cond))
+    return Eq->getOpcode() == BO_EQ &&
+           ((isAwaitedExecutor(Eq->getLHS()) && isNull(Eq->getRHS())) ||
+            (isAwaitedExecutor(Eq->getRHS()) && isNull(Eq->getLHS())));
+  return false;
 }
 
 // The methods of an Asio execution context that run its loop on the

@@ -167,6 +167,20 @@ bool isDetachingStart(const FunctionDecl *Callee);
 /// Whether \p Callee is one of the Joins of a framework's row.
 bool isJoin(const FunctionDecl *Callee);
 
+/// Whether awaiting an object of type \p Operand completes at once, by the
+/// framework's documentation (ReadyAwaits: Asio's `this_coro::executor` and
+/// `this_coro::cancellation_state`, async_simple's `CurrentExecutor`):
+/// known without the awaiter's body, which an editor's preamble skips in
+/// library headers.
+bool completesAtOnce(QualType Operand);
+
+/// Whether \p Cond tests that the coroutine has no executor: `!ex` or
+/// `ex == nullptr` of a variable initialised by awaiting a framework's
+/// query for the current executor (ExecutorQueries: async_simple's
+/// `co_await CurrentExecutor{}`, which gives null when the coroutine runs
+/// without one, inline on its caller's thread).
+bool testsNoExecutor(const Expr *Cond);
+
 /// Whether \p Callee runs the event loop of an Asio execution context until
 /// its work is done: a `run`/`poll` method (ExecutionContextRuns) of a class
 /// derived from Boost.Asio's or standalone Asio's `execution_context`,

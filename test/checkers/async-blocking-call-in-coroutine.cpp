@@ -721,6 +721,26 @@ net::awaitable<void> start_server(std::string host,
 }
 
 // ---------------------------------------------------------------------------
+// A branch taken only when the coroutine has no executor: it then runs
+// inline on its caller's thread (async_simple's sleep falls back to sleeping
+// the thread there), and stalls no executor. The same sleep outside that
+// branch is reported.
+
+async_simple::coro::Lazy<void> nap(std::chrono::milliseconds d) {
+  auto ex = co_await async_simple::CurrentExecutor{};
+  if (!ex) {
+    std::this_thread::sleep_for(d);
+    co_return;
+  }
+  if (ex == nullptr)
+    std::this_thread::sleep_for(d);
+  std::this_thread::sleep_for(d);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer instead: 'co_await async_simple::coro::sleep(<duration>)'
+}
+
+// ---------------------------------------------------------------------------
 // Not flagged: blocking work handed to another thread or pool, nested
 // lambdas, local classes, unevaluated operands, and code that is not a
 // coroutine.

@@ -3,4 +3,7 @@
 
 namespace async_simple {
 class Executor {};
+// `co_await CurrentExecutor{}` in a Lazy gives its executor, or null when it
+// has none (it then runs inline on its caller's thread).
+struct CurrentExecutor {};
 } // namespace async_simple

@@ -15,6 +15,9 @@ template <class T> struct LazyPromise : mock_support::promise<Lazy<T>, T> {
   template <class U> mock_support::awaiter<U> await_transform(Lazy<U> &&) {
     return {};
   }
+  mock_support::ready_awaiter<Executor *> await_transform(CurrentExecutor) {
+    return {};
+  }
 };
 template <class T, bool reschedule> class LazyBase {
 public:
