@@ -39,7 +39,7 @@ import sys
 import urllib.parse
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-WARNING = re.compile(r"^(/[^:]+):(\d+):(\d+): (warning|error): (.*) \[([\w,.-]+)\]$")
+WARNING = re.compile(r"^([^:\s][^:]*):(\d+):(\d+): (warning|error): (.*) \[([\w,.-]+)\]$")
 
 
 def fail(message, detail=""):
@@ -181,22 +181,28 @@ def reports(args, project, scratch):
     return out[("j2-warm", "text")], cache
 
 
-def warnings_of(text):
+def warnings_of(text, base="/"):
+    """The warnings of a text report, with paths made absolute against
+    \p base (clang-tidy prints them as the compile database spells them)."""
     found = set()
     for line in text.splitlines():
         m = WARNING.match(line)
         if m and m.group(4) == "warning":
-            found.add("%s:%s:%s: %s [%s]" % (m.group(1), m.group(2), m.group(3),
+            path = os.path.normpath(os.path.join(base, m.group(1)))
+            found.add("%s:%s:%s: %s [%s]" % (path, m.group(2), m.group(3),
                                             m.group(5), m.group(6).split(",")[0]))
     return found
 
 
-def plugin_warnings(args, project, units):
+def plugin_warnings(args, project):
     found = set()
-    for unit in units:
+    for entry in json.load(open(os.path.join(project,
+                                             "compile_commands.json"))):
+        unit = os.path.normpath(os.path.join(entry["directory"], entry["file"]))
         proc = run([args.clang_tidy, "-load", args.plugin, "-p", project,
                     "--checks=-*,async-*", "--quiet", unit], cwd=project)
-        found |= warnings_of(proc.stdout)
+        # clang-tidy names files as the compile command's directory sees them.
+        found |= warnings_of(proc.stdout, entry["directory"])
     return found
 
 
@@ -248,13 +254,14 @@ def clangd_warnings(args, project, units):
 
 def front_ends(args, project, text_report, cache):
     """3: the plugin and async-clangd agree with async-lint."""
-    units = [e["file"] for e in json.load(
-        open(os.path.join(project, "compile_commands.json")))]
+    units = [os.path.normpath(os.path.join(e["directory"], e["file"]))
+             for e in json.load(
+                 open(os.path.join(project, "compile_commands.json")))]
     # The plugin reads the facts linked by the last run over the project
     # (here the cached results restore them).
     lint(args, project, "--cache-dir", cache)
     expected = warnings_of(text_report)
-    plugin = plugin_warnings(args, project, units)
+    plugin = plugin_warnings(args, project)
     same("warnings", "async-lint", "\n".join(sorted(expected)) + "\n",
          "plugin", "\n".join(sorted(plugin)) + "\n")
     if args.clangd:
@@ -322,8 +329,9 @@ def fixes(args, project, scratch):
         same("files fixed with " + mode, "cold", tree_text(cold),
              "after a plain run", tree_text(warm))
         for entry in json.load(open(os.path.join(cold, "compile_commands.json"))):
+            words = entry.get("arguments") or shlex.split(entry["command"])
             compile_cmd = [args.clangxx, "-fsyntax-only"] + [
-                a for a in entry["arguments"][1:] if a not in ("-c",)]
+                a for a in words[1:] if a not in ("-c",)]
             proc = subprocess.run(compile_cmd, cwd=entry["directory"],
                                   stdout=subprocess.PIPE,
                                   stderr=subprocess.STDOUT, text=True)

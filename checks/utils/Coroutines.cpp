@@ -209,12 +209,10 @@ void forEachEvaluatedStmt(const Stmt *Root,
 }
 
 bool calleeIsCoroutine(const FunctionDecl *Callee) {
-  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
-  if (!Def)
-    if (const FunctionTemplateDecl *Primary =
-            Callee ? Callee->getPrimaryTemplate() : nullptr)
-      Def = Primary->getTemplatedDecl()->getDefinition();
-  return !Def || isCoroutine(Def);
+  if (!Callee)
+    return true;
+  const SourceManager &SM = Callee->getASTContext().getSourceManager();
+  return !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()));
 }
 
 const FunctionDecl *handedFunction(const Expr *Arg) {

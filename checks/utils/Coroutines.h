@@ -22,10 +22,12 @@ inline bool isCoroutine(const FunctionDecl *FD) {
   return getCoroutineBody(FD) != nullptr;
 }
 
-/// Whether a call to \p Callee runs a coroutine body, as opposed to starting
-/// a library operation (an Asio `async_*` call with `use_awaitable`) or
-/// forwarding to another function. The definition, or the definition of the
-/// template it instantiates, decides; without one, a coroutine is assumed.
+/// Whether a call to \p Callee is named as a coroutine in messages, as
+/// opposed to a library's asynchronous operation (an Asio `async_*` call with
+/// `use_awaitable`): a function of the program is a coroutine, one declared
+/// in a library (system) header is an operation. Decided by where the
+/// function is declared, never by its body, which an editor's preamble skips
+/// in headers: every front end names it the same way.
 bool calleeIsCoroutine(const FunctionDecl *Callee);
 
 /// The statements the user wrote as the body of \p FD: for a coroutine, the
