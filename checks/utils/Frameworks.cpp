@@ -443,14 +443,20 @@ static constexpr llvm::StringRef ExecutorQueries[] = {
 static bool isAwaitedExecutor(const Expr *E) {
   const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Var || !Var->getInit() || !Var->getType()->isPointerType())
+  // In a template the variable is `auto` until instantiation.
+  if (!Var || !Var->getInit() ||
+      !(Var->getType()->isPointerType() || Var->getType()->isDependentType()))
     return false;
   const Expr *Init = Var->getInit()->IgnoreImplicit();
   if (const auto *Cleanups = llvm::dyn_cast<ExprWithCleanups>(Init))
     Init = Cleanups->getSubExpr()->IgnoreImplicit();
-  const auto *Await = llvm::dyn_cast<CoawaitExpr>(Init);
+  const Expr *Operand = nullptr;
+  if (const auto *Await = llvm::dyn_cast<CoawaitExpr>(Init))
+    Operand = Await->getOperand();
+  else if (const auto *Dependent = llvm::dyn_cast<DependentCoawaitExpr>(Init))
+    Operand = Dependent->getOperand();
   const CXXRecordDecl *Query =
-      Await ? Await->getOperand()->getType()->getAsCXXRecordDecl() : nullptr;
+      Operand ? Operand->getType()->getAsCXXRecordDecl() : nullptr;
   return Query && llvm::is_contained(ExecutorQueries, qualifiedName(Query));
 }
 

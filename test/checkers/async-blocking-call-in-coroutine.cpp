@@ -740,6 +740,17 @@ async_simple::coro::Lazy<void> nap(std::chrono::milliseconds d) {
   // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer instead: 'co_await async_simple::coro::sleep(<duration>)'
 }
 
+// The same in a template, as async_simple writes its sleep: `ex` is `auto`
+// until instantiation.
+template <class Rep, class Period>
+async_simple::coro::Lazy<void> nap_for(std::chrono::duration<Rep, Period> d) {
+  auto ex = co_await async_simple::CurrentExecutor();
+  if (!ex) {
+    std::this_thread::sleep_for(d);
+    co_return;
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Not flagged: blocking work handed to another thread or pool, nested
 // lambdas, local classes, unevaluated operands, and code that is not a
