@@ -3,6 +3,7 @@
 
 #include "Coroutines.h"
 #include "Frameworks.h"
+#include "Names.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprObjC.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -209,10 +210,7 @@ void forEachEvaluatedStmt(const Stmt *Root,
 }
 
 bool calleeIsCoroutine(const FunctionDecl *Callee) {
-  if (!Callee)
-    return true;
-  const SourceManager &SM = Callee->getASTContext().getSourceManager();
-  return !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()));
+  return !Callee || !declaredInLibraryHeader(Callee);
 }
 
 const FunctionDecl *handedFunction(const Expr *Arg) {

@@ -317,11 +317,6 @@ bool ExceptionAnalysis::callCanThrow(const FunctionDecl *Callee,
 
 namespace {
 
-bool inLibraryHeader(const Decl *D) {
-  const SourceManager &SM = D->getASTContext().getSourceManager();
-  return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
-}
-
 // `value()` of a result that carries an error instead of a value
 // (boost::system::result, outcome, expected): documented to throw the error.
 bool isErrorResultValue(const FunctionDecl *Callee) {
@@ -342,7 +337,7 @@ bool ExceptionAnalysis::shownToThrow(const FunctionDecl *Callee,
   // A library says what it throws in its documentation, not in the code
   // its headers happen to show: only what never returns, and the value of
   // an error-carrying result, throw on purpose.
-  if (inLibraryHeader(Callee))
+  if (declaredInLibraryHeader(Callee))
     return Callee->isNoReturn() || isErrorResultValue(Callee);
   // A coroutine's body throws into its task, not at the call; an override
   // or a body in another unit is not in sight.
@@ -374,7 +369,7 @@ bool ExceptionAnalysis::awaitCanThrow(const Stmt *Await, unsigned Depth) {
       return Mode == Evidence::Assumed; // Too deep to follow.
     // A coroutine of the program's defined in another unit: its body is not
     // in sight.
-    if (Mode == Evidence::Shown && !Def && !inLibraryHeader(Callee))
+    if (Mode == Evidence::Shown && !Def && !declaredInLibraryHeader(Callee))
       return false;
   }
   if (deliversErrorAsValue(Suspend))

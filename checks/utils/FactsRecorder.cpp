@@ -85,8 +85,7 @@ bool isLinkable(const FunctionDecl *Callee) {
     if (Method->getParent()->isLambda() ||
         llvm::isa<ClassTemplateSpecializationDecl>(Method->getParent()))
       return false;
-  const SourceManager &SM = Callee->getASTContext().getSourceManager();
-  return !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()));
+  return !declaredInLibraryHeader(Callee);
 }
 
 namespace {

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Names.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace clang::tidy::async::utils {
@@ -149,6 +151,11 @@ const NamedDecl *findDeclaration(const ASTContext &Ctx,
       DC = nullptr;
   }
   return Found;
+}
+
+bool declaredInLibraryHeader(const Decl *D) {
+  const SourceManager &SM = D->getASTContext().getSourceManager();
+  return SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation()));
 }
 
 std::string spelledType(QualType T, const ASTContext &Ctx) {

@@ -59,6 +59,10 @@ std::vector<std::string> splitList(llvm::StringRef SemicolonList);
 const NamedDecl *findDeclaration(const ASTContext &Ctx,
                                  llvm::StringRef QualifiedName);
 
+/// Whether \p D is declared in a library (system) header rather than in the
+/// program's own code.
+bool declaredInLibraryHeader(const Decl *D);
+
 /// \p T as the code spells it, for a diagnostic: the written sugar (a
 /// typedef, an alias template, default template arguments left out), never
 /// the desugared type, which for Asio's `awaitable<bool>` runs to hundreds
