@@ -337,6 +337,7 @@ void BlockingCallInCoroutineCheck::checkLinked(const Coroutine &Co,
                        utils::qualifiedName(Callee),
                        calleeKind(Callee),
                        Dispatched != nullptr,
+                       {},
                        {}};
   diag(Loc, "%0") << utils::linkedWarning(Site, First->Hit)
                   << Call->getSourceRange();
@@ -404,7 +405,7 @@ void BlockingCallInCoroutineCheck::reportTransitive(
     std::vector<std::string> Names;
     for (const FunctionDecl *FD : Blocking)
       Names.push_back(utils::qualifiedName(FD));
-    utils::CallFact Site{"", utils::qualifiedName(Callee), 0, true, {}};
+    utils::CallFact Site{"", utils::qualifiedName(Callee), 0, true, {}, {}};
     diag(Loc, "%0", DiagnosticIDs::Note)
         << utils::linkedVirtualNote(Site, Names, Targets);
   }

@@ -112,14 +112,6 @@ hoist(const DeclStmt *DS, const VarDecl *Var, const Place &P, ASTContext &Ctx) {
   return std::make_pair(Removal, Insertion);
 }
 
-/// Whether every iteration of \p Loop ends the loop: its body never falls
-/// through to the next iteration nor continues (`for (;;) { ...; break; }`).
-bool runsAtMostOnce(const Stmt *Loop, const ASTContext &Ctx) {
-  const utils::ExitSet Exits = utils::exitsOf(utils::loopBody(Loop), Ctx);
-  return !Exits.has(utils::Exit::FallThrough) &&
-         !Exits.has(utils::Exit::Continue);
-}
-
 } // namespace
 
 SessionPerRequestCheck::SessionPerRequestCheck(StringRef Name,
@@ -143,6 +135,7 @@ void SessionPerRequestCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void SessionPerRequestCheck::onStartOfTranslationUnit() {
   Catalog.emplace(SessionTypes, SessionFactories, IgnoredTypes);
+  Timers.emplace("", "");
   LocalConstructions.clear();
   Repeated.clear();
   CallsOf.clear();
@@ -186,13 +179,25 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
   auto NoteRepeated = [this, Function](const FunctionDecl *Callee,
                                        SourceLocation Loc,
                                        const NamedDecl *Spawner) {
-    // Name a function template, not the specialization, in the note.
-    if (const auto *Fn = llvm::dyn_cast_or_null<FunctionDecl>(Spawner))
-      if (const FunctionTemplateDecl *Primary = Fn->getPrimaryTemplate())
-        Spawner = Primary;
     if (Callee)
       Repeated.insert(
           {Callee->getCanonicalDecl(), RepeatedCall{Loc, Spawner, Function}});
+  };
+  // What a spawner starts runs once per start: once per item when the spawn
+  // sits in a loop that runs per item, otherwise as often as the function
+  // that spawns it (a step of a chain, like a call).
+  auto NoteSpawned = [&](const FunctionDecl *Handed, SourceLocation Loc,
+                         const NamedDecl *Spawner, const Place &P) {
+    if (!Handed)
+      return;
+    // Name a function template, not the specialization, in the notes.
+    if (const auto *Fn = llvm::dyn_cast<FunctionDecl>(Spawner))
+      if (const FunctionTemplateDecl *Primary = Fn->getPrimaryTemplate())
+        Spawner = Primary;
+    CallsOf[Function->getCanonicalDecl()].push_back(
+        {Handed->getCanonicalDecl(), Loc, Spawner});
+    if (P.Loop)
+      NoteRepeated(Handed, Loc, Spawner);
   };
   // The variable each local's initialiser initialises, for objects made by
   // `std::make_shared` or a factory.
@@ -242,7 +247,7 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
                P, nullptr, nullptr);
       if (utils::isSpawner(utils::qualifiedName(Class)))
         for (const Expr *Arg : Construct->arguments())
-          NoteRepeated(utils::handedFunction(Arg), Arg->getExprLoc(), Class);
+          NoteSpawned(utils::handedFunction(Arg), Arg->getExprLoc(), Class, P);
     } else if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (const CXXRecordDecl *Made = utils::madeClass(Callee);
@@ -252,6 +257,7 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
       else if (!Catalog->sessionFactory(Callee).empty())
         Record(Call, Call->getSourceRange().getBegin(), Call->getSourceRange(),
                Callee, Catalog->sessionFactory(Callee), P, nullptr, nullptr);
+      // A call in a loop that runs once per item runs its callee per item.
       if (Callee && P.Loop)
         NoteRepeated(Callee, Call->getSourceRange().getBegin(), nullptr);
       if (Callee &&
@@ -261,12 +267,14 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
             {Callee->getCanonicalDecl(), Call->getSourceRange().getBegin()});
       if (Callee && utils::isSpawner(utils::qualifiedName(Callee)))
         for (const Expr *Arg : Call->arguments())
-          NoteRepeated(utils::handedFunction(Arg), Arg->getExprLoc(), Callee);
+          NoteSpawned(utils::handedFunction(Arg), Arg->getExprLoc(), Callee, P);
     }
 
     // Children, with the loop and block they sit in.
     llvm::SmallVector<Pending, 8> Children;
-    if (utils::isLoop(S)) {
+    // A loop the code does not show to run per item (it runs once, a fixed
+    // handful of times, or once per timer tick) is walked as a block.
+    if (utils::isLoop(S) && utils::repeatsPerItem(S, Ctx, *Timers)) {
       Place Inner = P;
       Inner.Loop = S;
       Inner.LoopParent =
@@ -314,10 +322,8 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
       LocalConstructions[Function->getCanonicalDecl()].push_back(std::move(C));
       continue;
     }
-    // A loop that runs once, builds a pool it keeps, or runs a whole event
-    // loop per iteration creates the object on purpose.
-    if (runsAtMostOnce(C.Loop, Ctx))
-      continue;
+    // A loop that builds a pool it keeps, or runs a whole event loop per
+    // iteration, creates the object on purpose.
     const utils::LoopUse Use = utils::useInLoop(
         utils::loopBody(C.Loop), C.Made, C.Holder, Ctx.getSourceManager());
     if (Use.Kept || Use.Ran)
@@ -344,7 +350,7 @@ void SessionPerRequestCheck::onEndOfTranslationUnit() {
   // main() is start-up code: what it calls is not followed further.
   for (const auto &[Function, Call] : Repeated) {
     ReachIndex[Function] = Reach.size();
-    Reach.push_back({Function, -1, {}});
+    Reach.push_back({Function, -1, {}, nullptr});
   }
   for (size_t I = 0; I < Reach.size(); ++I) {
     if (Reach[I].Parent < 0) {
@@ -358,7 +364,7 @@ void SessionPerRequestCheck::onEndOfTranslationUnit() {
       continue;
     for (const utils::CallSite &Step : Calls->second)
       if (ReachIndex.try_emplace(Step.Callee, Reach.size()).second)
-        Reach.push_back({Step.Callee, static_cast<int>(I), Step.Loc});
+        Reach.push_back({Step.Callee, static_cast<int>(I), Step.Loc, Step.Via});
   }
 
   auto IsLambda = [](const FunctionDecl *FD) {
@@ -391,9 +397,11 @@ void SessionPerRequestCheck::onEndOfTranslationUnit() {
              DiagnosticIDs::Note)
             << IsLambda(Origin) << Origin->getDeclName();
       for (const Reached *Step : llvm::drop_begin(Chain))
-        diag(Step->CallLoc, "%select{%1|the lambda}0 is called here",
+        diag(Step->CallLoc,
+             "%select{%1|the lambda}0 is %select{called|handed to %q3}2 here",
              DiagnosticIDs::Note)
-            << IsLambda(Step->Function) << Step->Function->getDeclName();
+            << IsLambda(Step->Function) << Step->Function->getDeclName()
+            << (Step->Via != nullptr) << Step->Via;
       diag(C.Loc, utils::PerRequestAdvice, DiagnosticIDs::Note);
     }
   }
@@ -438,7 +446,7 @@ void SessionPerRequestCheck::writeFacts() {
     const RepeatedCall &Call = Repeated.find(Chain.front()->Function)->second;
     llvm::SmallVector<utils::CallSite, 4> Steps;
     for (const Reached *Step : llvm::drop_begin(Chain))
-      Steps.push_back({Step->Function, Step->CallLoc});
+      Steps.push_back({Step->Function, Step->CallLoc, Step->Via});
     utils::recordPerRequest(Recorder, Reach[N].Function,
                             Chain.front()->Function, Call.Loc, Call.Spawner,
                             Steps, !(Call.Caller && Call.Caller->isMain()));

@@ -56,6 +56,7 @@ public:
     const FunctionDecl *Function; ///< canonical
     int Parent;                   ///< -1 for a root
     SourceLocation CallLoc;       ///< in the parent
+    const NamedDecl *Via;         ///< the spawner it is handed to, if any
   };
 
 private:
@@ -77,6 +78,8 @@ private:
   const bool ReadFacts;
   ClangTidyContext *const Tidy;
   std::optional<utils::SessionCatalog> Catalog;
+  /// Recognises timers, whose awaits pace a loop (utils::repeatsPerItem).
+  std::optional<utils::SerialResources> Timers;
   // Facts gathered over the whole translation unit, reported at its end:
   // the constructions outside loops of each function, and the functions
   // that are run once per item or per request.

@@ -399,15 +399,32 @@ void SwallowedCancellationCheck::checkErrorTest(CoroutineContext &Coro,
   if (Cond &&
       (references(Cond, Code) || Coro.Conditions.mentionsCancellation(Cond)))
     return;
+  // A loop whose count the code fixes ends after it, whatever the errors.
+  if (utils::constantTripCount(Loop, Coro.Ctx))
+    return;
   const Stmt *ErrorBranch =
       Found.Test.Positive ? Found.If->getThen() : Found.If->getElse();
   if (Coro.leavesOnCancellation(Loop, IsCode)) {
     checkTerminalRead(Coro, Found, Site, Loop, ErrorBranch);
     return;
   }
-  if (Coro.Conditions.exitsWhenCancelled(ErrorBranch, IsCode)
-          .intersects({Exit::FallThrough, Exit::Continue}))
+  if (goesOn(Coro, Found.If, ErrorBranch,
+             Coro.Conditions.exitsWhenCancelled(ErrorBranch, IsCode)))
     reportUnhandledCode(Coro, Found, Site);
+}
+
+// The error branch of \p If goes on (falls through or continues) by one of
+// \p Exits, and what comes after it reaches another suspension point: an
+// `if` that only logs before an unconditional `co_return` lets nothing run
+// again.
+bool SwallowedCancellationCheck::goesOn(const CoroutineContext &Coro,
+                                        const IfStmt *If,
+                                        const Stmt *ErrorBranch,
+                                        ExitSet Exits) {
+  const ExitSet GoesOn = Exits.without(
+      {Exit::Return, Exit::Throw, Exit::Jump, Exit::Break});
+  return !GoesOn.empty() &&
+         Coro.suspendsAgain(ErrorBranch ? ErrorBranch : If, GoesOn);
 }
 
 // No path in the loop stops on cancellation; the first test of the code is
@@ -461,8 +478,8 @@ void SwallowedCancellationCheck::checkTerminalRead(CoroutineContext &Coro,
   if (!Terminal || !ErrorBranch ||
       utils::mentionsTerminalError(utils::loopCondition(Loop)) ||
       utils::mentionsTerminalError(utils::loopBody(Loop)) ||
-      !utils::exitsOf(ErrorBranch, Coro.Ctx)
-           .intersects({Exit::FallThrough, Exit::Continue}))
+      !goesOn(Coro, Found.If, ErrorBranch,
+              utils::exitsOf(ErrorBranch, Coro.Ctx)))
     return;
   const SourceLocation IfBegin = Found.If->getBeginLoc();
   const std::string Enumerator =

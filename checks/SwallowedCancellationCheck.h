@@ -4,6 +4,7 @@
 #ifndef ASYNC_LINT_SWALLOWEDCANCELLATIONCHECK_H
 #define ASYNC_LINT_SWALLOWEDCANCELLATIONCHECK_H
 
+#include "utils/Exits.h"
 #include "utils/Frameworks.h"
 #include "utils/FunctionBodyCheck.h"
 #include "llvm/ADT/SmallVector.h"
@@ -85,6 +86,8 @@ private:
   void checkErrorCodeLoops(CoroutineContext &Coro);
   void checkErrorTest(CoroutineContext &Coro, const utils::ErrorTest &Found,
                       const utils::ErrorCodeSite &Site, const Stmt *Loop);
+  static bool goesOn(const CoroutineContext &Coro, const IfStmt *If,
+                     const Stmt *ErrorBranch, utils::ExitSet Exits);
   void reportUnhandledCode(CoroutineContext &Coro,
                            const utils::ErrorTest &Found,
                            const utils::ErrorCodeSite &Site);

@@ -79,6 +79,74 @@ TEST(Loops, BodiesAndConditions) {
   EXPECT_EQ(utils::loopBody(Body), nullptr);
 }
 
+/// The loops written directly in the body of \p Name, in order.
+llvm::SmallVector<const Stmt *, 8> loopsOf(ASTUnit &AST, llvm::StringRef Name) {
+  const FunctionDecl *FD = function(AST, Name);
+  EXPECT_NE(FD, nullptr);
+  llvm::SmallVector<const Stmt *, 8> Loops;
+  if (FD)
+    for (const Stmt *S : llvm::cast<CompoundStmt>(FD->getBody())->body())
+      if (utils::isLoop(S))
+        Loops.push_back(S);
+  return Loops;
+}
+
+TEST(Loops, RunsAtMostOnce) {
+  auto AST = buildAST(R"cpp(
+    bool c();
+    void f() {
+      do { c(); } while (0);
+      do { c(); } while (false);
+      while (false) { c(); }
+      for (;;) { c(); break; }
+      do { c(); } while (c());
+      while (true) { if (c()) break; }
+      for (int i = 0; i < 2; ++i) { c(); }
+    }
+  )cpp");
+  auto Loops = loopsOf(*AST, "f");
+  ASSERT_EQ(Loops.size(), 7u);
+  ASTContext &Ctx = AST->getASTContext();
+  EXPECT_TRUE(utils::runsAtMostOnce(Loops[0], Ctx));
+  EXPECT_TRUE(utils::runsAtMostOnce(Loops[1], Ctx));
+  EXPECT_TRUE(utils::runsAtMostOnce(Loops[2], Ctx));
+  EXPECT_TRUE(utils::runsAtMostOnce(Loops[3], Ctx));
+  EXPECT_FALSE(utils::runsAtMostOnce(Loops[4], Ctx));
+  EXPECT_FALSE(utils::runsAtMostOnce(Loops[5], Ctx));
+  EXPECT_FALSE(utils::runsAtMostOnce(Loops[6], Ctx));
+}
+
+TEST(Loops, ConstantTripCount) {
+  auto AST = buildAST(R"cpp(
+    int next();
+    constexpr int Cases = 3;
+    void f(int n, int (&a)[4], const int *p) {
+      for (int i = 0; i < 2; ++i) {}
+      for (int i = 1; i <= Cases; i++) {}
+      for (unsigned i = 0; i != 5; i += 1) {}
+      for (int x : {1, 2, 3}) { (void)x; }
+      for (int x : a) { (void)x; }
+      for (int i = 0; i < n; ++i) {}
+      for (int i = 0; i < 2; ++i) { i = next(); }
+      for (int i = 0; i < 8; i += 2) {}
+      for (int i = 5; i > 0; --i) {}
+      while (n) {}
+    }
+  )cpp");
+  auto Loops = loopsOf(*AST, "f");
+  ASSERT_EQ(Loops.size(), 10u);
+  ASTContext &Ctx = AST->getASTContext();
+  EXPECT_EQ(utils::constantTripCount(Loops[0], Ctx), 2u);
+  EXPECT_EQ(utils::constantTripCount(Loops[1], Ctx), 3u);
+  EXPECT_EQ(utils::constantTripCount(Loops[2], Ctx), 5u);
+  EXPECT_EQ(utils::constantTripCount(Loops[3], Ctx), 3u);
+  EXPECT_EQ(utils::constantTripCount(Loops[4], Ctx), 4u);
+  // A bound read at run time, a counter the body changes, other steps and
+  // conditions: the code does not fix the count (as far as this reads it).
+  for (unsigned I = 5; I < Loops.size(); ++I)
+    EXPECT_EQ(utils::constantTripCount(Loops[I], Ctx), std::nullopt) << I;
+}
+
 TEST(Exits, CoReturnInAHandler) {
   auto AST = buildAST(std::string(CoroutinePrelude) + R"cpp(
     task f() {

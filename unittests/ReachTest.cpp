@@ -168,7 +168,7 @@ utils::FunctionFact fn(std::string Usr, std::string File, unsigned Line) {
 
 utils::CallFact call(std::string Callee, std::string File, unsigned Line,
                      bool Virtual = false) {
-  return {Callee, Callee, 0, Virtual, at(File, Line)};
+  return {Callee, Callee, 0, Virtual, at(File, Line), {}};
 }
 
 TEST(CallChains, CallsThroughAVariableWithOneTarget) {

@@ -86,8 +86,9 @@ const BlockingApi BuiltinApis[] = {
 
     // Synchronous network I/O: Asio and Beast operations without a
     // completion token...
-    {"asio::basic_socket::{connect,wait}", C::Network, M::Function,
-     R::AsyncTwin},
+    {"asio::basic_socket::connect", C::Network, M::Function, R::AsyncTwin, "",
+     /*ZeroTimeoutPolls=*/false, /*LocalOnDatagram=*/true},
+    {"asio::basic_socket::wait", C::Network, M::Function, R::AsyncTwin},
     {"asio::basic_stream_socket::{read_some,write_some,receive,send}",
      C::Network, M::Function, R::AsyncTwin},
     {"asio::basic_datagram_socket::{receive,receive_from,send,send_to}",
@@ -381,6 +382,18 @@ BlockingApiTable::find(llvm::StringRef QualifiedName,
   return &It->second;
 }
 
+/// Whether \p RD is an Asio datagram socket (`ip::udp::socket`), or derives
+/// from one.
+static bool isDatagramSocket(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  if (normaliseAsioName(qualifiedName(RD)) == "asio::basic_datagram_socket")
+    return true;
+  return llvm::any_of(RD->bases(), [](const CXXBaseSpecifier &Base) {
+    return isDatagramSocket(Base.getType()->getAsCXXRecordDecl());
+  });
+}
+
 std::optional<BlockingCall> BlockingApiTable::lookup(const Expr *E) const {
   const auto *Call = llvm::dyn_cast<CallExpr>(E);
   if (!Call)
@@ -406,8 +419,11 @@ std::optional<BlockingCall> BlockingApiTable::lookup(const Expr *E) const {
   if (Callee && Callee->getIdentifier() &&
       ShortNames.contains(Callee->getName())) {
     std::string Name = qualifiedName(Callee);
-    if (const Entry *Found = find(Name, Callee, Display, Name))
+    if (const Entry *Found = find(Name, Callee, Display, Name)) {
+      if (Found->Api->LocalOnDatagram && isDatagramSocket(objectClass(Call)))
+        return std::nullopt;
       return BlockingCall{Found->Api, Display, Found->Suggestion};
+    }
     // A method inherited from a base the table does not name, such as
     // libstdc++'s std::__basic_future::wait called on a std::future.
     if (const CXXRecordDecl *Object = objectClass(Call)) {

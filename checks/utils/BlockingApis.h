@@ -98,6 +98,9 @@ struct BlockingApi {
   /// A timed wait whose first argument is a constant zero duration only polls
   /// (`future.wait_for(0s)`); such calls are not blocking.
   bool ZeroTimeoutPolls = false;
+  /// On a datagram socket the operation completes at once, without the
+  /// network: `connect` only records the default peer.
+  bool LocalOnDatagram = false;
 };
 
 /// The built-in table.

@@ -51,11 +51,14 @@ json::Value toJson(const FactSite &S) {
 }
 
 json::Value toJson(const CallFact &C) {
-  return json::Object{{"callee", C.Callee},
-                      {"name", C.Name},
-                      {"kind", C.Kind},
-                      {"virtual", C.Virtual},
-                      {"at", toJson(C.At)}};
+  json::Object O{{"callee", C.Callee},
+                 {"name", C.Name},
+                 {"kind", C.Kind},
+                 {"virtual", C.Virtual},
+                 {"at", toJson(C.At)}};
+  if (!C.Spawner.empty())
+    O["spawner"] = C.Spawner;
+  return O;
 }
 
 json::Value toJson(const HitFact &H) {
@@ -122,7 +125,7 @@ bool fromJSON(const json::Value &V, CallFact &C, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("callee", C.Callee) && O.map("name", C.Name) &&
          O.map("kind", C.Kind) && O.map("virtual", C.Virtual) &&
-         O.map("at", C.At);
+         O.map("at", C.At) && O.mapOptional("spawner", C.Spawner);
 }
 
 bool fromJSON(const json::Value &V, HitFact &H, json::Path P) {
@@ -819,9 +822,11 @@ std::string perRequestRootNote(const PerRequestFact &Path) {
 }
 
 std::string perRequestStepNote(const CallFact &Step) {
-  if (Step.Kind == 1)
-    return "the lambda is called here";
-  return "'" + shortName(Step.Name).str() + "' is called here";
+  std::string Callee = Step.Kind == 1 ? std::string("the lambda")
+                                      : "'" + shortName(Step.Name).str() + "'";
+  if (!Step.Spawner.empty())
+    return Callee + " is handed to '" + Step.Spawner + "' here";
+  return Callee + " is called here";
 }
 
 } // namespace clang::tidy::async::utils

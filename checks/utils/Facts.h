@@ -48,7 +48,7 @@
 namespace clang::tidy::async::utils {
 
 /// The version of the facts format; files of another version are ignored.
-inline constexpr unsigned FactsVersion = 3;
+inline constexpr unsigned FactsVersion = 4;
 
 /// A place in a source file.
 struct FactSite {
@@ -67,6 +67,9 @@ struct CallFact {
   /// The call dispatches dynamically: it runs the callee or an override.
   bool Virtual = false;
   FactSite At;
+  /// The spawner the callee is handed to here (qualified, as a diagnostic
+  /// prints it), or empty for a call.
+  std::string Spawner;
 };
 
 /// What a function does itself that a check reports when the function is

@@ -114,7 +114,7 @@ std::optional<CallFact> callFact(const FunctionDecl *Callee, SourceLocation Loc,
   if (Usr.empty() || !At)
     return std::nullopt;
   return CallFact{std::move(Usr), qualifiedName(Callee), kindOf(Callee),
-                  Virtual, std::move(*At)};
+                  Virtual,        std::move(*At),        {}};
 }
 
 FunctionFact *FactsRecorder::add(const FunctionDecl *Def, bool Coroutine) {

@@ -296,6 +296,8 @@ private:
   llvm::SmallVector<const Stmt *, 8> Guards;
   /// Inside a nested loop or switch, where `break` does not leave the loop.
   unsigned BreakScopes = 0;
+  /// Inside a `try` of the loop, where a `throw` may be caught.
+  unsigned TryScopes = 0;
   unsigned GeneratorLoops = 0;
 };
 
@@ -333,7 +335,10 @@ void BodyWalker::statement(const Stmt *S) {
   } else if (isLoop(S)) {
     nestedLoop(S);
   } else if (const auto *Try = llvm::dyn_cast<CXXTryStmt>(S)) {
+    // A `throw` in the try block may be caught by its handlers.
+    ++TryScopes;
     statement(Try->getTryBlock());
+    --TryScopes;
     // A handler runs when something in the try block threw: an exit in it
     // is decided by whatever the try block awaited.
     for (unsigned I = 0, N = Try->getNumHandlers(); I < N; ++I)
@@ -358,6 +363,13 @@ void BodyWalker::statement(const Stmt *S) {
   } else if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : Decls->decls())
       declaration(D);
+  } else if (const auto *E = llvm::dyn_cast<Expr>(S);
+             E && llvm::isa<CXXThrowExpr>(E->IgnoreImplicit()) &&
+             TryScopes == 0) {
+    // A `throw` outside any `try` of the loop leaves the loop (a chain of
+    // interceptors that stops at the first one that fails).
+    expression(S);
+    exitHere(S);
   } else if (llvm::isa<Expr>(S)) {
     expression(S);
   } else if (!llvm::isa<ContinueStmt, NullStmt>(S)) {

@@ -7,6 +7,11 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include <optional>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
 
 namespace clang::tidy::async::utils {
 
@@ -25,6 +30,18 @@ const Expr *loopCondition(const Stmt *Loop);
 /// Whether \p Loc lies in \p Range (both taken where they are written in
 /// a file).
 bool isWithin(SourceLocation Loc, SourceRange Range, const SourceManager &SM);
+
+/// Whether \p Loop runs its body at most once: every iteration leaves it
+/// (`for (;;) { ...; break; }`), its condition is constant false before the
+/// first iteration (`while (false)`), or it is a `do ... while (0)`.
+bool runsAtMostOnce(const Stmt *Loop, const ASTContext &Ctx);
+
+/// How many times \p Loop runs when the code fixes it: a counting `for`
+/// (`for (int i = 0; i < 3; ++i)`, `<`, `<=` or `!=`, `++`/`--`/`+= 1`, the
+/// counter not changed in the body, bounds that are constants), or a
+/// range-based `for` over a braced list or an array of known size. Nothing
+/// when the count depends on values the code reads at run time.
+std::optional<uint64_t> constantTripCount(const Stmt *Loop, ASTContext &Ctx);
 
 } // namespace clang::tidy::async::utils
 

@@ -10,9 +10,6 @@
 
 namespace clang::tidy::async::utils {
 
-namespace {
-
-/// \p D's qualified name as the unit's own diagnostics print it (`%q`).
 std::string diagnosticName(const NamedDecl *D) {
   std::string Name;
   llvm::raw_string_ostream OS(Name);
@@ -20,8 +17,6 @@ std::string diagnosticName(const NamedDecl *D) {
                           /*Qualified=*/true);
   return Name;
 }
-
-} // namespace
 
 std::optional<HitFact> sessionHit(const NamedDecl *What, llvm::StringRef Why,
                                   SourceLocation Loc, const ASTContext &Ctx) {
@@ -54,8 +49,11 @@ void recordSessionFunction(FactsRecorder &Recorder, const FunctionDecl *Def,
       continue;
     // The first call to each callee is enough for a chain.
     if (std::optional<CallFact> Fact = callFact(Call.Callee, Call.Loc, SM);
-        Fact && Called.insert(Fact->Callee).second)
+        Fact && Called.insert(Fact->Callee).second) {
+      if (Call.Via)
+        Fact->Spawner = diagnosticName(Call.Via);
       F->Calls.push_back(std::move(*Fact));
+    }
   }
 }
 
@@ -83,7 +81,8 @@ void recordPerRequest(FactsRecorder &Recorder, const FunctionDecl *Function,
       return;
     P.Steps.push_back({usrOf(Step.Callee), qualifiedName(Step.Callee),
                        noteName(Step.Callee).empty() ? 1u : 0u, false,
-                       std::move(*StepAt)});
+                       std::move(*StepAt),
+                       Step.Via ? diagnosticName(Step.Via) : std::string()});
   }
   P.Followed = Followed;
   Recorder.addPerRequest(std::move(P));

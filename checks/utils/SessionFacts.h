@@ -24,7 +24,12 @@ inline constexpr llvm::StringLiteral SessionFactsKind = "session";
 struct CallSite {
   const FunctionDecl *Callee; ///< canonical
   SourceLocation Loc;
+  /// The spawner the callee is handed to at Loc, or null for a call.
+  const NamedDecl *Via = nullptr;
 };
+
+/// \p D's qualified name as the unit's own diagnostics print it (`%q`).
+std::string diagnosticName(const NamedDecl *D);
 
 /// The construction of a session object (\p What: the class, or the
 /// factory called) at \p Loc, as facts record it; none when \p Loc is in no

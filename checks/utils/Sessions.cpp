@@ -4,6 +4,7 @@
 #include "Sessions.h"
 #include "Coroutines.h"
 #include "Loops.h"
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/StringSet.h"
@@ -255,6 +256,66 @@ llvm::StringRef SessionCatalog::sessionFactory(const FunctionDecl *FD) {
   if (!FD || !FD->getIdentifier())
     return {};
   return lookup(FD, /*Factory=*/true);
+}
+
+namespace {
+
+/// Whether \p Await suspends on a timer: the awaited operation is a member
+/// call on an object of a timer class (`timer.async_wait(...)`).
+bool awaitsTimer(const CoawaitExpr *Await, SerialResources &Timers) {
+  const Expr *Operand = Await->getOperand();
+  if (!Operand)
+    return false;
+  const auto *Call =
+      llvm::dyn_cast<CXXMemberCallExpr>(Operand->IgnoreImplicit());
+  if (!Call || !Call->getImplicitObjectArgument())
+    return false;
+  QualType Object = Call->getImplicitObjectArgument()->getType();
+  if (Object->isPointerType())
+    Object = Object->getPointeeType();
+  const CXXRecordDecl *Class = Object->getAsCXXRecordDecl();
+  return Class && Timers.isTimerClass(Class);
+}
+
+/// Whether every run of the loop body \p Body awaits a timer: a statement
+/// directly in the body (not in a branch or a nested loop) awaits one.
+bool pacedByTimer(const Stmt *Body, SerialResources &Timers) {
+  llvm::SmallVector<const Stmt *, 8> Statements;
+  if (const auto *Block = llvm::dyn_cast_or_null<CompoundStmt>(Body))
+    Statements.append(Block->body_begin(), Block->body_end());
+  else if (Body)
+    Statements.push_back(Body);
+  for (const Stmt *S : Statements) {
+    if (!llvm::isa<Expr, DeclStmt>(S))
+      continue;
+    bool Paced = false;
+    forEachEvaluatedStmt(S, [&](const Stmt *Child) {
+      // The arms of `?:`, `&&` and `||` may not run.
+      if (llvm::isa<AbstractConditionalOperator>(Child))
+        return false;
+      if (const auto *Logical = llvm::dyn_cast<BinaryOperator>(Child);
+          Logical && Logical->isLogicalOp())
+        return false;
+      if (const auto *Await = llvm::dyn_cast<CoawaitExpr>(Child))
+        Paced |= awaitsTimer(Await, Timers);
+      return !Paced;
+    });
+    if (Paced)
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+bool repeatsPerItem(const Stmt *Loop, ASTContext &Ctx,
+                    SerialResources &Timers) {
+  if (runsAtMostOnce(Loop, Ctx))
+    return false;
+  if (std::optional<uint64_t> Trips = constantTripCount(Loop, Ctx);
+      Trips && *Trips <= FixedCaseLimit)
+    return false;
+  return !pacedByTimer(loopBody(Loop), Timers);
 }
 
 } // namespace clang::tidy::async::utils

@@ -5,6 +5,7 @@
 #define ASYNC_LINT_UTILS_SESSIONS_H
 
 #include "Names.h"
+#include "SerialResources.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -59,6 +60,16 @@ LoopUse useInLoop(const Stmt *Body, const Expr *Made, const VarDecl *Holder,
 /// loop that is stopped once `run()` returns until it is restarted. Hoisting
 /// such an object out of a loop changes what the second iteration sees.
 bool hasRunState(const NamedDecl *What);
+
+/// The most iterations a loop whose count the code fixes may run and still
+/// be a table of cases (one fixture per case) rather than items or requests.
+inline constexpr uint64_t FixedCaseLimit = 8;
+
+/// Whether the code shows that \p Loop runs its body once per item or
+/// request: it can run more than once, its count is not a constant of at
+/// most FixedCaseLimit, and it is not paced by a timer (every iteration
+/// awaits a timer: a periodic task, whose cost is per period, not per item).
+bool repeatsPerItem(const Stmt *Loop, ASTContext &Ctx, SerialResources &Timers);
 
 /// Recognises session classes and factories by their resolved declarations.
 /// Results are cached per declaration, so one catalog serves a whole

@@ -26,6 +26,7 @@
 #include <seastar/core/future.hh>
 #include <chrono>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -393,6 +394,28 @@ net::awaitable<void> retry(std::string host) {
   for (int attempt = 0; attempt < 3; ++attempt) {
     if (co_await try_fetch(host))
       co_return;
+  }
+}
+
+// An interceptor chain: the first one that fails throws out of the loop, so
+// the later ones must not run.
+net::awaitable<void> interceptor_chain(std::vector<std::string> hosts) {
+  for (auto &h : hosts) {
+    bool ok = co_await probe(h);
+    if (!ok)
+      throw std::runtime_error("rejected by " + h);
+  }
+}
+
+// ... but a throw decided by the item alone does not order the iterations.
+net::awaitable<void> throw_on_bad_item(std::vector<std::string> hosts) {
+  for (auto &h : hosts) {
+    if (h.empty())
+      throw std::invalid_argument("empty host");
+    co_await fetch_page(h);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: each iteration waits for 'fetch_page' before the next one starts; the iterations are independent and could run concurrently [async-sequential-await-in-loop]
+    // CHECK-NOTES: :[[@LINE-2]]:5: warning: each iteration waits for 'fetch_page' before the next one starts; the iterations are independent and could run concurrently [async-sequential-await-in-loop]
+    // CHECK-NOTES: :[[@LINE-6]]:3: note: to run the iterations concurrently, start the operations with 'net::deferred' and await them together with 'net::experimental::make_parallel_group', or join a fixed number with the '&&' operator of 'net::experimental::awaitable_operators'
   }
 }
 

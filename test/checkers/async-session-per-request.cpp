@@ -262,21 +262,163 @@ void worker(int id) {
   net::io_context loop;
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'boost::asio::io_context' is created on every call of 'worker', which runs once per request; each one is a whole event loop [async-session-per-request]
   // CHECK-NOTES: :[[@LINE-2]]:19: warning: a new 'boost::asio::io_context' is created on every call of 'worker', which runs once per request; each one is a whole event loop [async-session-per-request]
-  // CHECK-NOTES: :[[@LINE+13]]:46: note: 'worker' is handed to 'std::async' here
+  // CHECK-NOTES: :[[@LINE+14]]:48: note: 'worker' is handed to 'std::async' here
   // CHECK-NOTES: :[[@LINE-4]]:19: note: create one for the program's lifetime and pass it in by reference
   loop.run();
 }
 
-void start_workers() {
+void start_jobs(const std::vector<int> &jobs) {
+  for (int job : jobs) {
+    std::thread t([] {
+      pqxx::connection db("dbname=app");
+      // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: a new 'pqxx::connection' is created on every call of this lambda, which runs once per request; each one opens a new database connection [async-session-per-request]
+      // CHECK-NOTES: :[[@LINE-2]]:24: warning: a new 'pqxx::connection' is created on every call of this lambda, which runs once per request; each one opens a new database connection [async-session-per-request]
+      // CHECK-NOTES: :[[@LINE-4]]:19: note: the lambda is handed to 'std::thread' here
+      // CHECK-NOTES: :[[@LINE-4]]:24: note: create one for the program's lifetime and pass it in by reference
+    });
+    auto done = std::async(std::launch::async, worker, job);
+    t.join();
+  }
+}
+
+// What a spawn outside any loop starts runs as often as the function that
+// spawns it: once, here. A thread started once at start-up, and a program's
+// main coroutine spawned once, build their clients once.
+void start_once() {
   std::thread t([] {
     pqxx::connection db("dbname=app");
-    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: a new 'pqxx::connection' is created on every call of this lambda, which runs once per request; each one opens a new database connection [async-session-per-request]
-    // CHECK-NOTES: :[[@LINE-2]]:22: warning: a new 'pqxx::connection' is created on every call of this lambda, which runs once per request; each one opens a new database connection [async-session-per-request]
-    // CHECK-NOTES: :[[@LINE-4]]:17: note: the lambda is handed to 'std::thread' here
-    // CHECK-NOTES: :[[@LINE-4]]:22: note: create one for the program's lifetime and pass it in by reference
+    (void)db;
   });
-  auto done = std::async(std::launch::async, worker, 1);
   t.join();
+}
+net::awaitable<void> coro_main(net::ip::tcp::socket socket) {
+  ssl::context tls(ssl::context::tls_client);
+  co_return;
+}
+void main_impl(net::io_context &ctx) {
+  net::co_spawn(ctx, coro_main(net::ip::tcp::socket(ctx)), net::detached);
+  ctx.run();
+}
+
+// ... but a spawn outside a loop is a step of a chain like a call: a
+// session spawned per connection that spawns a writer runs the writer once
+// per connection too.
+net::awaitable<void> connection(net::ip::tcp::socket socket) {
+  auto executor = co_await net::this_coro::executor;
+  net::co_spawn(
+      executor,
+      []() -> net::awaitable<void> {
+        ssl::context writer_tls(ssl::context::tls_client);
+        // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: a new 'boost::asio::ssl::context' is created on every call of this lambda, which runs once per request; each one loads its certificates and TLS settings again [async-session-per-request]
+        // CHECK-NOTES: :[[@LINE-2]]:22: warning: a new 'boost::asio::ssl::context' is created on every call of this lambda, which runs once per request; each one loads its certificates and TLS settings again [async-session-per-request]
+        // CHECK-NOTES: :[[@LINE+12]]:29: note: 'connection' is handed to 'boost::asio::co_spawn' here
+        // CHECK-NOTES: :[[@LINE-5]]:7: note: the lambda is handed to 'boost::asio::co_spawn' here
+        // CHECK-NOTES: :[[@LINE-5]]:22: note: create one for the program's lifetime and pass it in by reference
+        co_return;
+      },
+      net::detached);
+  co_return;
+}
+net::awaitable<void> accept_connections(net::ip::tcp::acceptor &acceptor) {
+  auto executor = co_await net::this_coro::executor;
+  for (;;) {
+    auto socket = co_await acceptor.async_accept(net::use_awaitable);
+    net::co_spawn(executor, connection(std::move(socket)), net::detached);
+  }
+}
+
+// A loop that runs once (`do ... while (0)` around a connect with retries
+// written as breaks) builds its object once per run of its function ...
+net::awaitable<void> connect_once(net::ip::tcp::socket &socket) {
+  do {
+    ssl::context tls(ssl::context::tls_client);
+    (void)tls;
+  } while (0);
+  co_return;
+}
+// ... but inside a loop over items it is per item all the same.
+void connect_each(const std::vector<std::string> &hosts) {
+  for (const auto &host : hosts) {
+    do {
+      ssl::context tls(ssl::context::tls_client);
+      // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: a new 'boost::asio::ssl::context' is created on every loop iteration; each one loads its certificates and TLS settings again [async-session-per-request]
+      // CHECK-NOTES: :[[@LINE-2]]:20: warning: a new 'boost::asio::ssl::context' is created on every loop iteration; each one loads its certificates and TLS settings again [async-session-per-request]
+      // CHECK-NOTES: :[[@LINE-3]]:20: note: create one for the program's lifetime and pass it in by reference
+      (void)host;
+    } while (0);
+  }
+}
+
+// A loop whose count the code fixes at a handful is a table of cases, each
+// with its own fixture ...
+void two_cases() {
+  for (int i = 0; i < 2; ++i) {
+    net::io_context ioc;
+    (void)ioc;
+  }
+  for (const char *name : {"sync", "async"}) {
+    net::io_context ioc;
+    (void)name;
+  }
+}
+// ... not when the count is large, unknown, or changed in the body.
+void many_cases(int n) {
+  for (int i = 0; i < 100; ++i) {
+    httplib::Client client("http://localhost:8080");
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created on every loop iteration; each client opens its own connection, so keep-alive is lost [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:21: warning: a new 'httplib::Client' is created on every loop iteration; each client opens its own connection, so keep-alive is lost [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:21: note: create it once, before the loop
+    client.Get("/");
+  }
+  // CHECK-FIXES: void many_cases(int n) {
+  // CHECK-FIXES-NEXT: httplib::Client client("http://localhost:8080");
+  // CHECK-FIXES-NEXT: for (int i = 0; i < 100; ++i) {
+  for (int i = 0; i < 2; ++i) {
+    httplib::Client other("http://localhost:8080");
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a new 'httplib::Client' is created on every loop iteration; each client opens its own connection, so keep-alive is lost [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:21: warning: a new 'httplib::Client' is created on every loop iteration; each client opens its own connection, so keep-alive is lost [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-3]]:21: note: create it once, before the loop
+    other.Get("/");
+    i = n;
+  }
+  // CHECK-FIXES: httplib::Client other("http://localhost:8080");
+  // CHECK-FIXES-NEXT: for (int i = 0; i < 2; ++i) {
+}
+
+// A loop that awaits a timer on every iteration is a periodic task (a
+// certificate reload every tick): its cost is per period, not per request.
+ssl::context reload_certificates() {
+  ssl::context tls(ssl::context::tls_server);
+  return tls;
+}
+net::awaitable<void> certificate_loop(bool &stopped) {
+  net::steady_timer timer(co_await net::this_coro::executor);
+  while (!stopped) {
+    timer.expires_after(std::chrono::seconds(1));
+    co_await timer.async_wait(net::use_awaitable);
+    reload_certificates();
+  }
+}
+// A wait in a branch does not pace every iteration.
+ssl::context reload_when_asked() {
+  ssl::context tls(ssl::context::tls_server);
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: a new 'boost::asio::ssl::context' is created on every call of 'reload_when_asked', which runs once per item; each one loads its certificates and TLS settings again [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE-2]]:16: warning: a new 'boost::asio::ssl::context' is created on every call of 'reload_when_asked', which runs once per item; each one loads its certificates and TLS settings again [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE+13]]:5: note: 'reload_when_asked' is called here inside a loop
+  // CHECK-NOTES: :[[@LINE-4]]:16: note: create one for the program's lifetime and pass it in by reference
+  return tls;
+}
+net::awaitable<void> reload_on_request(net::ip::tcp::socket &socket,
+                                       bool idle) {
+  net::steady_timer timer(co_await net::this_coro::executor);
+  char data[64];
+  for (;;) {
+    if (idle)
+      co_await timer.async_wait(net::use_awaitable);
+    co_await socket.async_read_some(net::buffer(data, sizeof data),
+                                    net::use_awaitable);
+    reload_when_asked();
+  }
 }
 
 // ---------------------------------------------------------------------------

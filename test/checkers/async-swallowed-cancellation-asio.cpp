@@ -420,6 +420,70 @@ net::awaitable<void> accept_loop(tcp::acceptor &acceptor) {
   }
 }
 
+// A session that reads requests, and on an upgrade runs a second session
+// whose result is only logged before an unconditional co_return: after that
+// test the coroutine ends, so nothing is swallowed ...
+net::awaitable<void> upgrade_then_return(tcp::socket &socket, net::steady_timer &timer, bool upgrade) {
+  char data[64];
+  for (;;) {
+    std::size_t n = co_await socket.async_read_some(net::buffer(data, 64), net::use_awaitable);
+    if (upgrade) {
+      auto [err] = co_await timer.async_wait(net::as_tuple(net::use_awaitable));
+      if (err)
+        log("upgraded session failed");
+      co_return;
+    }
+    co_await net::async_write(socket, net::buffer(data, n), net::use_awaitable);
+  }
+}
+
+// ... the same for a read that ended its stream ...
+net::awaitable<void> read_then_return(tcp::socket &socket, bool upgrade) {
+  char data[64];
+  for (;;) {
+    auto [ec, n] = co_await socket.async_read_some(net::buffer(data, 64), net::as_tuple(net::use_awaitable));
+    if (ec == net::error::operation_aborted)
+      co_return;
+    if (upgrade) {
+      auto [err, m] = co_await socket.async_read_some(net::buffer(data, 64), net::as_tuple(net::use_awaitable));
+      if (err)
+        log("upgraded session failed");
+      co_return;
+    }
+    co_await net::async_write(socket, net::buffer(data, n), net::use_awaitable);
+  }
+}
+
+// ... but the same test followed by more of the loop goes round again.
+net::awaitable<void> upgrade_then_go_on(tcp::socket &socket, net::steady_timer &timer, bool upgrade) {
+  char data[64];
+  for (;;) {
+    std::size_t n = co_await socket.async_read_some(net::buffer(data, 64), net::use_awaitable);
+    if (upgrade) {
+      auto [err] = co_await timer.async_wait(net::as_tuple(net::use_awaitable));
+      if (err)
+      // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: error code 'err' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+      // CHECK-NOTES: :[[@LINE-2]]:11: warning: error code 'err' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+      // CHECK-NOTES: :[[@LINE-4]]:20: note: 'err' is set by the operation awaited here
+      // CHECK-NOTES: :[[@LINE-4]]:7: note: return from the coroutine when the operation was cancelled
+      // CHECK-FIXES-NOTES: if (err == net::error::operation_aborted) co_return;
+        log("upgraded session failed");
+    }
+    co_await net::async_write(socket, net::buffer(data, n), net::use_awaitable);
+  }
+}
+
+// A loop whose count the code fixes ends after it, whatever the errors (a
+// test that provokes ten failures on purpose).
+net::awaitable<void> ten_attempts(net::steady_timer &timer) {
+  boost::system::error_code ec;
+  for (int i = 0; i < 10; ++i) {
+    co_await timer.async_wait(net::redirect_error(net::use_awaitable, ec));
+    if (ec)
+      log("attempt failed");
+  }
+}
+
 net::awaitable<void> other_code_only_ec(tcp::socket &socket) {
   char data[1024];
   for (;;) {
@@ -442,7 +506,7 @@ net::awaitable<void> tied(tcp::socket &socket) {
   char data[1024];
   boost::system::error_code ec;
   std::size_t n = 0;
-  for (int i = 0; i < 10; ++i) {
+  for (;;) {
     std::tie(ec, n) = co_await socket.async_read_some(net::buffer(data, 1024), net::as_tuple(net::use_awaitable));
     if (ec.failed())
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]

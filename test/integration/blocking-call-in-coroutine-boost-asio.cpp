@@ -135,6 +135,24 @@ net::awaitable<void> fetch_async(std::string host) {
   co_await net::async_read(socket, net::buffer(data), net::use_awaitable);
 }
 
+// A datagram socket's connect only records the default peer: it completes
+// at once, without the network (a UDP relay that connects to its upstream).
+// The same call on a stream socket waits for the handshake.
+net::awaitable<void> relay(net::ip::udp::endpoint upstream,
+                           tcp::endpoint server) {
+  auto ex = co_await net::this_coro::executor;
+  net::ip::udp::socket datagrams(ex, net::ip::udp::v4());
+  datagrams.connect(upstream);
+  char data[64];
+  co_await datagrams.async_send(net::buffer(data), net::use_awaitable);
+  tcp::socket stream(ex);
+  stream.connect(server);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking call to 'boost::asio::basic_socket::connect' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:10: warning: blocking call to 'boost::asio::basic_socket::connect' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: use the asynchronous 'async_connect' with 'net::use_awaitable' instead
+  // CHECK-FIXES: co_await stream.async_connect(server, net::use_awaitable);
+}
+
 // Running the loop is main's job, not a coroutine's.
 int main() {
   net::io_context ioc;
