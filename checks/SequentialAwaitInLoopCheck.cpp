@@ -288,8 +288,17 @@ AwaitKind LoopAnalysis::classifyPerItemWork(const AwaitSite &Site,
                                             llvm::ArrayRef<Operation> Ops) {
   // Coroutines whose visible body never suspends run to completion when
   // awaited: awaiting them together would run them one after another anyway.
+  // In a template, the members the unresolved call may name are the class
+  // template's own.
   if (llvm::all_of(Ops, [](const Operation &Op) {
-        return Op.Call && utils::neverSuspends(Op.Call->getDirectCallee());
+        if (!Op.Call)
+          return false;
+        if (const FunctionDecl *Callee = Op.Call->getDirectCallee())
+          return utils::neverSuspends(Callee);
+        llvm::SmallVector<const FunctionDecl *, 2> Candidates =
+            utils::memberCandidates(Op.Object, Op.Name);
+        return !Candidates.empty() &&
+               llvm::all_of(Candidates, utils::neverSuspends);
       }))
     return AwaitKind::Inline;
   // Joining tasks that already run (`co_await result.resolve()` on an eager

@@ -118,6 +118,15 @@ TEST(Loops, RunsAtMostOnce) {
 
 TEST(Loops, ConstantTripCount) {
   auto AST = buildAST(R"cpp(
+    namespace std {
+    template <class T> class initializer_list {
+      const T *First;
+      decltype(sizeof 0) Size;
+    public:
+      const T *begin() const { return First; }
+      const T *end() const { return First + Size; }
+    };
+    } // namespace std
     int next();
     constexpr int Cases = 3;
     void f(int n, int (&a)[4], const int *p) {

@@ -61,8 +61,13 @@ std::optional<bool> constantResult(const FunctionDecl *Method) {
 }
 
 bool isSuspensionPoint(const Stmt *S) {
-  if (llvm::isa_and_nonnull<DependentCoawaitExpr>(S))
-    return true;
+  // In a template, what the framework documents as never suspending is
+  // known from the operand's type when that does not depend on the
+  // arguments (`co_await this_coro::executor` in a class template).
+  if (const auto *Dependent = llvm::dyn_cast_or_null<DependentCoawaitExpr>(S))
+    return !Dependent->getOperand() ||
+           Dependent->getOperand()->isTypeDependent() ||
+           !completesAtOnce(Dependent->getOperand()->getType());
   const auto *Suspend = llvm::dyn_cast_or_null<CoroutineSuspendExpr>(S);
   if (!Suspend)
     return false;

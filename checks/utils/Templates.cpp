@@ -51,4 +51,29 @@ llvm::SmallVector<QualType, 2> instantiatedTypes(const DeclRefExpr *Ref,
   return Types;
 }
 
+llvm::SmallVector<const FunctionDecl *, 2>
+memberCandidates(const Expr *Object, DeclarationName Name) {
+  llvm::SmallVector<const FunctionDecl *, 2> Candidates;
+  if (!Object || Name.isEmpty())
+    return Candidates;
+  QualType Type = Object->getType();
+  if (Type->isPointerType())
+    Type = Type->getPointeeType();
+  const CXXRecordDecl *Class = Type->getAsCXXRecordDecl();
+  if (!Class)
+    if (const auto *Specialization = Type->getAs<TemplateSpecializationType>())
+      if (const auto *Template = llvm::dyn_cast_or_null<ClassTemplateDecl>(
+              Specialization->getTemplateName().getAsTemplateDecl()))
+        Class = Template->getTemplatedDecl();
+  if (!Class || !Class->hasDefinition())
+    return Candidates;
+  for (const NamedDecl *Member : Class->getDefinition()->lookup(Name)) {
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(Member))
+      Member = Template->getTemplatedDecl();
+    if (const auto *Function = llvm::dyn_cast<FunctionDecl>(Member))
+      Candidates.push_back(Function);
+  }
+  return Candidates;
+}
+
 } // namespace clang::tidy::async::utils

@@ -25,6 +25,16 @@ namespace clang::tidy::async::utils {
 llvm::SmallVector<QualType, 2> instantiatedTypes(const DeclRefExpr *Ref,
                                                  const FunctionDecl *Pattern);
 
+/// The member functions a call written in a template may name when the
+/// template leaves it unresolved (`poster.add(task)` on a
+/// `batch_task<response_t<M>>`): the members called \p Name of the class, or
+/// of the class template's pattern, that \p Object's type names. Their
+/// bodies are the templates' own, the same for every argument. Empty when
+/// the type names no class (a template parameter) or the class has no such
+/// member.
+llvm::SmallVector<const FunctionDecl *, 2>
+memberCandidates(const Expr *Object, DeclarationName Name);
+
 } // namespace clang::tidy::async::utils
 
 #endif // ASYNC_LINT_UTILS_TEMPLATES_H

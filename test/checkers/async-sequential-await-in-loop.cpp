@@ -703,6 +703,44 @@ async_simple::coro::Lazy<int> measure_all(const std::vector<std::string> &urls) 
   co_return total;
 }
 
+// In a template the awaited member may be left unresolved
+// (`poster.add(...)` on a `batch<Response<M>>`): the class template's own
+// member says whether it suspends. A batch whose add() only spawns the task
+// (after asking for the executor, which completes at once) returns at once;
+// the batch is awaited together after the loop.
+template <class T> struct batch {
+  template <class E> net::awaitable<void> add(net::awaitable<T, E> task) {
+    auto executor = co_await net::this_coro::executor;
+    net::co_spawn(executor, std::move(task), net::detached);
+  }
+  net::awaitable<void> wait_all();
+};
+template <class T> struct Response { T value; };
+template <class M> net::awaitable<Response<M>> call_on(const std::string &host);
+template <class M>
+net::awaitable<void> post_all(const std::vector<std::string> &hosts) {
+  batch<Response<M>> poster;
+  for (const auto &h : hosts)
+    co_await poster.add(call_on<M>(h));
+  co_await poster.wait_all();
+}
+
+// ... while a member that waits for the work is per-item work.
+template <class T> struct queue_runner {
+  template <class E> net::awaitable<void> run(net::awaitable<T, E> task) {
+    co_await std::move(task);
+  }
+};
+template <class M>
+net::awaitable<void> run_all(const std::vector<std::string> &hosts) {
+  queue_runner<Response<M>> runner;
+  for (const auto &h : hosts)
+    co_await runner.run(call_on<M>(h));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: each iteration waits for 'run' before the next one starts; the iterations are independent and could run concurrently [async-sequential-await-in-loop]
+    // CHECK-NOTES: :[[@LINE-2]]:5: warning: each iteration waits for 'run' before the next one starts; the iterations are independent and could run concurrently [async-sequential-await-in-loop]
+    // CHECK-NOTES: :[[@LINE-4]]:3: note: to run the iterations concurrently, start the operations with 'net::deferred' and await them together with 'net::experimental::make_parallel_group', or join a fixed number with the '&&' operator of 'net::experimental::awaitable_operators'
+}
+
 // Not a coroutine: nothing to await.
 void plain(std::vector<std::string> hosts) {
   for (auto &h : hosts)
