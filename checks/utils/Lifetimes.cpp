@@ -436,10 +436,52 @@ static bool waitsForOtherWork(const CallExpr *Call) {
          Waits.lookup(Call).has_value();
 }
 
+/// The variables the started work \p Start refers to: those its expression
+/// names, and those its lambdas capture.
+static llvm::SmallPtrSet<const VarDecl *, 8> sharedWith(const Expr *Start) {
+  llvm::SmallPtrSet<const VarDecl *, 8> Shared;
+  llvm::SmallVector<const Stmt *, 16> Work{Start};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(S))
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(Ref->getDecl()))
+        Shared.insert(Var);
+    if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(S)) {
+      for (const LambdaCapture &Capture : Lambda->captures())
+        if (Capture.capturesVariable())
+          if (const auto *Var =
+                  llvm::dyn_cast<VarDecl>(Capture.getCapturedVar()))
+            Shared.insert(Var);
+      continue;
+    }
+    llvm::append_range(Work, S->children());
+  }
+  return Shared;
+}
+
+/// Whether the await \p Operand is an operation on one of \p Shared
+/// (`chan.async_receive()`): the started work can signal the spawner
+/// through it.
+static bool
+awaitsSharedObject(const Expr *Operand,
+                   const llvm::SmallPtrSet<const VarDecl *, 8> &Shared) {
+  const auto *Call =
+      llvm::dyn_cast<CXXMemberCallExpr>(Operand->IgnoreImplicit());
+  if (!Call || !Call->getImplicitObjectArgument())
+    return false;
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(
+      Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+  const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  return Var && Shared.contains(Var);
+}
+
 bool waitsForStartedWork(const Stmt *Scope, const Expr *After,
                          ASTContext &Ctx) {
   if (!Scope || !After)
     return false;
+  const llvm::SmallPtrSet<const VarDecl *, 8> Shared = sharedWith(After);
   const SourceManager &SM = Ctx.getSourceManager();
   const SourceLocation End = SM.getExpansionLoc(After->getEndLoc());
   bool Found = false;
@@ -454,7 +496,8 @@ bool waitsForStartedWork(const Stmt *Scope, const Expr *After,
     // `co_await latch;`: awaiting a synchronisation object (a latch, an
     // event, a wait group) that the started work signals.
     if (const Expr *Operand = suspensionOperand(S);
-        Operand && llvm::isa<DeclRefExpr>(Operand->IgnoreParenImpCasts()))
+        Operand && (llvm::isa<DeclRefExpr>(Operand->IgnoreParenImpCasts()) ||
+                    awaitsSharedObject(Operand, Shared)))
       Found = true;
     return !Found;
   });

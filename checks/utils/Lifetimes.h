@@ -90,7 +90,9 @@ TaskEscape escapeOf(const Expr *Task, ASTContext &Ctx,
 /// loop (the `wait` and `event-loop` rows of the blocking-API table:
 /// `future.get()`, `thread.join()`, `latch.wait()`, `ioc.run()`,
 /// `sync_wait(...)`), calls a framework's join (`scope.join()`,
-/// `pool.shutdown()`), or awaits a variable (`co_await latch;`). A task
+/// `pool.shutdown()`), awaits a variable (`co_await latch;`), or awaits an
+/// operation on an object the started work also refers to (`co_await
+/// chan.async_receive()` when the task sends on `chan`). A task
 /// started detached before that point cannot outlive the locals of \p Scope.
 /// Only the calls written in \p Scope count, not those of its callees.
 bool waitsForStartedWork(const Stmt *Scope, const Expr *After, ASTContext &Ctx);

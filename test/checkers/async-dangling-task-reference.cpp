@@ -304,6 +304,35 @@ void spawn_then_run(asio::io_context &ioc) {
   ioc.run();
 }
 
+// The spawner awaits an operation on an object the task also refers to (a
+// channel the task sends on when it is done) before its locals go ...
+struct DoneChannel {
+  bool try_send();
+  asio::awaitable<void> async_receive();
+};
+asio::awaitable<void> spawn_then_receive(asio::io_context &ioc) {
+  std::string peer = make_msg();
+  DoneChannel done;
+  asio::co_spawn(
+      ioc,
+      [&]() -> asio::awaitable<void> {
+        co_await echo(peer);
+        done.try_send();
+      },
+      asio::detached);
+  co_await done.async_receive();
+}
+// ... but an await on an object the task does not refer to is no wait for it.
+asio::awaitable<void> spawn_then_receive_other(asio::io_context &ioc,
+                                               DoneChannel &other) {
+  std::string peer = make_msg();
+  asio::co_spawn(
+      ioc, [&]() -> asio::awaitable<void> { co_await echo(peer); },
+      asio::detached);
+  // CHECK-MESSAGES: :[[@LINE-2]]:13: warning: lambda coroutine started detached captures 'peer' by reference; the task can run after 'peer' is destroyed [async-dangling-task-reference]
+  co_await other.async_receive();
+}
+
 struct Latch {
   bool await_ready() const noexcept { return false; }
   void await_suspend(std::coroutine_handle<>) const noexcept {}
