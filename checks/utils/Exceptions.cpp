@@ -365,6 +365,10 @@ bool ExceptionAnalysis::awaitCanThrow(const Stmt *Await, unsigned Depth) {
     // An operation of a framework that reports failure by value.
     if (failsByValue(Callee))
       return false;
+    // A wait whose only failure is its own cancellation (a timer's): a task
+    // that ends by being cancelled loses nothing.
+    if (Mode == Evidence::Shown && failsOnlyOnCancellation(Callee))
+      return false;
     if (Coroutine)
       return Mode == Evidence::Assumed; // Too deep to follow.
     // A coroutine of the program's defined in another unit: its body is not

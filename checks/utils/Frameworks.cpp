@@ -433,6 +433,25 @@ bool completesAtOnce(QualType Operand) {
   return Tag && llvm::is_contained(ReadyAwaits, qualifiedName(Tag));
 }
 
+// The operations whose only failure is their own cancellation, by the
+// framework's documentation: a timer's or a signal set's wait completes with
+// an error only when it is cancelled (Asio's operation_aborted).
+static constexpr llvm::StringRef CancellationOnlyWaits[] = {
+    "asio::basic_waitable_timer::async_wait",
+    "asio::basic_deadline_timer::async_wait",
+    "asio::basic_signal_set::async_wait"};
+
+bool failsOnlyOnCancellation(const FunctionDecl *Callee) {
+  if (!Callee)
+    return false;
+  llvm::StringRef Name;
+  std::string Qualified = qualifiedName(Callee);
+  Name = Qualified;
+  // Boost.Asio's names are standalone Asio's under `boost::`.
+  Name.consume_front("boost::");
+  return llvm::is_contained(CancellationOnlyWaits, Name);
+}
+
 // The awaitables that give a coroutine its current executor, or null when it
 // has none.
 static constexpr llvm::StringRef ExecutorQueries[] = {

@@ -174,6 +174,11 @@ bool isJoin(const FunctionDecl *Callee);
 /// library headers.
 bool completesAtOnce(QualType Operand);
 
+/// Whether the only failure of the operation \p Callee is its own
+/// cancellation, by the framework's documentation (CancellationOnlyWaits:
+/// Asio's timer and signal-set `async_wait`).
+bool failsOnlyOnCancellation(const FunctionDecl *Callee);
+
 /// Whether \p Cond tests that the coroutine has no executor: `!ex` or
 /// `ex == nullptr` of a variable initialised by awaiting a framework's
 /// query for the current executor (ExecutorQueries: async_simple's
