@@ -155,7 +155,6 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Catalog)
     onStartOfTranslationUnit();
   ASTContext &Ctx = *Result.Context;
-  Defined.push_back(Function);
   if (!UnitCtx && (WriteFacts || ReadFacts)) {
     UnitCtx = &Ctx;
     MainFile = utils::mainFileOf(Ctx.getSourceManager());
@@ -163,7 +162,27 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
       UnitFactsDir = utils::findFactsDir(
           FactsDir, Tidy->getCurrentBuildDirectory(), MainFile);
   }
+  walk(Function, Ctx);
+  // A constructor the compiler writes (`Client c;` of a class whose members
+  // have initializers) is a step too: its member constructions run on each
+  // construction.
+  while (!ImplicitCtors.empty())
+    walk(ImplicitCtors.pop_back_val(), Ctx);
+}
 
+/// Whether constructing with \p Ctor runs code of the program: a
+/// constructor of a class outside the system headers that is not a copy or
+/// a move, written by the user or by the compiler.
+static bool isProgramConstructor(const CXXConstructorDecl *Ctor,
+                                 const SourceManager &SM) {
+  return Ctor && !Ctor->isCopyOrMoveConstructor() && !Ctor->isTrivial() &&
+         !Ctor->getParent()->isLambda() &&
+         !SM.isInSystemHeader(SM.getExpansionLoc(Ctor->getLocation()));
+}
+
+void SessionPerRequestCheck::walk(const FunctionDecl *Function,
+                                  ASTContext &Ctx) {
+  Defined.push_back(Function);
   // One walk over the body records the session objects it creates (with
   // the loop around each) and the calls that run a function repeatedly.
   struct Pending {
@@ -175,6 +194,22 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
   llvm::SmallVector<Construction, 4> Found;
   if (const Stmt *Body = utils::getUserBody(Function))
     Stack.push_back({Body, Place()});
+  // A constructor's initializers run before its body (pushed last, walked
+  // first). A member built without an initializer of its own is reported at
+  // its declaration.
+  llvm::DenseMap<const Expr *, SourceLocation> ReportAt;
+  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Function))
+    for (const CXXCtorInitializer *Init : llvm::reverse(Ctor->inits())) {
+      const Expr *E = Init->getInit();
+      if (const auto *Default = llvm::dyn_cast_or_null<CXXDefaultInitExpr>(E))
+        E = Default->getExpr();
+      else if (E && !Init->isWritten() && Init->getMember())
+        ReportAt[utils::ignoreValuePreserving(E)] =
+            Init->getMember()->getLocation();
+      if (E)
+        Stack.push_back({E, Place()});
+    }
+  const SourceManager &SM = Ctx.getSourceManager();
 
   auto NoteRepeated = [this, Function](const FunctionDecl *Callee,
                                        SourceLocation Loc,
@@ -239,12 +274,25 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
     } else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S)) {
       const CXXConstructorDecl *Ctor = Construct->getConstructor();
       const CXXRecordDecl *Class = Ctor->getParent();
+      SourceLocation At = ReportAt.lookup(Construct);
+      if (At.isInvalid())
+        At = Construct->getSourceRange().getBegin();
       if (!DeclaredInits.contains(Construct) &&
           !Ctor->isCopyOrMoveConstructor() &&
           !Catalog->sessionClass(Class).empty())
-        Record(Construct, Construct->getSourceRange().getBegin(),
-               Construct->getSourceRange(), Class, Catalog->sessionClass(Class),
-               P, nullptr, nullptr);
+        Record(Construct, At, Construct->getSourceRange(), Class,
+               Catalog->sessionClass(Class), P, nullptr, nullptr);
+      // Constructing an object of the program runs its constructor: a step
+      // of a chain, like a call.
+      if (isProgramConstructor(Ctor, SM)) {
+        CallsOf[Function->getCanonicalDecl()].push_back(
+            {Ctor->getCanonicalDecl(), At, nullptr});
+        if (P.Loop)
+          NoteRepeated(Ctor, At, nullptr);
+        if (Ctor->isDefaulted() && Ctor->isDefined() &&
+            WalkedImplicit.insert(Ctor).second)
+          ImplicitCtors.push_back(Ctor);
+      }
       if (utils::isSpawner(utils::qualifiedName(Class)))
         for (const Expr *Arg : Construct->arguments())
           NoteSpawned(utils::handedFunction(Arg), Arg->getExprLoc(), Class, P);
@@ -261,8 +309,7 @@ void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
       if (Callee && P.Loop)
         NoteRepeated(Callee, Call->getSourceRange().getBegin(), nullptr);
       if (Callee &&
-          !Ctx.getSourceManager().isInSystemHeader(
-              Ctx.getSourceManager().getExpansionLoc(Callee->getLocation())))
+          !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
         CallsOf[Function->getCanonicalDecl()].push_back(
             {Callee->getCanonicalDecl(), Call->getSourceRange().getBegin()});
       if (Callee && utils::isSpawner(utils::qualifiedName(Callee)))
@@ -367,8 +414,12 @@ void SessionPerRequestCheck::onEndOfTranslationUnit() {
         Reach.push_back({Step.Callee, static_cast<int>(I), Step.Loc, Step.Via});
   }
 
-  auto IsLambda = [](const FunctionDecl *FD) {
-    return utils::noteName(FD).empty();
+  // How notes and messages name a function: 0 by its name, 1 as a lambda,
+  // 2 as the class a constructor builds.
+  auto KindOf = [](const FunctionDecl *FD) {
+    return llvm::isa<CXXConstructorDecl>(FD) ? 2
+           : utils::noteName(FD).empty()     ? 1
+                                             : 0;
   };
   for (auto &[Function, Constructions] : LocalConstructions) {
     auto Found = ReachIndex.find(Function);
@@ -381,26 +432,29 @@ void SessionPerRequestCheck::onEndOfTranslationUnit() {
       const bool IsFactory = llvm::isa<FunctionDecl>(C.What);
       {
         auto Diag = diag(C.Loc, "%select{a new %q1 is created|%q1 is "
-                                "called}0 on every call of %select{%3|this "
-                                "lambda}2, which runs once per "
-                                "%select{item|request}4; %5");
-        Diag << IsFactory << C.What << IsLambda(Function)
+                                "called}0 on every %select{call of %3|call of "
+                                "this lambda|construction of %3}2, which runs "
+                                "once per %select{item|request}4; %5");
+        Diag << IsFactory << C.What << KindOf(Function)
              << Function->getDeclName() << (Call.Spawner != nullptr) << C.Why
              << C.Range;
       }
       if (Call.Spawner)
-        diag(Call.Loc, "%select{%1|the lambda}0 is handed to %q2 here",
+        diag(Call.Loc, "%select{%1|the lambda|%1}0 is handed to %q2 here",
              DiagnosticIDs::Note)
-            << IsLambda(Origin) << Origin->getDeclName() << Call.Spawner;
+            << KindOf(Origin) << Origin->getDeclName() << Call.Spawner;
       else
-        diag(Call.Loc, "%select{%1|the lambda}0 is called here inside a loop",
+        diag(Call.Loc,
+             "%select{%1|the lambda|%1}0 is %select{called|called|"
+             "constructed}0 here inside a loop",
              DiagnosticIDs::Note)
-            << IsLambda(Origin) << Origin->getDeclName();
+            << KindOf(Origin) << Origin->getDeclName();
       for (const Reached *Step : llvm::drop_begin(Chain))
         diag(Step->CallLoc,
-             "%select{%1|the lambda}0 is %select{called|handed to %q3}2 here",
+             "%select{%1|the lambda|%1}0 is %select{%select{called|called|"
+             "constructed}0|handed to %q3}2 here",
              DiagnosticIDs::Note)
-            << IsLambda(Step->Function) << Step->Function->getDeclName()
+            << KindOf(Step->Function) << Step->Function->getDeclName()
             << (Step->Via != nullptr) << Step->Via;
       diag(C.Loc, utils::PerRequestAdvice, DiagnosticIDs::Note);
     }

@@ -60,6 +60,9 @@ public:
   };
 
 private:
+  /// Walks \p Function (its constructor initializers first): the session
+  /// objects it builds, its calls, and what it runs once per item.
+  void walk(const FunctionDecl *Function, ASTContext &Ctx);
   /// The chain from a root of Repeated down to Reach[N].
   llvm::SmallVector<const Reached *, 4> chainTo(size_t N) const;
   /// Writes the unit's session facts (utils/SessionFacts.h).
@@ -96,6 +99,10 @@ private:
   llvm::DenseMap<const FunctionDecl *, size_t> ReachIndex;
   /// The unit's definitions, its main file, facts directory and context.
   std::vector<const FunctionDecl *> Defined;
+  /// Constructors the compiler wrote that the unit constructs with, walked
+  /// once each.
+  llvm::SmallPtrSet<const FunctionDecl *, 8> WalkedImplicit;
+  llvm::SmallVector<const FunctionDecl *, 4> ImplicitCtors;
   std::string MainFile;
   std::string UnitFactsDir;
   ASTContext *UnitCtx = nullptr;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "CallChains.h"
+#include "Coroutines.h"
 #include "Names.h"
 #include "Walk.h"
 #include "clang/AST/ExprCXX.h"
@@ -224,10 +225,8 @@ const CallChains::Summary &CallChains::summary(const FunctionDecl *Def,
         S.Calls.push_back(Edge);
     return true;
   };
-  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->isWritten())
-        forEachEvaluatedStmtInContext(Init->getInit(), Ctx, OnStmt);
+  for (const Expr *Init : initializerExprs(Def))
+    forEachEvaluatedStmtInContext(Init, Ctx, OnStmt);
   forEachEvaluatedStmtInContext(Def->getBody(), Ctx, OnStmt);
   return Summaries[Def] = std::move(S);
 }

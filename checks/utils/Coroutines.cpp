@@ -164,6 +164,23 @@ const FunctionDecl *getMatchedFunction(const MatchFinder::MatchResult &Result) {
   return FD;
 }
 
+llvm::SmallVector<const Expr *, 4> initializerExprs(const FunctionDecl *FD) {
+  llvm::SmallVector<const Expr *, 4> Exprs;
+  const auto *Ctor = llvm::dyn_cast_or_null<CXXConstructorDecl>(FD);
+  if (!Ctor)
+    return Exprs;
+  for (const CXXCtorInitializer *Init : Ctor->inits()) {
+    const Expr *E = Init->getInit();
+    // A default member initializer is evaluated here, but written in the
+    // class: CXXDefaultInitExpr has no children.
+    if (const auto *Default = llvm::dyn_cast_or_null<CXXDefaultInitExpr>(E))
+      E = Default->getExpr();
+    if (E)
+      Exprs.push_back(E);
+  }
+  return Exprs;
+}
+
 llvm::SmallVector<const Stmt *, 4> evaluatedChildren(const Stmt *S) {
   llvm::SmallVector<const Stmt *, 4> Children;
   if (!S)

@@ -101,6 +101,13 @@ llvm::SmallVector<const Stmt *, 4> evaluatedChildren(const Stmt *S);
 void forEachEvaluatedStmt(const Stmt *Root,
                           llvm::function_ref<bool(const Stmt *)> Visit);
 
+/// The expressions the constructor \p Ctor evaluates before its body, in
+/// order: its base and member initializers as written, the default member
+/// initializers (`ssl::context tls{...};` in the class) of the members it
+/// does not initialise itself, and the implicit constructions of the other
+/// members and bases. Empty for anything that is not a constructor.
+llvm::SmallVector<const Expr *, 4> initializerExprs(const FunctionDecl *Ctor);
+
 /// The function that an argument of a spawner hands over: the callee of a
 /// call (`co_spawn(ex, session(socket), detached)`), a function named
 /// directly (`std::thread(worker)`, `&worker`), or a lambda's call operator.

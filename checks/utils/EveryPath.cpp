@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "EveryPath.h"
+#include "Coroutines.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -24,10 +25,8 @@ const ParentMap *EveryPath::parentsOf(const FunctionDecl *Function) {
     if (!Body)
       return nullptr;
     It->second = std::make_unique<ParentMap>(Body);
-    if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Function))
-      for (const CXXCtorInitializer *Init : Ctor->inits())
-        if (Init->getInit())
-          It->second->addStmt(Init->getInit());
+    for (const Expr *Init : initializerExprs(Function))
+      It->second->addStmt(const_cast<Expr *>(Init));
   }
   return It->second.get();
 }

@@ -399,10 +399,9 @@ bool ExceptionAnalysis::definitionCanThrow(const FunctionDecl *Def,
     return It->second;
   Cache[Def] = false;
   bool Throws = false;
-  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (!Throws && Init->getInit())
-        Throws = firstEscaping(Init->getInit(), Depth).has_value();
+  for (const Expr *Init : initializerExprs(Def))
+    if (!Throws)
+      Throws = firstEscaping(Init, Depth).has_value();
   if (!Throws)
     Throws = firstEscaping(getUserBody(Def), Depth).has_value();
   Cache[Def] = Throws;

@@ -807,9 +807,12 @@ std::string linkedStepNote(const LinkedStep &Step) {
 
 std::string perRequestWarning(const HitFact &Hit, llvm::StringRef Function,
                               const PerRequestFact &Path) {
+  // The last step leads to the function: a construction runs a constructor.
+  const bool Constructor = !Path.Steps.empty() && Path.Steps.back().Kind == 2;
   return (Hit.Category == 1 ? "'" + Hit.Api + "' is called"
                             : "a new '" + Hit.Api + "' is created") +
-         " on every call of '" + Function.str() + "', which runs once per " +
+         (Constructor ? " on every construction of '" : " on every call of '") +
+         Function.str() + "', which runs once per " +
          (Path.Spawner.empty() ? "item" : "request") + "; " + Hit.Detail;
 }
 
@@ -826,7 +829,7 @@ std::string perRequestStepNote(const CallFact &Step) {
                                       : "'" + shortName(Step.Name).str() + "'";
   if (!Step.Spawner.empty())
     return Callee + " is handed to '" + Step.Spawner + "' here";
-  return Callee + " is called here";
+  return Callee + (Step.Kind == 2 ? " is constructed here" : " is called here");
 }
 
 } // namespace clang::tidy::async::utils

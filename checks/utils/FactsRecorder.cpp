@@ -182,10 +182,8 @@ void FactsRecorder::record(const FunctionDecl *Def, bool Coroutine, HitFn Hit,
     return true;
   };
   const ASTContext &Ctx = Def->getASTContext();
-  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Def))
-    for (const CXXCtorInitializer *Init : Ctor->inits())
-      if (Init->isWritten())
-        forEachEvaluatedStmtInContext(Init->getInit(), Ctx, OnStmt);
+  for (const Expr *Init : initializerExprs(Def))
+    forEachEvaluatedStmtInContext(Init, Ctx, OnStmt);
   forEachEvaluatedStmtInContext(Coroutine ? getUserBody(Def) : Def->getBody(),
                                 Ctx, OnStmt);
 }

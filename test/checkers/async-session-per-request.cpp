@@ -327,6 +327,49 @@ net::awaitable<void> accept_connections(net::ip::tcp::acceptor &acceptor) {
   }
 }
 
+// Constructing an object runs its constructor: a client class that builds
+// its TLS context in a member initializer, or in a default member
+// initializer, builds one per connection when a connection constructs it.
+struct TlsClient {
+  explicit TlsClient(int retries) : tls(ssl::context::tls_client), retries(retries) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: a new 'boost::asio::ssl::context' is created on every construction of 'TlsClient', which runs once per request; each one loads its certificates and TLS settings again [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE-2]]:37: warning: a new 'boost::asio::ssl::context' is created on every construction of 'TlsClient', which runs once per request; each one loads its certificates and TLS settings again [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE+23]]:29: note: 'upstream' is handed to 'boost::asio::co_spawn' here
+  // CHECK-NOTES: :[[@LINE+14]]:13: note: 'TlsClient' is constructed here
+  // CHECK-NOTES: :[[@LINE-5]]:37: note: create one for the program's lifetime and pass it in by reference
+  ssl::context tls;
+  int retries;
+};
+struct PooledClient {
+  ssl::context tls{ssl::context::tls_client};
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'boost::asio::ssl::context' is created on every construction of 'PooledClient', which runs once per request; each one loads its certificates and TLS settings again [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE-2]]:19: warning: a new 'boost::asio::ssl::context' is created on every construction of 'PooledClient', which runs once per request; each one loads its certificates and TLS settings again [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE+13]]:29: note: 'upstream' is handed to 'boost::asio::co_spawn' here
+  // CHECK-NOTES: :[[@LINE+5]]:16: note: 'PooledClient' is constructed here
+  // CHECK-NOTES: :[[@LINE-5]]:19: note: create one for the program's lifetime and pass it in by reference
+};
+net::awaitable<void> upstream(net::ip::tcp::socket socket) {
+  TlsClient client(3);
+  PooledClient pooled;
+  co_return;
+}
+net::awaitable<void> accept_upstreams(net::ip::tcp::acceptor &acceptor) {
+  auto executor = co_await net::this_coro::executor;
+  for (;;) {
+    auto socket = co_await acceptor.async_accept(net::use_awaitable);
+    net::co_spawn(executor, upstream(std::move(socket)), net::detached);
+  }
+}
+// A class built once, at start-up, builds its member once.
+struct Service {
+  Service() : tls(ssl::context::tls_server) {}
+  ssl::context tls;
+};
+int run_service() {
+  Service service;
+  return 0;
+}
+
 // A loop that runs once (`do ... while (0)` around a connect with retries
 // written as breaks) builds its object once per run of its function ...
 net::awaitable<void> connect_once(net::ip::tcp::socket &socket) {
