@@ -66,11 +66,17 @@ TEST(EveryPath, WhatRunsEachTimeTheFunctionRuns) {
     void branch() { if (ready()) block(); }
     void both() { if (ready()) block(); else block(); }
     void early() { if (ready()) return; block(); }
+    void guarded(int *p) { if (!p) return; int n = *p; if (n <= 0) return; block(); }
+    int fallback() { if (ready()) return 1; block(); return 0; }
+    void late_guard() { ready(); if (ready()) return; block(); }
+    void guard_else() { if (ready()) return; else ready(); block(); }
     void loop(int n) { for (int i = 0; i < n; ++i) block(); }
     void after_loop(int n) { for (int i = 0; i < n; ++i) ready(); block(); }
     void nested() { int x = (block(), 1); (void)x; }
     void dead() { if (false) block(); }
     void leave_loop(int n) { while (n--) { if (ready()) break; block(); } }
+    void poll(int n) { for (int i = 0; i < n; ++i) { if (ready()) return; block(); } }
+    void after_exit_loop() { while (true) { if (ready()) break; } block(); }
     void thrown() { if (ready()) throw 1; block(); }
     void logical() { ready() && (block(), true); }
     void in_switch(int n) { switch (n) { case 1: block(); } }
@@ -88,9 +94,20 @@ TEST(EveryPath, WhatRunsEachTimeTheFunctionRuns) {
   EXPECT_EQ(Runs("straight"), "1");
   EXPECT_EQ(Runs("branch"), "0");
   EXPECT_EQ(Runs("both"), "00"); // each branch alone is not every path
-  EXPECT_EQ(Runs("early"), "0");
+  // A guard at the top that gives up on unusable input (a valueless return)
+  // leaves the function's work to what follows it ...
+  EXPECT_EQ(Runs("early"), "1");
+  EXPECT_EQ(Runs("guarded"), "1");
+  // ... a return of a result is another way to do the work (a fallback),
+  // and a return after work or with an else is a branch.
+  EXPECT_EQ(Runs("fallback"), "0");
+  EXPECT_EQ(Runs("late_guard"), "0");
+  EXPECT_EQ(Runs("guard_else"), "0");
   EXPECT_EQ(Runs("loop"), "1"); // what the function does when it polls
-  EXPECT_EQ(Runs("leave_loop"), "0");
+  // A loop's exit before the call is how the loop stops polling.
+  EXPECT_EQ(Runs("leave_loop"), "1");
+  EXPECT_EQ(Runs("poll"), "1");
+  EXPECT_EQ(Runs("after_exit_loop"), "1");
   EXPECT_EQ(Runs("after_loop"), "1");
   EXPECT_EQ(Runs("nested"), "1");
   EXPECT_EQ(Runs("dead"), "0");

@@ -3,6 +3,7 @@
 
 #include "EveryPath.h"
 #include "Coroutines.h"
+#include "Loops.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -33,10 +34,6 @@ const ParentMap *EveryPath::parentsOf(const FunctionDecl *Function) {
 
 namespace {
 
-bool isLoop(const Stmt *S) {
-  return llvm::isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S);
-}
-
 /// Whether \p S holds a statement that can leave the block it is in before
 /// what follows it runs: a return, a throw, a goto, or a break or continue
 /// that is not of a loop or switch inside \p S.
@@ -57,9 +54,39 @@ bool canLeave(const Stmt *S, bool InLoop = false, bool InSwitch = false) {
   });
 }
 
+/// Whether \p S is a guard that gives up on unusable input: `if (cond)
+/// return;` with no `else` and nothing but a valueless return in its branch
+/// (`if (!p || !p->alive_) return;`, `if (pid <= 0) return;`).
+bool isGuardClause(const Stmt *S) {
+  const auto *If = llvm::dyn_cast<IfStmt>(S);
+  if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+    return false;
+  const Stmt *Then = If->getThen();
+  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Then))
+    Then = Block->size() == 1 ? Block->body_front() : nullptr;
+  if (const auto *Return = llvm::dyn_cast_or_null<ReturnStmt>(Then))
+    return !Return->getRetValue();
+  if (const auto *Return = llvm::dyn_cast_or_null<CoreturnStmt>(Then))
+    return !Return->getOperand();
+  return false;
+}
+
+/// Where a block sits, as far as the statements before a child may leave it
+/// without making the child optional.
+enum class BlockRole {
+  Other,
+  /// The function's body: guards at its top give up on unusable input; the
+  /// function's work is what follows them.
+  FunctionBody,
+  /// A loop's body: a statement that leaves the loop before the child is
+  /// how the loop stops polling (`for (...) { if (done()) return;
+  /// sleep_for(...); }`), like its condition.
+  LoopBody,
+};
+
 /// Whether \p Child runs each time its parent \p P runs, as far as \p P
 /// decides.
-bool alwaysRunsIn(const Stmt *P, const Stmt *Child) {
+bool alwaysRunsIn(const Stmt *P, const Stmt *Child, BlockRole Role) {
   if (const auto *If = llvm::dyn_cast<IfStmt>(P))
     return Child != If->getThen() && Child != If->getElse();
   if (const auto *Switch = llvm::dyn_cast<SwitchStmt>(P))
@@ -71,11 +98,16 @@ bool alwaysRunsIn(const Stmt *P, const Stmt *Child) {
   if (llvm::isa<CXXCatchStmt, CaseStmt, DefaultStmt>(P))
     return false;
   if (const auto *Block = llvm::dyn_cast<CompoundStmt>(P)) {
+    bool AtTop = true;
     for (const Stmt *Before : Block->body()) {
       if (Before == Child)
         break;
-      if (canLeave(Before))
-        return false;
+      const bool Guard = isGuardClause(Before);
+      AtTop &= Guard || llvm::isa<DeclStmt, NullStmt>(Before);
+      if (!canLeave(Before) || Role == BlockRole::LoopBody ||
+          (Role == BlockRole::FunctionBody && Guard && AtTop))
+        continue;
+      return false;
     }
   }
   return true;
@@ -88,9 +120,15 @@ bool EveryPath::runsWhenever(const FunctionDecl *Function, const Stmt *S) {
   if (!PM || !PM->hasParent(S))
     return PM && S == Function->getBody();
   const Stmt *Child = S;
-  for (const Stmt *P = PM->getParent(S); P; Child = P, P = PM->getParent(P))
-    if (!alwaysRunsIn(P, Child))
+  for (const Stmt *P = PM->getParent(S); P; Child = P, P = PM->getParent(P)) {
+    const Stmt *Above = PM->getParent(P);
+    const BlockRole Role = P == Function->getBody() ? BlockRole::FunctionBody
+                           : Above && isLoop(Above) && P == loopBody(Above)
+                               ? BlockRole::LoopBody
+                               : BlockRole::Other;
+    if (!alwaysRunsIn(P, Child, Role))
       return false;
+  }
   return true;
 }
 

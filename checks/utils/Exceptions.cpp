@@ -250,7 +250,9 @@ ExceptionAnalysis::walk(const Stmt *Root,
           if (Call->isTypeDependent() || Call->getCallee()->isTypeDependent())
             return true;
           if (const FunctionDecl *Callee = Call->getDirectCallee()) {
-            Throws = callCanThrow(Callee, Depth);
+            Throws = callCanThrow(Callee, Depth) ||
+                     (Mode == Evidence::Shown && isThrowingTwin(Callee) &&
+                      hasRunTimeInput(Call, Ctx));
           } else {
             // A call through a pointer: only its type can tell.
             QualType T = Call->getCallee()->getType();
@@ -276,6 +278,67 @@ ExceptionAnalysis::walk(const Stmt *Root,
         return !Found;
       });
   return Found;
+}
+
+namespace {
+
+bool isErrorCodeReference(QualType T) {
+  return T->isLValueReferenceType() &&
+         isErrorCodeType(T.getNonReferenceType().getUnqualifiedType());
+}
+
+/// Whether the value of \p E is fixed by the code: a literal, a constant
+/// expression, or an object built from such values.
+bool isFixedByCode(const Expr *E, const ASTContext &Ctx) {
+  if (!E)
+    return true;
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (E->isValueDependent() || E->isTypeDependent())
+    return false;
+  if (llvm::isa<StringLiteral, CXXDefaultArgExpr>(E) || E->isEvaluatable(Ctx))
+    return true;
+  if (const auto *Cast = llvm::dyn_cast<CastExpr>(E))
+    return isFixedByCode(Cast->getSubExpr(), Ctx);
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E))
+    return llvm::all_of(Construct->arguments(), [&](const Expr *Arg) {
+      return isFixedByCode(Arg, Ctx);
+    });
+  if (const auto *List = llvm::dyn_cast<InitListExpr>(E))
+    return llvm::all_of(List->inits(), [&](const Expr *Init) {
+      return isFixedByCode(Init, Ctx);
+    });
+  return false;
+}
+
+} // namespace
+
+bool isThrowingTwin(const FunctionDecl *Callee) {
+  const Framework F = Callee ? frameworkOf(Callee) : Framework::Unknown;
+  if ((F != Framework::BoostAsio && F != Framework::Asio) ||
+      !Callee->getDeclName().isIdentifier())
+    return false;
+  const unsigned N = Callee->getNumParams();
+  if (N > 0 && isErrorCodeReference(Callee->getParamDecl(N - 1)->getType()))
+    return false;
+  for (const NamedDecl *D :
+       Callee->getDeclContext()->getRedeclContext()->lookup(
+           Callee->getDeclName())) {
+    const FunctionDecl *Other = D->getAsFunction();
+    if (Other && Other != Callee && Other->getNumParams() == N + 1 &&
+        isErrorCodeReference(Other->getParamDecl(N)->getType()))
+      return true;
+  }
+  return false;
+}
+
+bool hasRunTimeInput(const CallExpr *Call, const ASTContext &Ctx) {
+  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
+  // The object of a member operator call is not an input.
+  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && llvm::isa<CXXMethodDecl>(Op->getCalleeDecl()))
+    Args = Args.drop_front();
+  return llvm::any_of(
+      Args, [&](const Expr *Arg) { return !isFixedByCode(Arg, Ctx); });
 }
 
 bool ExceptionAnalysis::callCanThrow(const FunctionDecl *Callee,

@@ -35,7 +35,21 @@ struct EscapingThrow {
 /// visible: for a specialization that was never instantiated, its pattern's.
 const FunctionDecl *visibleDefinition(const FunctionDecl *FD);
 
-/// Finds where exceptions can escape function bodies. What can throw:
+/// Whether \p Callee is the throwing form of an Asio operation. Asio gives
+/// each operation that can fail two overloads, documented as such: one that
+/// takes an `error_code &` last and reports failure there, and this one,
+/// without it, which throws `system_error` (`make_address(s)`,
+/// `socket.connect(ep)`).
+bool isThrowingTwin(const FunctionDecl *Callee);
+
+/// Whether an argument of \p Call is read at run time, not fixed by the
+/// code (a literal, a constant expression, an object built from them): a
+/// call on fixed input fails the same way on every run, and the first run
+/// shows it.
+bool hasRunTimeInput(const CallExpr *Call, const ASTContext &Ctx);
+
+/// Finds where exceptions can escape function bodies./// Finds where exceptions
+/// can escape function bodies. What can throw:
 ///
 /// - a throw expression, with the type of its operand; `throw;` with the type
 ///   its handler catches;

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <exception>
 #include <stdexcept>
+#include <string>
 
 namespace net = boost::asio;
 using net::ip::tcp;
@@ -117,4 +118,35 @@ void not_flagged(net::io_context &io_context, tcp::socket socket) {
   });
   auto done = net::co_spawn(io_context, listener(), net::use_future);
   (void)done;
+}
+
+// Asio documents each operation that can fail in two forms: with an
+// `error_code &` last, and without it, throwing `system_error`. The throwing
+// form on input read at run time (a host from the configuration) is
+// evidence; on input the code fixes (a literal address) it fails the same
+// way on every run, and is not.
+net::awaitable<void> relay_to(std::string host, tcp::socket &socket) {
+  net::ip::address upstream = net::ip::make_address(host);
+  boost::system::error_code ec;
+  co_await socket.async_connect(tcp::endpoint(upstream, 443),
+                                net::redirect_error(net::use_awaitable, ec));
+}
+
+net::awaitable<void> listen_any(tcp::socket &socket) {
+  net::ip::address any = net::ip::make_address("0.0.0.0");
+  boost::system::error_code ec;
+  net::ip::address parsed = net::ip::make_address(std::string("x"), ec);
+  co_await socket.async_connect(tcp::endpoint(any, 443),
+                                net::redirect_error(net::use_awaitable, ec));
+  (void)parsed;
+}
+
+void start_relays(net::io_context &io_context, tcp::socket &socket,
+                  std::string host) {
+  net::co_spawn(io_context, relay_to(host, socket), net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'relay_to' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES: :[[@LINE-19]]:31: note: a call that can throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-3]]:53: note: replace 'detached' with a handler that rethrows the exception
+  // CHECK-FIXES: net::co_spawn(io_context, relay_to(host, socket), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  net::co_spawn(io_context, listen_any(socket), net::detached);
 }
