@@ -67,7 +67,10 @@ TEST(EveryPath, WhatRunsEachTimeTheFunctionRuns) {
     void both() { if (ready()) block(); else block(); }
     void early() { if (ready()) return; block(); }
     void guarded(int *p) { if (!p) return; int n = *p; if (n <= 0) return; block(); }
-    int fallback() { if (ready()) return 1; block(); return 0; }
+    int fallback(int x) { if (ready()) return x + 1; block(); return 0; }
+    bool done_already() { if (ready()) return true; block(); return false; }
+    void constexpr_taken() { if constexpr (sizeof(int) > 1) block(); }
+    void constexpr_dropped() { if constexpr (sizeof(int) < 1) block(); }
     void late_guard() { ready(); if (ready()) return; block(); }
     void guard_else() { if (ready()) return; else ready(); block(); }
     void loop(int n) { for (int i = 0; i < n; ++i) block(); }
@@ -98,9 +101,13 @@ TEST(EveryPath, WhatRunsEachTimeTheFunctionRuns) {
   // leaves the function's work to what follows it ...
   EXPECT_EQ(Runs("early"), "1");
   EXPECT_EQ(Runs("guarded"), "1");
-  // ... a return of a result is another way to do the work (a fallback),
+  // ... a return of a computed result is another way to do the work (a
+  // fallback),
   // and a return after work or with an else is a branch.
   EXPECT_EQ(Runs("fallback"), "0");
+  EXPECT_EQ(Runs("done_already"), "1"); // a constant result: a guard
+  EXPECT_EQ(Runs("constexpr_taken"), "1");
+  EXPECT_EQ(Runs("constexpr_dropped"), "0");
   EXPECT_EQ(Runs("late_guard"), "0");
   EXPECT_EQ(Runs("guard_else"), "0");
   EXPECT_EQ(Runs("loop"), "1"); // what the function does when it polls

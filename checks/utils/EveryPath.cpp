@@ -4,6 +4,7 @@
 #include "EveryPath.h"
 #include "Coroutines.h"
 #include "Loops.h"
+#include "clang/AST/ASTContext.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -54,10 +55,28 @@ bool canLeave(const Stmt *S, bool InLoop = false, bool InSwitch = false) {
   });
 }
 
-/// Whether \p S is a guard that gives up on unusable input: `if (cond)
-/// return;` with no `else` and nothing but a valueless return in its branch
-/// (`if (!p || !p->alive_) return;`, `if (pid <= 0) return;`).
-bool isGuardClause(const Stmt *S) {
+/// Whether \p E is a constant result: a literal, `nullptr`, `{}` or a
+/// constant expression, not a value the function computed.
+bool isConstantResult(const Expr *E, const ASTContext &Ctx) {
+  if (!E)
+    return true;
+  E = E->IgnoreImplicit()->IgnoreParens();
+  if (E->isValueDependent())
+    return false;
+  if (const auto *List = llvm::dyn_cast<InitListExpr>(E))
+    return List->getNumInits() == 0;
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() == 0;
+  return E->isEvaluatable(Ctx);
+}
+
+/// Whether \p S is a guard that gives up on unusable input or finds the
+/// work already done: `if (cond) return;` with no `else` and nothing but a
+/// return of no value or of a constant in its branch (`if (!p ||
+/// !p->alive_) return;`, `if (file.is_open()) return true;`). A return of a
+/// computed value is another way of doing the work (a fallback), not a
+/// guard.
+bool isGuardClause(const Stmt *S, const ASTContext &Ctx) {
   const auto *If = llvm::dyn_cast<IfStmt>(S);
   if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
     return false;
@@ -65,10 +84,22 @@ bool isGuardClause(const Stmt *S) {
   if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Then))
     Then = Block->size() == 1 ? Block->body_front() : nullptr;
   if (const auto *Return = llvm::dyn_cast_or_null<ReturnStmt>(Then))
-    return !Return->getRetValue();
+    return isConstantResult(Return->getRetValue(), Ctx);
   if (const auto *Return = llvm::dyn_cast_or_null<CoreturnStmt>(Then))
-    return !Return->getOperand();
+    return isConstantResult(Return->getOperand(), Ctx);
   return false;
+}
+
+/// Whether \p Child is the branch an `if constexpr` whose condition is
+/// known takes: in an instantiation the other one is gone.
+bool isTakenConstexprBranch(const IfStmt *If, const Stmt *Child,
+                            const ASTContext &Ctx) {
+  bool Value = false;
+  if (!If->isConstexpr() || !If->getCond() ||
+      If->getCond()->isValueDependent() ||
+      !If->getCond()->EvaluateAsBooleanCondition(Value, Ctx))
+    return false;
+  return Child == (Value ? If->getThen() : If->getElse());
 }
 
 /// Where a block sits, as far as the statements before a child may leave it
@@ -86,9 +117,11 @@ enum class BlockRole {
 
 /// Whether \p Child runs each time its parent \p P runs, as far as \p P
 /// decides.
-bool alwaysRunsIn(const Stmt *P, const Stmt *Child, BlockRole Role) {
+bool alwaysRunsIn(const Stmt *P, const Stmt *Child, BlockRole Role,
+                  const ASTContext &Ctx) {
   if (const auto *If = llvm::dyn_cast<IfStmt>(P))
-    return Child != If->getThen() && Child != If->getElse();
+    return (Child != If->getThen() && Child != If->getElse()) ||
+           isTakenConstexprBranch(If, Child, Ctx);
   if (const auto *Switch = llvm::dyn_cast<SwitchStmt>(P))
     return Child != Switch->getBody();
   if (const auto *Cond = llvm::dyn_cast<AbstractConditionalOperator>(P))
@@ -102,7 +135,7 @@ bool alwaysRunsIn(const Stmt *P, const Stmt *Child, BlockRole Role) {
     for (const Stmt *Before : Block->body()) {
       if (Before == Child)
         break;
-      const bool Guard = isGuardClause(Before);
+      const bool Guard = isGuardClause(Before, Ctx);
       AtTop &= Guard || llvm::isa<DeclStmt, NullStmt>(Before);
       if (!canLeave(Before) || Role == BlockRole::LoopBody ||
           (Role == BlockRole::FunctionBody && Guard && AtTop))
@@ -126,7 +159,7 @@ bool EveryPath::runsWhenever(const FunctionDecl *Function, const Stmt *S) {
                            : Above && isLoop(Above) && P == loopBody(Above)
                                ? BlockRole::LoopBody
                                : BlockRole::Other;
-    if (!alwaysRunsIn(P, Child, Role))
+    if (!alwaysRunsIn(P, Child, Role, Function->getASTContext()))
       return false;
   }
   return true;

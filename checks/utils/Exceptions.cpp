@@ -265,7 +265,10 @@ ExceptionAnalysis::walk(const Stmt *Root,
           }
         } else if (const auto *Construct =
                        llvm::dyn_cast<CXXConstructExpr>(S)) {
-          Throws = callCanThrow(Construct->getConstructor(), Depth);
+          Throws = callCanThrow(Construct->getConstructor(), Depth) ||
+                   (Mode == Evidence::Shown &&
+                    isThrowingTwin(Construct->getConstructor()) &&
+                    hasRunTimeInput(Construct, Ctx));
         } else if (const auto *New = llvm::dyn_cast<CXXNewExpr>(S)) {
           Throws = New->getOperatorNew() &&
                    callCanThrow(New->getOperatorNew(), Depth);
@@ -312,11 +315,29 @@ bool isFixedByCode(const Expr *E, const ASTContext &Ctx) {
 
 } // namespace
 
+/// Whether the visible body of \p Callee throws the error it got through
+/// its framework's throw helper (`detail::throw_error(ec, "bind")`).
+bool callsThrowHelper(const FunctionDecl *Callee) {
+  const FunctionDecl *Def = Callee->getDefinition();
+  const Stmt *Body = Def ? Def->getBody() : nullptr;
+  bool Found = false;
+  forEachEvaluatedStmt(Body, [&Found](const Stmt *S) {
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
+      Found |= isThrowHelper(Call->getDirectCallee());
+    return !Found;
+  });
+  return Found;
+}
+
 bool isThrowingTwin(const FunctionDecl *Callee) {
   const Framework F = Callee ? frameworkOf(Callee) : Framework::Unknown;
-  if ((F != Framework::BoostAsio && F != Framework::Asio) ||
-      !Callee->getDeclName().isIdentifier())
+  if ((F != Framework::BoostAsio && F != Framework::Asio) || neverFails(Callee))
     return false;
+  // A constructor that opens, binds or listens (an acceptor built on an
+  // endpoint) has no error_code twin; its body says it throws.
+  if (llvm::isa<CXXConstructorDecl>(Callee) ||
+      !Callee->getDeclName().isIdentifier())
+    return callsThrowHelper(Callee);
   const unsigned N = Callee->getNumParams();
   if (N > 0 && isErrorCodeReference(Callee->getParamDecl(N - 1)->getType()))
     return false;
@@ -328,17 +349,25 @@ bool isThrowingTwin(const FunctionDecl *Callee) {
         isErrorCodeReference(Other->getParamDecl(N)->getType()))
       return true;
   }
-  return false;
+  return callsThrowHelper(Callee);
 }
 
-bool hasRunTimeInput(const CallExpr *Call, const ASTContext &Ctx) {
-  llvm::ArrayRef<const Expr *> Args(Call->getArgs(), Call->getNumArgs());
-  // The object of a member operator call is not an input.
-  if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(Call);
-      Op && llvm::isa<CXXMethodDecl>(Op->getCalleeDecl()))
-    Args = Args.drop_front();
-  return llvm::any_of(
-      Args, [&](const Expr *Arg) { return !isFixedByCode(Arg, Ctx); });
+bool hasRunTimeInput(const Expr *Call, const ASTContext &Ctx) {
+  // An operation on an I/O object acts on its state (a connection the peer
+  // may have reset).
+  if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call);
+      Member && !llvm::cast<CXXMethodDecl>(Member->getCalleeDecl())->isStatic())
+    return true;
+  llvm::SmallVector<const Expr *, 4> Args;
+  if (const auto *CE = llvm::dyn_cast<CallExpr>(Call))
+    Args.append(CE->arg_begin(), CE->arg_end());
+  else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(Call))
+    Args.append(Construct->arg_begin(), Construct->arg_end());
+  // What an I/O object is built on is not input it acts on.
+  return llvm::any_of(Args, [&](const Expr *Arg) {
+    return !isFixedByCode(Arg, Ctx) &&
+           !isExecutionContextOrExecutor(Arg->getType());
+  });
 }
 
 bool ExceptionAnalysis::callCanThrow(const FunctionDecl *Callee,

@@ -39,14 +39,20 @@ const FunctionDecl *visibleDefinition(const FunctionDecl *FD);
 /// each operation that can fail two overloads, documented as such: one that
 /// takes an `error_code &` last and reports failure there, and this one,
 /// without it, which throws `system_error` (`make_address(s)`,
-/// `socket.connect(ep)`).
+/// `socket.connect(ep)`); a constructor that does work (an acceptor built
+/// on an endpoint opens, binds and listens) shows it in its body, which
+/// throws through the framework's helper. Not the forms whose error path
+/// the implementation never takes (a timer's `expires_after`).
 bool isThrowingTwin(const FunctionDecl *Callee);
 
-/// Whether an argument of \p Call is read at run time, not fixed by the
-/// code (a literal, a constant expression, an object built from them): a
+/// Whether the call or construction \p Call acts on input read at run
+/// time: it is an operation on an object (whose state is the program's:
+/// a connection the peer may have reset), or an argument is not fixed by
+/// the code (a literal, a constant expression, an object built from them)
+/// and is not the execution context or executor an object is built on. A
 /// call on fixed input fails the same way on every run, and the first run
 /// shows it.
-bool hasRunTimeInput(const CallExpr *Call, const ASTContext &Ctx);
+bool hasRunTimeInput(const Expr *Call, const ASTContext &Ctx);
 
 /// Finds where exceptions can escape function bodies./// Finds where exceptions
 /// can escape function bodies. What can throw:

@@ -534,6 +534,51 @@ static bool derivesFromExecutionContext(const CXXRecordDecl *Class,
   return false;
 }
 
+// The functions a framework's throwing forms call to throw the error they
+// got (Asio: `detail::throw_error(ec, "bind")` after the error_code form).
+static constexpr llvm::StringRef ThrowHelpers[] = {
+    "boost::asio::detail::throw_error", "asio::detail::throw_error"};
+
+// Throwing forms whose error path the implementation never takes: a timer's
+// service always clears the error_code of setting or cancelling its expiry.
+static constexpr llvm::StringRef NeverFailingOperations[] = {
+    "asio::basic_waitable_timer::expires_after",
+    "asio::basic_waitable_timer::expires_at",
+    "asio::basic_waitable_timer::expires_from_now",
+    "asio::basic_waitable_timer::cancel",
+    "asio::basic_waitable_timer::cancel_one",
+    "asio::basic_deadline_timer::expires_at",
+    "asio::basic_deadline_timer::expires_from_now",
+    "asio::basic_deadline_timer::cancel",
+    "asio::basic_deadline_timer::cancel_one"};
+
+bool isThrowHelper(const FunctionDecl *Callee) {
+  return Callee && llvm::is_contained(ThrowHelpers, qualifiedName(Callee));
+}
+
+bool neverFails(const FunctionDecl *Callee) {
+  if (!Callee)
+    return false;
+  std::string Qualified = qualifiedName(Callee);
+  llvm::StringRef Name = Qualified;
+  Name.consume_front("boost::");
+  return llvm::is_contained(NeverFailingOperations, Name);
+}
+
+bool isExecutionContextOrExecutor(QualType T) {
+  const CXXRecordDecl *Class =
+      T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Class)
+    return false;
+  const Framework F = frameworkOf(Class);
+  return derivesFromExecutionContext(Class) ||
+         ((F == Framework::BoostAsio || F == Framework::Asio) &&
+          Class->getIdentifier() &&
+          (Class->getName().ends_with("executor") ||
+           Class->getName() == "strand" ||
+           Class->getName() == "executor_type"));
+}
+
 bool isExecutionContextRun(const FunctionDecl *Callee) {
   const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Callee);
   return Method && Method->getIdentifier() &&

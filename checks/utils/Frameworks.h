@@ -186,6 +186,19 @@ bool failsOnlyOnCancellation(const FunctionDecl *Callee);
 /// without one, inline on its caller's thread).
 bool testsNoExecutor(const Expr *Cond);
 
+/// Whether \p Callee is the function a framework's throwing forms call to
+/// throw the error they got (ThrowHelpers: Asio's `detail::throw_error`).
+bool isThrowHelper(const FunctionDecl *Callee);
+
+/// Whether \p Callee is a throwing form whose error path the framework's
+/// implementation never takes (NeverFailingOperations: setting or
+/// cancelling an Asio timer's expiry).
+bool neverFails(const FunctionDecl *Callee);
+
+/// Whether \p T is an Asio execution context or executor: what an I/O
+/// object is built on, not input it acts on.
+bool isExecutionContextOrExecutor(QualType T);
+
 /// Whether \p Callee runs the event loop of an Asio execution context until
 /// its work is done: a `run`/`poll` method (ExecutionContextRuns) of a class
 /// derived from Boost.Asio's or standalone Asio's `execution_context`,

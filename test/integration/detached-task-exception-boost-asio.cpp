@@ -46,7 +46,7 @@ int main_detached() {
   net::io_context io_context(1);
   net::co_spawn(io_context, listener(), net::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'listener' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
-  // CHECK-NOTES: :[[@LINE-13]]:26: note: an await that can throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-15]]:17: note: a call that can throw outside any handler that catches it is here
   // CHECK-NOTES: :[[@LINE-3]]:41: note: replace 'detached' with a handler that rethrows the exception
   // CHECK-FIXES: net::co_spawn(io_context, listener(), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
   io_context.run();
