@@ -350,7 +350,10 @@ void BlockingCallInCoroutineCheck::checkLinked(const Coroutine &Co,
   if (SourceLocation At = utils::locationOf(First->Hit.At, SM); At.isValid())
     diag(At, "blocking call to '%0' is here", DiagnosticIDs::Note)
         << First->Hit.Api;
-  noteOffload(Co, Loc, {});
+  // The same words as the link step's (driver/Link.cpp), which has no AST
+  // to spell the framework's idiom with: one answer from every front end.
+  diag(Loc, "move the blocking call to a thread pool and await its result",
+       DiagnosticIDs::Note);
 }
 
 void BlockingCallInCoroutineCheck::recordFacts(const FunctionDecl *Function,

@@ -12,6 +12,7 @@
 #include "utils/Names.h"
 #include "utils/Options.h"
 #include "utils/TaskTypes.h"
+#include "utils/Templates.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -226,7 +227,10 @@ SwallowedCancellationCheck::asioCancellation(ASTContext &Ctx, bool Boost) {
 }
 
 void SwallowedCancellationCheck::check(const MatchFinder::MatchResult &Result) {
-  const FunctionDecl *Function = utils::getMatchedFunction(Result);
+  // A template whose awaits depend on its arguments is read in an
+  // instantiation, and reported where it is written.
+  const FunctionDecl *Function =
+      utils::bodyToAnalyse(utils::getMatchedFunction(Result));
   const CoroutineBodyStmt *CoroBody = utils::getCoroutineBody(Function);
   if (!CoroBody || !CoroBody->getBody())
     return;
@@ -421,8 +425,8 @@ bool SwallowedCancellationCheck::goesOn(const CoroutineContext &Coro,
                                         const IfStmt *If,
                                         const Stmt *ErrorBranch,
                                         ExitSet Exits) {
-  const ExitSet GoesOn = Exits.without(
-      {Exit::Return, Exit::Throw, Exit::Jump, Exit::Break});
+  const ExitSet GoesOn =
+      Exits.without({Exit::Return, Exit::Throw, Exit::Jump, Exit::Break});
   return !GoesOn.empty() &&
          Coro.suspendsAgain(ErrorBranch ? ErrorBranch : If, GoesOn);
 }

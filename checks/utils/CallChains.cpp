@@ -24,6 +24,8 @@ public:
   explicit OverrideCollector(Index &Map) : Map(Map) {}
 
   bool TraverseStmt(Stmt *) { return true; }
+  // The members of a class template's specializations override too.
+  bool shouldVisitTemplateInstantiations() const { return true; }
 
   bool VisitCXXMethodDecl(CXXMethodDecl *Method) {
     if (Method->size_overridden_methods() == 0 ||

@@ -16,8 +16,21 @@
 
 namespace clang::tidy::async::utils {
 
+/// The declaration facts name for \p D: for a function a template
+/// instantiates (a specialization of a function template, a member of a
+/// class template's specialization), the template's own definition, so that
+/// every unit names it the same way and its facts are the pattern's.
+static const Decl *writtenDecl(const Decl *D) {
+  if (const auto *FD = llvm::dyn_cast_or_null<FunctionDecl>(D))
+    if (FD->isTemplateInstantiation() || FD->getMemberSpecializationInfo())
+      if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern())
+        return Pattern;
+  return D;
+}
+
 std::string usrOf(const Decl *D) {
   llvm::SmallString<128> Usr;
+  D = writtenDecl(D);
   if (!D || index::generateUSRForDecl(D, Usr))
     return "";
   return std::string(Usr);
@@ -77,13 +90,13 @@ std::string findFactsDir(llvm::StringRef Configured, llvm::StringRef BuildDir,
 }
 
 bool isLinkable(const FunctionDecl *Callee) {
-  if (!Callee || Callee->isTemplateInstantiation() ||
-      Callee->isDependentContext() ||
-      Callee->getDeclContext()->isFunctionOrMethod())
+  // A template's instantiations are linked as the template itself.
+  Callee = llvm::cast_or_null<FunctionDecl>(writtenDecl(Callee));
+  if (!Callee || Callee->getDeclContext()->isFunctionOrMethod())
     return false;
   if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee))
     if (Method->getParent()->isLambda() ||
-        llvm::isa<ClassTemplateSpecializationDecl>(Method->getParent()))
+        llvm::isa<ClassTemplatePartialSpecializationDecl>(Method->getParent()))
       return false;
   return !declaredInLibraryHeader(Callee);
 }

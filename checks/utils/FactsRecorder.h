@@ -46,8 +46,10 @@ std::optional<CallFact> callFact(const FunctionDecl *Callee, SourceLocation Loc,
                                  const SourceManager &SM, bool Virtual = false);
 
 /// Whether a call to \p Callee can be resolved by another unit: a user
-/// function (not in a system header) that is no lambda, template
-/// instantiation or local.
+/// function (not in a system header) that is no lambda or local. A
+/// template's instantiation is linked as the template (usrOf names the
+/// pattern), so that facts taken from a template where it is written serve
+/// every instantiation.
 bool isLinkable(const FunctionDecl *Callee);
 
 /// The unit's main file, absolute (as siteOf gives it); empty when it has

@@ -76,4 +76,27 @@ memberCandidates(const Expr *Object, DeclarationName Name) {
   return Candidates;
 }
 
+const FunctionDecl *bodyToAnalyse(const FunctionDecl *Def) {
+  const FunctionTemplateDecl *Template =
+      Def ? Def->getDescribedFunctionTemplate() : nullptr;
+  if (!Template)
+    return Def;
+  bool DependentAwait = false;
+  forEachEvaluatedStmt(Def->getBody(), [&DependentAwait](const Stmt *S) {
+    if (llvm::isa<DependentCoawaitExpr>(S))
+      DependentAwait = true;
+    else if (const auto *Suspend = llvm::dyn_cast<CoroutineSuspendExpr>(S))
+      DependentAwait |=
+          Suspend->getOperand() && Suspend->getOperand()->isTypeDependent();
+    return !DependentAwait;
+  });
+  if (!DependentAwait)
+    return Def;
+  for (const FunctionDecl *Instance : Template->specializations())
+    if (Instance->getBody() && !Instance->isDependentContext() &&
+        Instance->isTemplateInstantiation())
+      return Instance;
+  return Def;
+}
+
 } // namespace clang::tidy::async::utils

@@ -35,6 +35,14 @@ llvm::SmallVector<QualType, 2> instantiatedTypes(const DeclRefExpr *Ref,
 llvm::SmallVector<const FunctionDecl *, 2>
 memberCandidates(const Expr *Object, DeclarationName Name);
 
+/// The body a check reads for the definition \p Def: \p Def itself, or, for
+/// a function template whose awaits depend on its arguments (`co_await
+/// acceptor.async_accept(...)` on an `auto acceptor`), the first of its
+/// instantiations in this translation unit that has a body. Statements of
+/// an instantiation keep the locations of the code the user wrote, so
+/// findings are reported there, once.
+const FunctionDecl *bodyToAnalyse(const FunctionDecl *Def);
+
 } // namespace clang::tidy::async::utils
 
 #endif // ASYNC_LINT_UTILS_TEMPLATES_H

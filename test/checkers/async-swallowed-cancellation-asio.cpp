@@ -420,6 +420,41 @@ net::awaitable<void> accept_loop(tcp::acceptor &acceptor) {
   }
 }
 
+// A template whose awaits depend on its arguments (an abbreviated function
+// template over any acceptor) is read in its instantiation and reported
+// where it is written, once: the accept loop spins for ever once the
+// acceptor is closed or cancelled ...
+net::awaitable<void> accept_any(auto acceptor, auto handler) {
+  for (;;) {
+    auto [ec, socket] = co_await acceptor->async_accept(net::as_tuple(net::use_awaitable));
+    if (ec)
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
+    // CHECK-NOTES: :[[@LINE-4]]:25: note: 'ec' is set by the operation awaited here
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
+    // CHECK-FIXES-NOTES: if (ec == net::error::operation_aborted) co_return;
+      continue;
+    handler(std::move(socket));
+  }
+}
+// ... not when it stops on cancellation.
+net::awaitable<void> accept_any_until_cancelled(auto acceptor, auto handler) {
+  for (;;) {
+    auto [ec, socket] = co_await acceptor->async_accept(net::as_tuple(net::use_awaitable));
+    if (ec == net::error::operation_aborted)
+      co_return;
+    if (ec)
+      continue;
+    handler(std::move(socket));
+  }
+}
+void start_accepting(net::any_io_executor ex, tcp::acceptor &a, tcp::acceptor &b) {
+  auto handler = [](tcp::socket) {};
+  net::co_spawn(ex, accept_any(&a, handler), net::detached);
+  net::co_spawn(ex, accept_any(&b, handler), net::detached);
+  net::co_spawn(ex, accept_any_until_cancelled(&b, handler), net::detached);
+}
+
 // A session that reads requests, and on an upgrade runs a second session
 // whose result is only logged before an unconditional co_return: after that
 // test the coroutine ends, so nothing is swallowed ...

@@ -1,0 +1,3 @@
+#include "app/app.h"
+
+void app::handle_request(manager &m) { m.stop(); }
