@@ -149,9 +149,10 @@ void UnawaitedCoroutineCheck::check(const MatchFinder::MatchResult &Result) {
             utils::TaskKind Kind = Classifier->classify(resultType(Call));
             // A cast to void cannot start a lazy task, but it is the documented
             // way to start an eager one detached.
-            if (Kind == utils::TaskKind::Lazy ||
-                (Kind == utils::TaskKind::Eager && Fn.IsCoroutine &&
-                 Context.Use == ValueUse::Discarded))
+            if ((Kind == utils::TaskKind::Lazy ||
+                 (Kind == utils::TaskKind::Eager && Fn.IsCoroutine &&
+                  Context.Use == ValueUse::Discarded)) &&
+                !utils::isDiscardableContinuation(Call->getDirectCallee()))
               reportDiscarded(Fn, Call, Kind);
           }
         }

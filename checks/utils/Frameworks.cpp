@@ -534,6 +534,18 @@ static bool derivesFromExecutionContext(const CXXRecordDecl *Class,
   return false;
 }
 
+// Calls whose task a framework documents as fine to discard: QCoro's
+// `Task::then()` registers a continuation of a task that is awaited (or
+// kept) on its own; "the result of the then() action can be co_awaited, if
+// desired".
+static constexpr llvm::StringRef DiscardableContinuations[] = {
+    "QCoro::Task::then"};
+
+bool isDiscardableContinuation(const FunctionDecl *Callee) {
+  return Callee &&
+         llvm::is_contained(DiscardableContinuations, qualifiedName(Callee));
+}
+
 // The functions a framework's throwing forms call to throw the error they
 // got (Asio: `detail::throw_error(ec, "bind")` after the error_code form).
 static constexpr llvm::StringRef ThrowHelpers[] = {

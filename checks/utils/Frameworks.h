@@ -186,6 +186,10 @@ bool failsOnlyOnCancellation(const FunctionDecl *Callee);
 /// without one, inline on its caller's thread).
 bool testsNoExecutor(const Expr *Cond);
 
+/// Whether the task \p Callee returns may be discarded, by its framework's
+/// documentation (DiscardableContinuations: QCoro's `Task::then()`).
+bool isDiscardableContinuation(const FunctionDecl *Callee);
+
 /// Whether \p Callee is the function a framework's throwing forms call to
 /// throw the error they got (ThrowHelpers: Asio's `detail::throw_error`).
 bool isThrowHelper(const FunctionDecl *Callee);
