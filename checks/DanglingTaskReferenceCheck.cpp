@@ -63,12 +63,34 @@ const LambdaExpr *capturingLambda(const Expr *Object) {
   return Lambda && Lambda->capture_size() > 0 ? Lambda : nullptr;
 }
 
+/// The body of the function (or lambda) that the statement \p S is in.
+const Stmt *returningBody(const Stmt *S, ASTContext &Ctx) {
+  if (!S)
+    return nullptr;
+  DynTypedNodeList Parents = Ctx.getParents(*S);
+  while (!Parents.empty()) {
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *Lambda = Parent.get<LambdaExpr>())
+      return Lambda->getBody();
+    if (const auto *Function = Parent.get<FunctionDecl>())
+      return Function->getBody();
+    Parents = Ctx.getParents(Parent);
+  }
+  return nullptr;
+}
+
 /// Whether the task escapes the scope \p Scope of a local variable: whether
 /// it can still be alive when \p Scope ends.
 bool escapesScope(const TaskEscape &Escape, const Stmt *Scope,
                   ASTContext &Ctx) {
   switch (Escape.Kind) {
   case EscapeKind::Returned:
+    // Returning leaves the scopes of the returning function only: a lambda
+    // that returns a task referring to what it captured by reference (a
+    // factory handed to co_spawn) leaves its own body, not the enclosing
+    // function's scope that the object lives in.
+    if (const Stmt *Body = returningBody(Escape.Where, Ctx))
+      return utils::isWithinScope(Scope, Body, Ctx);
     return true;
   case EscapeKind::Stored:
   case EscapeKind::Pushed: {

@@ -103,6 +103,32 @@ fc::Task<void> local_array_returned() {
   // CHECK-NOTES: :[[@LINE-13]]:27: note: parameter 'buf' is declared here
 }
 
+// A factory lambda handed to co_spawn returns a task that refers to what the
+// lambda captured by reference: returning leaves the lambda's body, not the
+// scope the object lives in (which runs the context before it ends) ...
+asio::awaitable<void> query(const std::string &conn, std::string_view sql);
+int run_query(asio::io_context &ctx) {
+  std::string conn = make_msg();
+  asio::co_spawn(
+      ctx, [&conn] { return query(conn, "SELECT 1"); },
+      [](std::exception_ptr e) {
+        if (e)
+          std::rethrow_exception(e);
+      });
+  ctx.run();
+  return 0;
+}
+// ... but a task that refers to the lambda's own local outlives it.
+auto make_query() {
+  return [] {
+    std::string conn = make_msg();
+    return query(conn, "SELECT 1");
+    // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: task of 'query' refers to 'conn' through parameter 'conn' and is returned; it can run after 'conn' is destroyed [async-dangling-task-reference]
+    // CHECK-NOTES: :[[@LINE-18]]:48: note: take 'conn' by value so that the task owns a copy
+    // CHECK-FIXES-NOTES: asio::awaitable<void> query(std::string conn, std::string_view sql);
+  };
+}
+
 // ---------------------------------------------------------------------------
 // folly: locals of a block or a loop body whose task leaves that scope.
 
