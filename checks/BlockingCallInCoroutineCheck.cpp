@@ -157,6 +157,13 @@ std::optional<utils::BlockingCall>
 BlockingCallInCoroutineCheck::lookup(const Expr *E,
                                      const ASTContext &Ctx) const {
   std::optional<utils::BlockingCall> Found = Table->lookup(E);
+  if (Found && Found->Api->ReadyTaskReturns)
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(E);
+        Call && Call->getNumArgs() > 0)
+      if (const auto *Task = llvm::dyn_cast<CallExpr>(
+              utils::ignoreValuePreserving(Call->getArg(0))))
+        if (utils::neverSuspends(Task->getDirectCallee()))
+          return std::nullopt;
   if (Found && Found->Api->ZeroTimeoutPolls)
     if (const auto *Call = llvm::dyn_cast<CallExpr>(E)) {
       llvm::SmallVector<const Expr *, 4> Args = utils::writtenArguments(Call);

@@ -80,6 +80,9 @@ const BlockingApi BuiltinApis[] = {
      C::EventLoop, M::Function, R::Advice,
      "run the io_context outside coroutines (for example in main) and "
      "co_spawn work onto it; inside a coroutine, await the work instead"},
+    {"QCoro::waitFor", C::EventLoop, M::Function, R::Advice,
+     "await the task instead: 'co_await task'", /*ZeroTimeoutPolls=*/false,
+     /*LocalOnDatagram=*/false, /*ReadyTaskReturns=*/true},
     {"QEventLoop::exec", C::EventLoop, M::Function, R::Advice,
      "await the signal that would end the loop instead, e.g. 'co_await "
      "qCoro(object, &Class::signal)'"},

@@ -101,6 +101,10 @@ struct BlockingApi {
   /// On a datagram socket the operation completes at once, without the
   /// network: `connect` only records the default peer.
   bool LocalOnDatagram = false;
+  /// A wait for a task returns at once when the task completed when it was
+  /// called: its argument is a call of a coroutine whose visible body never
+  /// suspends (QCoro's `waitFor(task())`).
+  bool ReadyTaskReturns = false;
 };
 
 /// The built-in table.

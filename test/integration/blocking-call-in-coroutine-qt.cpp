@@ -41,3 +41,18 @@ QCoro::Task<QByteArray> read_reply_awaiting(QTcpSocket &socket) {
     co_return {};
   co_return socket.readAll();
 }
+
+// QCoro::waitFor runs a nested event loop until the task completes: in a
+// coroutine it stalls the thread, unless the task completed when it was
+// called (a coroutine whose body never suspends), when waitFor returns at
+// once without entering the loop.
+QCoro::Task<int> ready_now() { co_return 7; }
+QCoro::Task<int> fetch_count(QTcpSocket &socket);
+QCoro::Task<int> counts(QTcpSocket &socket) {
+  int ready = QCoro::waitFor(ready_now());
+  int fetched = QCoro::waitFor(fetch_count(socket));
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: blocking call to 'QCoro::waitFor' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:17: warning: blocking call to 'QCoro::waitFor' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:17: note: await the task instead: 'co_await task'
+  co_return ready + fetched;
+}
