@@ -257,7 +257,16 @@ void SessionPerRequestCheck::walk(const FunctionDecl *Function,
         // A static local is built once, whatever runs its function.
         if (!Var || Var->isStaticLocal() || !Var->getInit())
           continue;
-        InitialisedVar[utils::ignoreValuePreserving(Var->getInit())] = Var;
+        const Expr *Init = utils::ignoreValuePreserving(Var->getInit());
+        InitialisedVar[Init] = Var;
+        // `T *p = new T(...)`, `ptr p(new T(...))`: the variable holds what
+        // the new-expression builds.
+        const auto *Smart = llvm::dyn_cast<CXXConstructExpr>(Init);
+        if (Smart && Smart->getNumArgs() == 1)
+          Init = Smart->getArg(0)->IgnoreParenImpCasts();
+        if (const auto *New = llvm::dyn_cast<CXXNewExpr>(Init))
+          if (const CXXConstructExpr *Built = New->getConstructExpr())
+            InitialisedVar[Built] = Var;
         const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(
             utils::ignoreValuePreserving(Var->getInit()));
         if (Construct &&

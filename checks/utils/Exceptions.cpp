@@ -374,6 +374,10 @@ bool ExceptionAnalysis::callCanThrow(const FunctionDecl *Callee,
                                      unsigned Depth) {
   if (!Callee)
     return true;
+  // A throwing form whose error path the framework never takes, wherever
+  // its headers are (a vendored copy of Asio is not a system header).
+  if (Mode == Evidence::Shown && neverFails(Callee))
+    return false;
   // C functions do not throw (the thread cancellation that unwinds through
   // `recv` is no exception a handler deals with).
   if (Callee->getBuiltinID() || llvm::isa<CXXDestructorDecl>(Callee) ||

@@ -552,8 +552,14 @@ static constexpr llvm::StringRef ThrowHelpers[] = {
     "boost::asio::detail::throw_error", "asio::detail::throw_error"};
 
 // Throwing forms whose error path the implementation never takes: a timer's
-// service always clears the error_code of setting or cancelling its expiry.
+// service always clears the error_code of setting or cancelling its expiry;
+// an SSL context's option and verification setters call OpenSSL setters
+// that return nothing and clear the error_code.
 static constexpr llvm::StringRef NeverFailingOperations[] = {
+    "asio::ssl::context::set_options",
+    "asio::ssl::context::clear_options",
+    "asio::ssl::context::set_verify_mode",
+    "asio::ssl::context::set_verify_depth",
     "asio::basic_waitable_timer::expires_after",
     "asio::basic_waitable_timer::expires_at",
     "asio::basic_waitable_timer::expires_from_now",

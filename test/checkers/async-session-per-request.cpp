@@ -80,6 +80,30 @@ public:
 private:
   std::vector<std::shared_ptr<net::io_context>> contexts_;
 };
+// The same with the pointer made from a new-expression (yalantinglibs'
+// io_context_pool): the variable holds what `new` builds.
+class raw_context_pool {
+public:
+  explicit raw_context_pool(std::size_t size) {
+    for (std::size_t i = 0; i < size; ++i) {
+      std::shared_ptr<net::io_context> context(new net::io_context());
+      contexts_.push_back(context);
+    }
+  }
+  // ... while one that is built and dropped in each iteration is per item.
+  void probe(std::size_t size) {
+    for (std::size_t i = 0; i < size; ++i) {
+      std::shared_ptr<net::io_context> context(new net::io_context());
+      // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: a new 'boost::asio::io_context' is created on every loop iteration; each one is a whole event loop [async-session-per-request]
+      // CHECK-NOTES: :[[@LINE-2]]:52: warning: a new 'boost::asio::io_context' is created on every loop iteration; each one is a whole event loop [async-session-per-request]
+      // CHECK-NOTES: :[[@LINE-3]]:52: note: create one for the program's lifetime and pass it in by reference
+      (void)context;
+    }
+  }
+
+private:
+  std::vector<std::shared_ptr<net::io_context>> contexts_;
+};
 
 // Not flagged: a loop whose body always leaves it runs once.
 void connect_once(const std::string &host) {
