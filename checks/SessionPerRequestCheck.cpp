@@ -198,9 +198,17 @@ void SessionPerRequestCheck::walk(const FunctionDecl *Function,
   // first). A member built without an initializer of its own is reported at
   // its declaration.
   llvm::DenseMap<const Expr *, SourceLocation> ReportAt;
+  // The member each initializer builds: an event loop the object runs
+  // itself is the object's own (a server or a fixture), not a client.
+  llvm::DenseMap<const Expr *, const FieldDecl *> InitField;
   if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Function))
     for (const CXXCtorInitializer *Init : llvm::reverse(Ctor->inits())) {
       const Expr *E = Init->getInit();
+      if (const FieldDecl *Field = Init->getMember(); Field && E)
+        InitField[utils::ignoreValuePreserving(
+            llvm::isa<CXXDefaultInitExpr>(E)
+                ? llvm::cast<CXXDefaultInitExpr>(E)->getExpr()
+                : E)] = Field;
       if (const auto *Default = llvm::dyn_cast_or_null<CXXDefaultInitExpr>(E))
         E = Default->getExpr();
       else if (E && !Init->isWritten() && Init->getMember())
@@ -288,7 +296,8 @@ void SessionPerRequestCheck::walk(const FunctionDecl *Function,
         At = Construct->getSourceRange().getBegin();
       if (!DeclaredInits.contains(Construct) &&
           !Ctor->isCopyOrMoveConstructor() &&
-          !Catalog->sessionClass(Class).empty())
+          !Catalog->sessionClass(Class).empty() &&
+          !utils::runsItsOwnLoop(InitField.lookup(Construct)))
         Record(Construct, At, Construct->getSourceRange(), Class,
                Catalog->sessionClass(Class), P, nullptr, nullptr);
       // Constructing an object of the program runs its constructor: a step

@@ -3,6 +3,7 @@
 
 #include "Sessions.h"
 #include "Coroutines.h"
+#include "Frameworks.h"
 #include "Loops.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -316,6 +317,35 @@ bool repeatsPerItem(const Stmt *Loop, ASTContext &Ctx,
       Trips && *Trips <= FixedCaseLimit)
     return false;
   return !pacedByTimer(loopBody(Loop), Timers);
+}
+
+bool runsItsOwnLoop(const FieldDecl *Field) {
+  const auto *Class =
+      Field ? llvm::dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+  if (!Class || !Class->hasDefinition())
+    return false;
+  llvm::SmallVector<const Stmt *, 32> Work;
+  for (const Decl *D : Class->decls()) {
+    const FunctionDecl *Method = D->getAsFunction();
+    if (Method && Method->hasBody())
+      Work.push_back(Method->getBody());
+  }
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(S))
+      if (isExecutionContextRun(Call->getMethodDecl()))
+        if (const auto *Object = llvm::dyn_cast_or_null<MemberExpr>(
+                Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+            Object && Object->getMemberDecl() == Field)
+          return true;
+    // A thread's lambda runs the loop as much as the method that starts it.
+    if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(S))
+      Work.push_back(Lambda->getBody());
+    llvm::append_range(Work, S->children());
+  }
+  return false;
 }
 
 } // namespace clang::tidy::async::utils

@@ -71,6 +71,13 @@ inline constexpr uint64_t FixedCaseLimit = 8;
 /// awaits a timer: a periodic task, whose cost is per period, not per item).
 bool repeatsPerItem(const Stmt *Loop, ASTContext &Ctx, SerialResources &Timers);
 
+/// Whether the object that \p Field belongs to runs the event loop \p Field
+/// holds itself: a member function of its class (or a lambda in one, such
+/// as a thread's) runs it (`t_ = std::thread([&] { ioc_.run(); })`). Such
+/// an object is a server or a test fixture with its own loop, not a client
+/// built per request.
+bool runsItsOwnLoop(const FieldDecl *Field);
+
 /// Recognises session classes and factories by their resolved declarations.
 /// Results are cached per declaration, so one catalog serves a whole
 /// translation unit.

@@ -84,7 +84,10 @@ redirect_error(CompletionToken &&completion_token,
   return redirect_error_t<std::decay_t<CompletionToken>>(completion_token, ec);
 }
 
-class io_context {
+// As in Asio, an io_context is an execution_context.
+class execution_context {};
+
+class io_context : public execution_context {
 public:
   using executor_type = any_io_executor;
   io_context() = default;

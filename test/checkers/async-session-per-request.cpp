@@ -384,6 +384,43 @@ net::awaitable<void> accept_upstreams(net::ip::tcp::acceptor &acceptor) {
     net::co_spawn(executor, upstream(std::move(socket)), net::detached);
   }
 }
+// An object that runs the event loop it holds, in a thread of its own, is a
+// server or a test fixture with its own loop: built per case, it is not a
+// client built per request ...
+class echo_fixture {
+public:
+  echo_fixture() { thread_ = std::thread([this] { ioc_.run(); }); }
+  ~echo_fixture() { thread_.join(); }
+
+private:
+  net::io_context ioc_;
+  std::thread thread_;
+};
+// ... while an object that only borrows its loop's executor builds a whole
+// event loop for nothing on each construction.
+class resolving_client {
+public:
+  resolving_client() = default;
+
+private:
+  std::string host_;
+  net::io_context ioc_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: a new 'boost::asio::io_context' is created on every construction of 'resolving_client', which runs once per item; each one is a whole event loop [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE-2]]:19: warning: a new 'boost::asio::io_context' is created on every construction of 'resolving_client', which runs once per item; each one is a whole event loop [async-session-per-request]
+  // CHECK-NOTES: :[[@LINE+9]]:22: note: 'resolving_client' is constructed here inside a loop
+  // CHECK-NOTES: :[[@LINE-4]]:19: note: create one for the program's lifetime and pass it in by reference
+};
+void run_fixtures(const std::vector<int> &cases) {
+  for (int c : cases) {
+    echo_fixture fixture;
+    (void)c;
+  }
+  for (int c : cases) {
+    resolving_client client;
+    (void)c;
+  }
+}
+
 // A class built once, at start-up, builds its member once.
 struct Service {
   Service() : tls(ssl::context::tls_server) {}
