@@ -6,6 +6,7 @@
 #include "ErrorCodes.h"
 #include "Frameworks.h"
 #include "Names.h"
+#include "Sessions.h"
 #include "TaskTypes.h"
 #include "Walk.h"
 #include "clang/AST/DeclCXX.h"
@@ -253,6 +254,10 @@ ExceptionAnalysis::walk(const Stmt *Root,
             Throws = callCanThrow(Callee, Depth) ||
                      (Mode == Evidence::Shown && isThrowingTwin(Callee) &&
                       hasRunTimeInput(Call, Ctx));
+            // `std::make_shared<T>(args)` runs the constructor it selects.
+            if (!Throws)
+              if (const CXXConstructorDecl *Made = madeConstructor(Call))
+                Throws = callCanThrow(Made, Depth);
           } else {
             // A call through a pointer: only its type can tell.
             QualType T = Call->getCallee()->getType();
@@ -326,6 +331,28 @@ bool callsThrowHelper(const FunctionDecl *Callee) {
       Found |= isThrowHelper(Call->getDirectCallee());
     return !Found;
   });
+  return Found;
+}
+
+const CXXConstructorDecl *madeConstructor(const CallExpr *Call) {
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const CXXRecordDecl *Class = madeClass(Callee);
+  if (!Class || !Class->hasDefinition())
+    return nullptr;
+  unsigned Args = Call->getNumArgs();
+  // allocate_shared takes the allocator first.
+  if (qualifiedName(Callee) == "std::allocate_shared" && Args > 0)
+    --Args;
+  const CXXConstructorDecl *Found = nullptr;
+  for (const CXXConstructorDecl *Ctor : Class->getDefinition()->ctors()) {
+    if (Ctor->isCopyOrMoveConstructor() || Ctor->isDeleted() ||
+        Ctor->getMinRequiredArguments() > Args ||
+        (!Ctor->isVariadic() && Ctor->getNumParams() < Args))
+      continue;
+    if (Found)
+      return nullptr; // More than one would do: overload resolution decides.
+    Found = Ctor;
+  }
   return Found;
 }
 

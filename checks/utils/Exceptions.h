@@ -13,6 +13,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
@@ -53,6 +54,12 @@ bool isThrowingTwin(const FunctionDecl *Callee);
 /// call on fixed input fails the same way on every run, and the first run
 /// shows it.
 bool hasRunTimeInput(const Expr *Call, const ASTContext &Ctx);
+
+/// The constructor that `std::make_shared<T>(args)`, `std::make_unique` or
+/// `std::allocate_shared` (\p Call) runs: T's one constructor, not a copy
+/// or a move, that takes that many arguments; null when there is none or
+/// more than one.
+const CXXConstructorDecl *madeConstructor(const CallExpr *Call);
 
 /// Finds where exceptions can escape function bodies./// Finds where exceptions
 /// can escape function bodies. What can throw:

@@ -13,6 +13,7 @@
 #include <exception>
 #include <folly/experimental/coro/AsyncScope.h>
 #include <folly/experimental/coro/Task.h>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -422,3 +423,40 @@ void start_evidence(net::any_io_executor ex, tcp::socket &sock,
   // CHECK-NOTES-STRICT: :[[@LINE-21]]:3: note: an await that can throw outside any handler that catches it is here
   // CHECK-NOTES-STRICT: :[[@LINE-3]]:37: note: replace 'detached' with a handler that rethrows the exception
 }
+
+// `std::make_shared<T>(args)` runs T's constructor: a session whose
+// constructor throws on bad input makes the coroutine that builds it throw
+// (Asio's mutual_exclusion example: the constructor sets a socket option);
+// one whose constructor cannot throw does not.
+struct checked_session {
+  explicit checked_session(std::string line) { check_line(line); }
+  void start();
+};
+struct plain_session {
+  explicit plain_session(std::string line) : line(std::move(line)) {}
+  void start();
+  std::string line;
+};
+net::awaitable<void> accept_checked(std::string line) {
+  std::make_shared<checked_session>(line)->start();
+  co_return;
+}
+net::awaitable<void> accept_plain(std::string line) {
+  std::make_shared<plain_session>(line)->start();
+  co_return;
+}
+void start_made(net::any_io_executor ex) {
+  net::co_spawn(ex, accept_checked("x"), net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'accept_checked' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: coroutine 'accept_checked' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES: :[[@LINE-11]]:3: note: a call that can throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-4]]:42: note: replace 'detached' with a handler that rethrows the exception
+  // CHECK-FIXES: {{^}}  net::co_spawn(ex, accept_checked("x"), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  net::co_spawn(ex, accept_plain("x"), net::detached);
+}
+// (Under StrictMode the session's start(), defined in another unit, is
+// taken to throw.)
+// CHECK-MESSAGES-STRICT: :[[@LINE-4]]:3: warning: coroutine 'accept_plain' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+// CHECK-NOTES-STRICT: :[[@LINE-5]]:3: warning: coroutine 'accept_plain' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+// CHECK-NOTES-STRICT: :[[@LINE-16]]:3: note: a call that can throw outside any handler that catches it is here
+// CHECK-NOTES-STRICT: :[[@LINE-7]]:40: note: replace 'detached' with a handler that rethrows the exception
