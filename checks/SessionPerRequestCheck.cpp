@@ -382,6 +382,15 @@ void SessionPerRequestCheck::walk(const FunctionDecl *Function,
         Stack.push_back(*It);
   }
 
+  reportLoopConstructions(Function, Found, Ctx);
+}
+
+// What a loop that runs per item builds is reported at once; what a
+// function builds outside loops waits for the end of the unit, when it is
+// known whether the function runs per request.
+void SessionPerRequestCheck::reportLoopConstructions(
+    const FunctionDecl *Function, llvm::SmallVectorImpl<Construction> &Found,
+    ASTContext &Ctx) {
   for (Construction &C : Found) {
     if (!C.Loop) {
       LocalConstructions[Function->getCanonicalDecl()].push_back(std::move(C));

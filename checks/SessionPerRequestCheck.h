@@ -63,6 +63,11 @@ private:
   /// Walks \p Function (its constructor initializers first): the session
   /// objects it builds, its calls, and what it runs once per item.
   void walk(const FunctionDecl *Function, ASTContext &Ctx);
+  /// Reports the constructions of \p Found made in loops that run per item;
+  /// keeps the others for the end of the unit.
+  void reportLoopConstructions(const FunctionDecl *Function,
+                               llvm::SmallVectorImpl<Construction> &Found,
+                               ASTContext &Ctx);
   /// The chain from a root of Repeated down to Reach[N].
   llvm::SmallVector<const Reached *, 4> chainTo(size_t N) const;
   /// Writes the unit's session facts (utils/SessionFacts.h).
