@@ -21,6 +21,8 @@ using utils::DetachKind;
 
 /// One detached start whose task can throw, and how its exception is lost.
 struct DetachedTaskExceptionCheck::Start {
+  /// The function that starts the task.
+  const FunctionDecl *Spawner;
   const CallExpr *Call;
   const utils::DetachedStart *Primitive;
   utils::Framework Library;
@@ -35,10 +37,8 @@ struct DetachedTaskExceptionCheck::Start {
   bool Replaceable;
 };
 
-namespace {
-
 /// Why the exception is lost, the end of the warning.
-enum class Loss {
+enum class DetachedTaskExceptionCheck::Loss {
   DetachedToken,
   IgnoringHandler,
   DroppingSpawn,
@@ -46,6 +46,8 @@ enum class Loss {
   DiscardedFuture,
   DroppingPromise,
 };
+
+namespace {
 
 /// Whether \p Token is the framework's `detached` completion token.
 bool isDetachedToken(const Expr *Token, utils::Framework Library) {
@@ -123,6 +125,9 @@ void DetachedTaskExceptionCheck::onStartOfTranslationUnit() {
 }
 
 static constexpr llvm::StringLiteral StrictModeKey = "StrictMode";
+static constexpr llvm::StringLiteral ExceptionHandlerKey = "ExceptionHandler";
+static constexpr llvm::StringLiteral ExceptionHandlerHeaderKey =
+    "ExceptionHandlerHeader";
 
 static bool isDeclaredNoexcept(const FunctionDecl *Coroutine) {
   const auto *Proto = Coroutine->getType()->getAs<FunctionProtoType>();
@@ -133,11 +138,24 @@ DetachedTaskExceptionCheck::DetachedTaskExceptionCheck(
     StringRef Name, ClangTidyContext *Context)
     : FunctionBodyCheck(Name, Context),
       StrictMode(
-          utils::parseBoolOption(Options.get(StrictModeKey, "false"), false)) {}
+          utils::parseBoolOption(Options.get(StrictModeKey, "false"), false)),
+      ExceptionHandler(Options.get(ExceptionHandlerKey, "")),
+      ExceptionHandlerHeader(Options.get(ExceptionHandlerHeaderKey, "")),
+      Inserter(Options.getLocalOrGlobal("IncludeStyle",
+                                        tidy::utils::IncludeSorter::IS_LLVM),
+               areDiagsSelfContained()) {}
 
 void DetachedTaskExceptionCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, StrictModeKey, utils::boolOptionText(StrictMode));
+  Options.store(Opts, ExceptionHandlerKey, ExceptionHandler);
+  Options.store(Opts, ExceptionHandlerHeaderKey, ExceptionHandlerHeader);
+  Options.store(Opts, "IncludeStyle", Inserter.getStyle());
+}
+
+void DetachedTaskExceptionCheck::registerPPCallbacks(
+    const SourceManager &SM, Preprocessor *PP, Preprocessor *ModuleExpanderPP) {
+  Inserter.registerPreprocessor(PP);
 }
 
 void DetachedTaskExceptionCheck::check(const MatchFinder::MatchResult &Result) {
@@ -171,8 +189,8 @@ void DetachedTaskExceptionCheck::check(const MatchFinder::MatchResult &Result) {
         if (!Primitive || Primitive->ReportsUnhandled)
           return true;
 
-        Start Found{Call,    Primitive, utils::frameworkOf(Callee), nullptr, {},
-                    nullptr, false};
+        Start Found{Function, Call, Primitive, utils::frameworkOf(Callee),
+                    nullptr,  {},   nullptr,   false};
         const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call);
         const Expr *Task = nullptr;
         switch (Primitive->Kind) {
@@ -269,21 +287,55 @@ void DetachedTaskExceptionCheck::report(const Start &S, ASTContext &Ctx) {
         << static_cast<int>(Why);
     Diag << S.Call->getSourceRange();
   }
+  noteWhereItThrows(S);
+  suggestHandler(S, Why, Ctx);
+}
+
+void DetachedTaskExceptionCheck::noteWhereItThrows(const Start &S) {
   diag(S.Escape.Site->getBeginLoc(),
        "%select{a call that can throw|an await that can throw|a throw}0 "
        "outside any handler that catches it is here",
        DiagnosticIDs::Note)
       << static_cast<int>(S.Escape.Kind);
+  // Follow the exception into the visible bodies it comes from, so that the
+  // finding shows the throw itself and not only the outermost call.
+  constexpr unsigned MaxSteps = 8;
+  utils::EscapingThrow Site = S.Escape;
+  for (unsigned Step = 0; Step < MaxSteps; ++Step) {
+    auto Inner = Analysis->escapeInside(Site);
+    if (!Inner)
+      break;
+    Site = Inner->second;
+    diag(Site.Site->getBeginLoc(),
+         "in %0, %select{a call that can throw|an await that can throw|a "
+         "throw}1 outside any handler that catches it is here",
+         DiagnosticIDs::Note)
+        << Inner->first << static_cast<int>(Site.Kind);
+  }
+}
 
+void DetachedTaskExceptionCheck::suggestHandler(const Start &S, Loss Why,
+                                                ASTContext &Ctx) {
   // The fix replaces the handler that drops the exception with one that
-  // rethrows it. It changes what happens on failure, so it is a note's.
+  // reports it, or rethrows it out of an event loop that the spawning
+  // function runs inside a `try` that handles it. It changes what happens
+  // on failure, so it is a note's.
   const utils::FrameworkProfile &Profile = utils::profile(S.Library);
   std::optional<CharSourceRange> Range =
       S.Dropper && S.Replaceable
           ? utils::writtenRange(S.Dropper, Ctx.getSourceManager(),
                                 Ctx.getLangOpts())
           : std::nullopt;
-  std::string Handler = Profile.RethrowingHandler.str();
+  const bool Rethrow =
+      Profile.ReportingHandler.empty() ||
+      utils::runsEventLoopUnderHandler(utils::getUserBody(S.Spawner), Ctx);
+  std::string Handler = Rethrow ? Profile.RethrowingHandler.str()
+                                : Profile.ReportingHandler.str();
+  std::string Header = Rethrow ? "" : Profile.ReportingHandlerHeader.str();
+  if (!Rethrow && !ExceptionHandler.empty()) {
+    Handler = ExceptionHandler;
+    Header = ExceptionHandlerHeader;
+  }
   if (Range && !Handler.empty()) {
     // Asio hands a non-void result to the handler after the exception.
     std::string Results;
@@ -299,14 +351,21 @@ void DetachedTaskExceptionCheck::report(const Start &S, ASTContext &Ctx) {
     if (size_t At = Handler.find(Placeholder); At != std::string::npos)
       Handler.replace(At, Placeholder.size(), Results);
     if (Range) {
-      diag(S.Dropper->getBeginLoc(),
-           "replace %select{'detached' with a handler|the handler with one|the "
-           "callback with one}0 that rethrows the exception",
-           DiagnosticIDs::Note)
+      auto Diag =
+          diag(S.Dropper->getBeginLoc(),
+               "replace %select{'detached' with a handler|the handler with "
+               "one|the callback with one}0 that %select{reports|rethrows}1 "
+               "the exception",
+               DiagnosticIDs::Note)
           << (Why == Loss::DetachedToken     ? 0
               : Why == Loss::IgnoringHandler ? 1
                                              : 2)
-          << FixItHint::CreateReplacement(*Range, Handler);
+          << (Rethrow ? 1 : 0) << FixItHint::CreateReplacement(*Range, Handler);
+      const SourceManager &SM = Ctx.getSourceManager();
+      if (!Header.empty())
+        if (std::optional<FixItHint> Include = Inserter.createIncludeInsertion(
+                SM.getFileID(Range->getBegin()), Header))
+          Diag << *Include;
       return;
     }
   }

@@ -194,6 +194,36 @@ bool ExceptionAnalysis::callCanThrow(const FunctionDecl *Callee) {
   return callCanThrow(Callee, 0);
 }
 
+std::optional<std::pair<const FunctionDecl *, EscapingThrow>>
+ExceptionAnalysis::escapeInside(const EscapingThrow &Site) {
+  const FunctionDecl *Callee = nullptr;
+  if (Site.Kind == EscapingThrow::Await) {
+    const auto *Suspend = llvm::dyn_cast<CoroutineSuspendExpr>(Site.Site);
+    Callee = Suspend ? awaitedCallee(Suspend->getOperand()) : nullptr;
+  } else if (Site.Kind == EscapingThrow::Call) {
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(Site.Site)) {
+      Callee = Call->getDirectCallee();
+      // `std::make_shared<T>(args)` throws what the constructor throws.
+      if (const CXXConstructorDecl *Made = madeConstructor(Call))
+        Callee = Made;
+    } else if (const auto *Construct =
+                   llvm::dyn_cast<CXXConstructExpr>(Site.Site))
+      Callee = Construct->getConstructor();
+  }
+  const FunctionDecl *Def = visibleDefinition(Callee);
+  // A call of a coroutine throws nothing at the call; its await does. A
+  // library's documentation, not its implementation, says what it throws.
+  if (!Def || isCoroutine(Def) != (Site.Kind == EscapingThrow::Await) ||
+      declaredInLibraryHeader(Callee))
+    return std::nullopt;
+  for (const Expr *Init : initializerExprs(Def))
+    if (std::optional<EscapingThrow> Inner = firstEscaping(Init, 0))
+      return std::make_pair(Def, *Inner);
+  if (std::optional<EscapingThrow> Inner = firstEscaping(getUserBody(Def), 0))
+    return std::make_pair(Def, *Inner);
+  return std::nullopt;
+}
+
 bool ExceptionAnalysis::bodyCanThrow(const FunctionDecl *Coroutine) {
   const FunctionDecl *Def = visibleDefinition(Coroutine);
   return Def && isCoroutine(Def) && definitionCanThrow(Def, 0);
@@ -329,6 +359,26 @@ bool callsThrowHelper(const FunctionDecl *Callee) {
   forEachEvaluatedStmt(Body, [&Found](const Stmt *S) {
     if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
       Found |= isThrowHelper(Call->getDirectCallee());
+    return !Found;
+  });
+  return Found;
+}
+
+bool runsEventLoopUnderHandler(const Stmt *Body, const ASTContext &Ctx) {
+  bool Found = false;
+  forEachEvaluatedStmt(Body, [&](const Stmt *S) {
+    const auto *Try = llvm::dyn_cast<CXXTryStmt>(S);
+    if (!Try)
+      return !Found;
+    bool Handles = false;
+    for (unsigned I = 0, N = Try->getNumHandlers(); I < N; ++I)
+      Handles |= catches(Try->getHandler(I), QualType(), Ctx);
+    if (Handles)
+      forEachEvaluatedStmt(Try->getTryBlock(), [&](const Stmt *Inner) {
+        if (const auto *Run = llvm::dyn_cast<CallExpr>(Inner))
+          Found = isExecutionContextRun(Run->getDirectCallee());
+        return !Found;
+      });
     return !Found;
   });
   return Found;

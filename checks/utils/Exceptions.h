@@ -55,14 +55,19 @@ bool isThrowingTwin(const FunctionDecl *Callee);
 /// shows it.
 bool hasRunTimeInput(const Expr *Call, const ASTContext &Ctx);
 
+/// Whether \p Body runs an execution context's event loop (`ctx.run()`,
+/// isExecutionContextRun) inside a `try` one of whose
+/// handlers catches `std::exception` or anything: an exception a completion
+/// handler rethrows out of the loop reaches code that handles it.
+bool runsEventLoopUnderHandler(const Stmt *Body, const ASTContext &Ctx);
+
 /// The constructor that `std::make_shared<T>(args)`, `std::make_unique` or
 /// `std::allocate_shared` (\p Call) runs: T's one constructor, not a copy
 /// or a move, that takes that many arguments; null when there is none or
 /// more than one.
 const CXXConstructorDecl *madeConstructor(const CallExpr *Call);
 
-/// Finds where exceptions can escape function bodies./// Finds where exceptions
-/// can escape function bodies. What can throw:
+/// Finds where exceptions can escape function bodies. What can throw:
 ///
 /// - a throw expression, with the type of its operand; `throw;` with the type
 ///   its handler catches;
@@ -113,6 +118,16 @@ public:
   /// Whether a coroutine's exception can escape its visible body: false when
   /// \p Coroutine's definition is not visible or is not a coroutine.
   bool bodyCanThrow(const FunctionDecl *Coroutine);
+
+  /// Where the exception of \p Site (a call or an await) comes from, when
+  /// it comes from a visible body: the first escaping place in the called
+  /// function, or in the awaited coroutine, with that function. Nothing
+  /// for a throw, for a callee judged by its declaration or its framework,
+  /// and for a library's function, whose documentation says what it
+  /// throws. A note follows this from step to step, so that a finding
+  /// shows the throw and not only the outermost call.
+  std::optional<std::pair<const FunctionDecl *, EscapingThrow>>
+  escapeInside(const EscapingThrow &Site);
 
 private:
   std::optional<EscapingThrow> firstEscaping(const Stmt *Body, unsigned Depth);

@@ -104,6 +104,12 @@ static constexpr llvm::StringRef StdexecJoins[] = {
 // io_context::run(), where the program sees it.
 static constexpr llvm::StringLiteral AsioRethrowingHandler =
     "[](std::exception_ptr e{0}) { if (e) std::rethrow_exception(e); }";
+// Reporting the exception where it arrives keeps the other sessions of a
+// server running; what is not a std::exception still leaves run().
+static constexpr llvm::StringLiteral AsioReportingHandler =
+    "[](std::exception_ptr e{0}) { try { if (e) std::rethrow_exception(e); "
+    "} catch (const std::exception &x) { std::cerr << \"task failed: \" << "
+    "x.what() << '\\n'; } }";
 
 const FrameworkProfile &profile(Framework F) {
   // One row per framework: everything the checks know about it.
@@ -121,6 +127,8 @@ const FrameworkProfile &profile(Framework F) {
        /*DetachedStarts=*/{},
        /*Joins=*/{},
        /*RethrowingHandler=*/"",
+       /*ReportingHandler=*/"",
+       /*ReportingHandlerHeader=*/"",
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/true},
       {/*Kind=*/Framework::BoostAsio,
@@ -136,6 +144,8 @@ const FrameworkProfile &profile(Framework F) {
        /*DetachedStarts=*/BoostAsioDetachedStarts,
        /*Joins=*/{},
        /*RethrowingHandler=*/AsioRethrowingHandler,
+       /*ReportingHandler=*/AsioReportingHandler,
+       /*ReportingHandlerHeader=*/"<iostream>",
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Asio,
@@ -151,6 +161,8 @@ const FrameworkProfile &profile(Framework F) {
        /*DetachedStarts=*/AsioDetachedStarts,
        /*Joins=*/{},
        /*RethrowingHandler=*/AsioRethrowingHandler,
+       /*ReportingHandler=*/AsioReportingHandler,
+       /*ReportingHandlerHeader=*/"<iostream>",
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Folly,
@@ -173,6 +185,8 @@ const FrameworkProfile &profile(Framework F) {
        /*DetachedStarts=*/FollyDetachedStarts,
        /*Joins=*/FollyJoins,
        /*RethrowingHandler=*/"",
+       /*ReportingHandler=*/"",
+       /*ReportingHandlerHeader=*/"",
        /*DetachAdvice=*/
        "keep the returned 'folly::SemiFuture' and handle its exception, or "
        "add the task to a 'folly::coro::AsyncScope', which logs it",
@@ -196,6 +210,8 @@ const FrameworkProfile &profile(Framework F) {
        /*DetachedStarts=*/CppcoroDetachedStarts,
        /*Joins=*/CppcoroJoins,
        /*RethrowingHandler=*/"",
+       /*ReportingHandler=*/"",
+       /*ReportingHandlerHeader=*/"",
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Libcoro,
@@ -217,6 +233,8 @@ const FrameworkProfile &profile(Framework F) {
        /*DetachedStarts=*/LibcoroDetachedStarts,
        /*Joins=*/LibcoroJoins,
        /*RethrowingHandler=*/"",
+       /*ReportingHandler=*/"",
+       /*ReportingHandlerHeader=*/"",
        /*DetachAdvice=*/
        "catch the exception inside the task: libcoro destroys a detached "
        "task's exception unseen",
@@ -241,6 +259,8 @@ const FrameworkProfile &profile(Framework F) {
        /*RethrowingHandler=*/
        "[](auto &&result) { if (result.hasError()) "
        "std::rethrow_exception(result.getException()); }",
+       /*ReportingHandler=*/"",
+       /*ReportingHandlerHeader=*/"",
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/false},
       {/*Kind=*/Framework::Stdexec,
@@ -262,6 +282,8 @@ const FrameworkProfile &profile(Framework F) {
        /*DetachedStarts=*/StdexecDetachedStarts,
        /*Joins=*/StdexecJoins,
        /*RethrowingHandler=*/"",
+       /*ReportingHandler=*/"",
+       /*ReportingHandlerHeader=*/"",
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/true},
       {/*Kind=*/Framework::QCoro,
@@ -278,6 +300,8 @@ const FrameworkProfile &profile(Framework F) {
        /*DetachedStarts=*/{},
        /*Joins=*/{},
        /*RethrowingHandler=*/"",
+       /*ReportingHandler=*/"",
+       /*ReportingHandlerHeader=*/"",
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/false},
       {/*Kind=*/Framework::Seastar,
@@ -295,6 +319,8 @@ const FrameworkProfile &profile(Framework F) {
        /*DetachedStarts=*/{},
        /*Joins=*/{},
        /*RethrowingHandler=*/"",
+       /*ReportingHandler=*/"",
+       /*ReportingHandlerHeader=*/"",
        /*DetachAdvice=*/"",
        /*OperationsThrow=*/true},
       {/*Kind=*/Framework::Concurrencpp,
@@ -315,10 +341,31 @@ const FrameworkProfile &profile(Framework F) {
        /*DetachedStarts=*/ConcurrencppDetachedStarts,
        /*Joins=*/{},
        /*RethrowingHandler=*/"",
+       /*ReportingHandler=*/"",
+       /*ReportingHandlerHeader=*/"",
        /*DetachAdvice=*/
        "catch the exception inside the coroutine, or return a "
        "'concurrencpp::result' and keep it",
        /*OperationsThrow=*/true},
+      {/*Kind=*/Framework::AsioGrpc,
+       /*DisplayName=*/"asio-grpc",
+       /*Namespace=*/"agrpc",
+       /*RunIdiom=*/"",
+       /*TimerSchedulers=*/{},
+       /*TimerIdiom=*/"",
+       /*OffloadIdiom=*/"",
+       /*ConcurrencyAdvice=*/"",
+       /*RangeJoin=*/"",
+       /*RangeJoinHeader=*/"",
+       /*DetachedStarts=*/{},
+       /*Joins=*/{},
+       /*RethrowingHandler=*/"",
+       /*ReportingHandler=*/"",
+       /*ReportingHandlerHeader=*/"",
+       /*DetachAdvice=*/"",
+       // Its operations complete with a bool (ok) or a grpc::Status, never
+       // an error_code: awaited with use_awaitable, they do not throw.
+       /*OperationsThrow=*/false},
   };
   for (const FrameworkProfile &P : Profiles)
     if (P.Kind == F)
@@ -353,6 +400,7 @@ Framework frameworkOf(const Decl *D) {
       .Case("QCoro", Framework::QCoro)
       .Case("seastar", Framework::Seastar)
       .Case("concurrencpp", Framework::Concurrencpp)
+      .Case("agrpc", Framework::AsioGrpc)
       .Default(Framework::Unknown);
 }
 

@@ -27,6 +27,7 @@ enum class Framework {
   QCoro,        ///< QCoro
   Seastar,      ///< seastar
   Concurrencpp, ///< concurrencpp
+  AsioGrpc,     ///< asio-grpc's agrpc::, built on Asio
 };
 
 /// How a framework primitive starts a task that nobody awaits, and so where
@@ -107,6 +108,14 @@ struct FrameworkProfile {
   /// for a fix that replaces a handler that drops it; `{0}` stands for the
   /// handler's result parameters after the exception. Empty when none.
   llvm::StringRef RethrowingHandler;
+  /// A completion handler that reports the task's exception and lets the
+  /// event loop go on: what replaces a dropping handler when nothing shows
+  /// that the code around the loop handles an exception let out of it (one
+  /// failed session must not stop a server). Written like
+  /// RethrowingHandler; it needs ReportingHandlerHeader. Empty when none.
+  llvm::StringRef ReportingHandler;
+  /// The header the reporting handler needs, with its brackets.
+  llvm::StringRef ReportingHandlerHeader;
   /// How to keep a detached task's exception, for a note when there is no
   /// handler to replace. Empty when there is no advice.
   llvm::StringRef DetachAdvice;

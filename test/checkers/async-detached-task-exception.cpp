@@ -1,7 +1,8 @@
-// RUN: %check_async -fix-notes %s async-detached-task-exception %t
+// RUN: %check_async -fix-notes -check-suffixes=,DEFAULT %s async-detached-task-exception %t
 // RUN: %check_async -fix-notes -check-suffixes=,STRICT %s async-detached-task-exception %t-strict \
 // RUN:   -config="{CheckOptions: {async-detached-task-exception.StrictMode: true}}"
 
+#include <agrpc/asio_grpc.hpp>
 #include <async_simple/coro/Lazy.h>
 #include <boost/asio.hpp>
 #include <concurrencpp/concurrencpp.h>
@@ -46,8 +47,8 @@ void start_session(net::any_io_executor ex, tcp::socket sock) {
   net::co_spawn(ex, session(std::move(sock)), net::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'session' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
   // CHECK-NOTES: :[[@LINE-15]]:21: note: an await that can throw outside any handler that catches it is here
-  // CHECK-NOTES: :[[@LINE-3]]:47: note: replace 'detached' with a handler that rethrows the exception
-  // CHECK-FIXES: net::co_spawn(ex, session(std::move(sock)), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  // CHECK-NOTES: :[[@LINE-3]]:47: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: net::co_spawn(ex, session(std::move(sock)), [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
 }
 
 void start_count(net::any_io_executor ex, tcp::socket &sock) {
@@ -55,8 +56,8 @@ void start_count(net::any_io_executor ex, tcp::socket &sock) {
   boost::asio::co_spawn(ex, count(sock), boost::asio::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'count' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
   // CHECK-NOTES: :[[@LINE-16]]:30: note: an await that can throw outside any handler that catches it is here
-  // CHECK-NOTES: :[[@LINE-3]]:42: note: replace 'detached' with a handler that rethrows the exception
-  // CHECK-FIXES: boost::asio::co_spawn(ex, count(sock), [](std::exception_ptr e, auto &&) { if (e) std::rethrow_exception(e); });
+  // CHECK-NOTES: :[[@LINE-3]]:42: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: boost::asio::co_spawn(ex, count(sock), [](std::exception_ptr e, auto &&) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
 }
 
 net::awaitable<void> listener(tcp::acceptor &acceptor) {
@@ -72,8 +73,8 @@ net::awaitable<void> listener(tcp::acceptor &acceptor) {
         [](std::exception_ptr) {});
     // CHECK-MESSAGES: :[[@LINE-7]]:5: warning: lambda coroutine can throw, but its exception is lost: the completion handler ignores it [async-detached-task-exception]
     // CHECK-NOTES: :[[@LINE-5]]:11: note: an await that can throw outside any handler that catches it is here
-    // CHECK-NOTES: :[[@LINE-3]]:9: note: replace the handler with one that rethrows the exception
-    // CHECK-FIXES: {{^}}        [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+    // CHECK-NOTES: :[[@LINE-3]]:9: note: replace the handler with one that reports the exception
+    // CHECK-FIXES: {{^}}        [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
   }
 }
 
@@ -102,13 +103,13 @@ void start_more(net::any_io_executor ex, tcp::socket &sock) {
   net::co_spawn(ex, validate("x"), net::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'validate' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
   // CHECK-NOTES: :[[@LINE-20]]:7: note: a throw outside any handler that catches it is here
-  // CHECK-NOTES: :[[@LINE-3]]:36: note: replace 'detached' with a handler that rethrows the exception
-  // CHECK-FIXES: net::co_spawn(ex, validate("x"), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  // CHECK-NOTES: :[[@LINE-3]]:36: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: net::co_spawn(ex, validate("x"), [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
   net::co_spawn(ex, rethrows(sock), net::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'rethrows' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
   // CHECK-NOTES: :[[@LINE-12]]:5: note: a throw outside any handler that catches it is here
-  // CHECK-NOTES: :[[@LINE-3]]:37: note: replace 'detached' with a handler that rethrows the exception
-  // CHECK-FIXES: net::co_spawn(ex, rethrows(sock), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  // CHECK-NOTES: :[[@LINE-3]]:37: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: net::co_spawn(ex, rethrows(sock), [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
 }
 
 // Not flagged: the body catches what escapes, the handler looks at the
@@ -228,7 +229,8 @@ void libcoro_spawns(coro::scheduler &s, coro::thread_pool &tp) {
   }());
   // CHECK-MESSAGES: :[[@LINE-4]]:6: warning: lambda coroutine can throw, but its exception is lost: 'spawn_detached' discards it [async-detached-task-exception]
   // CHECK-NOTES: :[[@LINE-3]]:5: note: an await that can throw outside any handler that catches it is here
-  // CHECK-NOTES: :[[@LINE-6]]:6: note: catch the exception inside the task: libcoro destroys a detached task's exception unseen
+  // CHECK-NOTES: :[[@LINE-23]]:3: note: in 'libcoro_work', a throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-7]]:6: note: catch the exception inside the task: libcoro destroys a detached task's exception unseen
   // Not flagged: the body catches what escapes.
   tp.spawn_detached(libcoro_guarded(tp));
 }
@@ -407,27 +409,30 @@ void start_evidence(net::any_io_executor ex, tcp::socket &sock,
   net::co_spawn(ex, shows_nothing(ex, t), net::detached);
   // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:3: warning: coroutine 'shows_nothing' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
   // CHECK-NOTES-STRICT: :[[@LINE-24]]:3: note: a call that can throw outside any handler that catches it is here
-  // CHECK-NOTES-STRICT: :[[@LINE-3]]:43: note: replace 'detached' with a handler that rethrows the exception
+  // CHECK-NOTES-STRICT: :[[@LINE-3]]:43: note: replace 'detached' with a handler that reports the exception
   net::co_spawn(ex, shows_an_await(ex, sock), net::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'shows_an_await' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
   // CHECK-NOTES: :[[@LINE-22]]:3: note: an await that can throw outside any handler that catches it is here
-  // CHECK-NOTES: :[[@LINE-3]]:47: note: replace 'detached' with a handler that rethrows the exception
-  // CHECK-FIXES: {{^}}  net::co_spawn(ex, shows_an_await(ex, sock), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  // CHECK-NOTES: :[[@LINE-3]]:47: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: {{^}}  net::co_spawn(ex, shows_an_await(ex, sock), [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
   net::co_spawn(ex, shows_a_throw("x"), net::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'shows_a_throw' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
   // CHECK-NOTES: :[[@LINE-21]]:3: note: a call that can throw outside any handler that catches it is here
-  // CHECK-NOTES: :[[@LINE-3]]:41: note: replace 'detached' with a handler that rethrows the exception
-  // CHECK-FIXES: {{^}}  net::co_spawn(ex, shows_a_throw("x"), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  // CHECK-NOTES: :[[@LINE-41]]:5: note: in 'check_line', a throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-4]]:41: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: {{^}}  net::co_spawn(ex, shows_a_throw("x"), [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
   net::co_spawn(ex, promised(sock), net::detached);
   // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:3: warning: coroutine 'promised' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
-  // CHECK-NOTES-STRICT: :[[@LINE-21]]:3: note: an await that can throw outside any handler that catches it is here
-  // CHECK-NOTES-STRICT: :[[@LINE-3]]:37: note: replace 'detached' with a handler that rethrows the exception
+  // CHECK-NOTES-STRICT: :[[@LINE-22]]:3: note: an await that can throw outside any handler that catches it is here
+  // CHECK-NOTES-STRICT: :[[@LINE-3]]:37: note: replace 'detached' with a handler that reports the exception
 }
 
 // `std::make_shared<T>(args)` runs T's constructor: a session whose
 // constructor throws on bad input makes the coroutine that builds it throw
 // (Asio's mutual_exclusion example: the constructor sets a socket option);
-// one whose constructor cannot throw does not.
+// one whose constructor cannot throw does not. The notes follow the
+// exception into the constructor (not under StrictMode, where the first
+// call that can throw is start(), defined in another unit).
 struct checked_session {
   explicit checked_session(std::string line) { check_line(line); }
   void start();
@@ -450,13 +455,69 @@ void start_made(net::any_io_executor ex) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'accept_checked' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: coroutine 'accept_checked' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
   // CHECK-NOTES: :[[@LINE-11]]:3: note: a call that can throw outside any handler that catches it is here
-  // CHECK-NOTES: :[[@LINE-4]]:42: note: replace 'detached' with a handler that rethrows the exception
-  // CHECK-FIXES: {{^}}  net::co_spawn(ex, accept_checked("x"), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  // CHECK-NOTES-DEFAULT: :[[@LINE-21]]:48: note: in 'checked_session', a call that can throw outside any handler that catches it is here
+  // CHECK-NOTES-DEFAULT: :[[@LINE-79]]:5: note: in 'check_line', a throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-6]]:42: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: {{^}}  net::co_spawn(ex, accept_checked("x"), [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
   net::co_spawn(ex, accept_plain("x"), net::detached);
 }
 // (Under StrictMode the session's start(), defined in another unit, is
 // taken to throw.)
 // CHECK-MESSAGES-STRICT: :[[@LINE-4]]:3: warning: coroutine 'accept_plain' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
 // CHECK-NOTES-STRICT: :[[@LINE-5]]:3: warning: coroutine 'accept_plain' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
-// CHECK-NOTES-STRICT: :[[@LINE-16]]:3: note: a call that can throw outside any handler that catches it is here
-// CHECK-NOTES-STRICT: :[[@LINE-7]]:40: note: replace 'detached' with a handler that rethrows the exception
+// CHECK-NOTES-STRICT: :[[@LINE-18]]:3: note: a call that can throw outside any handler that catches it is here
+// CHECK-NOTES-STRICT: :[[@LINE-7]]:40: note: replace 'detached' with a handler that reports the exception
+
+// The function that spawns the task runs the event loop inside a `try` that
+// handles what leaves it: an exception rethrown out of run() is handled
+// there, so the fix may rethrow. Beside it, a `try` whose handler does not
+// catch what the handler rethrows: the fix reports the exception instead.
+int serve_and_handle(net::io_context &ctx, tcp::socket &sock) {
+  net::co_spawn(ctx, rethrows(sock), net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'rethrows' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES: :[[@LINE-380]]:5: note: a throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-3]]:38: note: replace 'detached' with a handler that rethrows the exception
+  // CHECK-FIXES: {{^}}  net::co_spawn(ctx, rethrows(sock), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  try {
+    ctx.run();
+  } catch (const std::exception &e) {
+    log_error(e);
+    return 1;
+  }
+  return 0;
+}
+
+int serve_and_miss(net::io_context &ctx, tcp::socket &sock) {
+  net::co_spawn(ctx, rethrows(sock), net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'rethrows' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES: :[[@LINE-395]]:5: note: a throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-3]]:38: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: {{^}}  net::co_spawn(ctx, rethrows(sock), [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
+  try {
+    ctx.run();
+  } catch (const std::out_of_range &e) {
+    return 1;
+  }
+  return 0;
+}
+
+// asio-grpc's operations complete with a bool or a grpc::Status, never an
+// error_code: awaited with use_awaitable they throw nothing. An Asio
+// operation awaited in the same task does.
+net::awaitable<void> grpc_wait(agrpc::Alarm &alarm) {
+  bool ok = co_await alarm.wait(1, net::use_awaitable);
+  (void)ok;
+}
+net::awaitable<void> grpc_then_write(agrpc::Alarm &alarm, tcp::socket &sock) {
+  co_await alarm.wait(1, net::use_awaitable);
+  co_await net::async_write(sock, net::buffer("x", 1), net::use_awaitable);
+}
+void start_grpc(agrpc::GrpcContext &g, agrpc::Alarm &alarm,
+                tcp::socket &sock) {
+  net::co_spawn(g, grpc_wait(alarm), net::detached);
+  net::co_spawn(g, grpc_then_write(alarm, sock), net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'grpc_then_write' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES: :[[@LINE-7]]:3: note: an await that can throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-3]]:50: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: {{^}}  net::co_spawn(g, grpc_then_write(alarm, sock), [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
+}

@@ -38,8 +38,8 @@ net::awaitable<void> listener() {
     net::co_spawn(executor, echo(std::move(socket)), net::detached);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: coroutine 'echo' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
     // CHECK-NOTES: :[[@LINE-21]]:21: note: an await that can throw outside any handler that catches it is here
-    // CHECK-NOTES: :[[@LINE-3]]:54: note: replace 'detached' with a handler that rethrows the exception
-    // CHECK-FIXES: net::co_spawn(executor, echo(std::move(socket)), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+    // CHECK-NOTES: :[[@LINE-3]]:54: note: replace 'detached' with a handler that reports the exception
+    // CHECK-FIXES: net::co_spawn(executor, echo(std::move(socket)), [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
   }
 }
 
@@ -48,8 +48,8 @@ int main_detached() {
   net::co_spawn(io_context, listener(), net::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'listener' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
   // CHECK-NOTES: :[[@LINE-15]]:17: note: a call that can throw outside any handler that catches it is here
-  // CHECK-NOTES: :[[@LINE-3]]:41: note: replace 'detached' with a handler that rethrows the exception
-  // CHECK-FIXES: net::co_spawn(io_context, listener(), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  // CHECK-NOTES: :[[@LINE-3]]:41: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: net::co_spawn(io_context, listener(), [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
   io_context.run();
   return 0;
 }
@@ -59,8 +59,8 @@ void spawn_value(net::io_context &io_context, tcp::socket &socket) {
   net::co_spawn(io_context, read_some(socket), net::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'read_some' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
   // CHECK-NOTES: :[[@LINE-34]]:13: note: an await that can throw outside any handler that catches it is here
-  // CHECK-NOTES: :[[@LINE-3]]:48: note: replace 'detached' with a handler that rethrows the exception
-  // CHECK-FIXES: net::co_spawn(io_context, read_some(socket), [](std::exception_ptr e, auto &&) { if (e) std::rethrow_exception(e); });
+  // CHECK-NOTES: :[[@LINE-3]]:48: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: net::co_spawn(io_context, read_some(socket), [](std::exception_ptr e, auto &&) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
   // A lambda coroutine with a handler that ignores the exception_ptr.
   net::co_spawn(
       io_context,
@@ -71,8 +71,8 @@ void spawn_value(net::io_context &io_context, tcp::socket &socket) {
       [](std::exception_ptr) {});
   // CHECK-MESSAGES: :[[@LINE-7]]:3: warning: lambda coroutine can throw, but its exception is lost: the completion handler ignores it [async-detached-task-exception]
   // CHECK-NOTES: :[[@LINE-5]]:9: note: an await that can throw outside any handler that catches it is here
-  // CHECK-NOTES: :[[@LINE-3]]:7: note: replace the handler with one that rethrows the exception
-  // CHECK-FIXES: {{^}}      [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  // CHECK-NOTES: :[[@LINE-3]]:7: note: replace the handler with one that reports the exception
+  // CHECK-FIXES: {{^}}      [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
 }
 
 // Not flagged: the body deals with what escapes, the handler looks at the
@@ -147,8 +147,8 @@ void start_relays(net::io_context &io_context, tcp::socket &socket,
   net::co_spawn(io_context, relay_to(host, socket), net::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'relay_to' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
   // CHECK-NOTES: :[[@LINE-19]]:31: note: a call that can throw outside any handler that catches it is here
-  // CHECK-NOTES: :[[@LINE-3]]:53: note: replace 'detached' with a handler that rethrows the exception
-  // CHECK-FIXES: net::co_spawn(io_context, relay_to(host, socket), [](std::exception_ptr e) { if (e) std::rethrow_exception(e); });
+  // CHECK-NOTES: :[[@LINE-3]]:53: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: net::co_spawn(io_context, relay_to(host, socket), [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
   net::co_spawn(io_context, listen_any(socket), net::detached);
 }
 
