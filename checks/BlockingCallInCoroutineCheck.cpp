@@ -51,12 +51,10 @@ SourceLocation diagLoc(const Expr *E) {
   return E->getSourceRange().getBegin();
 }
 
-/// How a message names a function that is called: 0 by name, 1 as a lambda,
-/// 2 as a constructor of its class.
+/// How a message's %select names a function that is called: 0 by name,
+/// 1 as a lambda, 2 as a constructor of its class.
 unsigned calleeKind(const FunctionDecl *Callee) {
-  if (isLambdaCallOperator(Callee))
-    return 1;
-  return llvm::isa<CXXConstructorDecl>(Callee) ? 2 : 0;
+  return static_cast<unsigned>(utils::callKindOf(Callee));
 }
 
 bool isSleep(BlockingRemedy Remedy) {
@@ -342,7 +340,7 @@ void BlockingCallInCoroutineCheck::checkLinked(const Coroutine &Co,
   const SourceLocation Loc = diagLoc(Call);
   utils::CallFact Site{"",
                        utils::qualifiedName(Callee),
-                       calleeKind(Callee),
+                       utils::callKindOf(Callee),
                        Dispatched != nullptr,
                        {},
                        {}};
@@ -383,9 +381,10 @@ void BlockingCallInCoroutineCheck::recordFacts(const FunctionDecl *Function,
             utils::siteOf(diagLoc(Call), Ctx.getSourceManager());
         if (!At)
           return std::nullopt;
-        return utils::HitFact{Blocking->DisplayName,
-                              static_cast<unsigned>(Blocking->Api->Category),
-                              std::move(*At), ""};
+        return utils::HitFact{
+            Blocking->DisplayName,
+            utils::categoryName(Blocking->Api->Category).str(), std::move(*At),
+            ""};
       },
       [&](const FunctionDecl *Callee) { return Table->isIgnored(Callee); },
       [&](const Expr *Call) {
@@ -402,20 +401,18 @@ void BlockingCallInCoroutineCheck::reportTransitive(
     size_t Targets) {
   std::optional<utils::BlockingCall> Hit = lookup(Path.Hit, Co.Ctx);
   const SourceLocation Loc = diagLoc(Call);
-  diag(Loc, "%select{call to %1|lambda call|construction of %1}0 in a "
-            "coroutine reaches "
-            "blocking call '%2'; %select{sleeping|waiting for another "
-            "thread|a nested event loop|synchronous network I/O|waiting for a "
-            "child process|synchronous file I/O|waiting for console "
-            "input|the call}3 stalls every "
-            "coroutine on its thread")
-      << calleeKind(Callee) << Callee->getDeclName() << Hit->DisplayName
-      << static_cast<unsigned>(Hit->Api->Category) << Call->getSourceRange();
+  // The same words as the link step's, from the same builder.
+  utils::CallFact Site{
+      "", utils::qualifiedName(Callee), utils::callKindOf(Callee), false, {},
+      {}};
+  utils::HitFact Blocks{
+      Hit->DisplayName, utils::categoryName(Hit->Api->Category).str(), {}, ""};
+  diag(Loc, "%0") << utils::linkedWarning(Site, Blocks)
+                  << Call->getSourceRange();
   if (utils::dispatchedMethod(Call)) {
     std::vector<std::string> Names;
     for (const FunctionDecl *FD : Blocking)
       Names.push_back(utils::qualifiedName(FD));
-    utils::CallFact Site{"", utils::qualifiedName(Callee), 0, true, {}, {}};
     diag(Loc, "%0", DiagnosticIDs::Note)
         << utils::linkedVirtualNote(Site, Names, Targets);
   }

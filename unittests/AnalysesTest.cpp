@@ -12,6 +12,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "gtest/gtest.h"
+#include <functional>
 
 namespace clang::tidy::async {
 namespace {
@@ -306,10 +307,15 @@ TEST(Frameworks, OneRowPerFramework) {
        {Framework::BoostAsio, Framework::Asio, Framework::Folly,
         Framework::Cppcoro, Framework::Libcoro, Framework::AsyncSimple,
         Framework::Stdexec, Framework::QCoro, Framework::Seastar,
-        Framework::Concurrencpp}) {
+        Framework::Concurrencpp, Framework::AsioGrpc}) {
     const utils::FrameworkProfile &P = utils::profile(F);
     EXPECT_EQ(P.Kind, F);
     EXPECT_FALSE(P.Namespace.empty());
+    // Detection goes by the namespace column, which holds the spelling's.
+    EXPECT_FALSE(P.Namespaces.empty());
+    EXPECT_TRUE(llvm::any_of(P.Namespaces, [&](llvm::StringRef NS) {
+      return P.Namespace == NS || P.Namespace.starts_with((NS + "::").str());
+    }));
     // A range join comes with the namespace it lives in.
     if (!P.RangeJoin.empty()) {
       EXPECT_TRUE(P.RangeJoin.starts_with(P.Namespace.split("::").first));
@@ -319,6 +325,57 @@ TEST(Frameworks, OneRowPerFramework) {
   // Boost.Asio and Asio differ in their namespace only.
   EXPECT_EQ(utils::profile(Framework::BoostAsio).TimerIdiom,
             utils::profile(Framework::Asio).TimerIdiom);
+}
+
+const Decl *named(ASTUnit &AST, llvm::StringRef Qualified) {
+  const Decl *Found = nullptr;
+  std::function<void(const DeclContext *)> Visit = [&](const DeclContext *DC) {
+    for (const Decl *D : DC->decls()) {
+      if (const auto *ND = llvm::dyn_cast<NamedDecl>(D);
+          ND && ND->getQualifiedNameAsString() == Qualified)
+        Found = ND;
+      if (const auto *Inner = llvm::dyn_cast<DeclContext>(D))
+        Visit(Inner);
+    }
+  };
+  Visit(AST.getASTContext().getTranslationUnitDecl());
+  return Found;
+}
+
+TEST(Frameworks, DetectionByNamespaceColumn) {
+  using utils::Framework;
+  // A program's own namespaces called like a framework's, without the
+  // declarations the framework's headers make, are not the framework.
+  auto Mine = buildAST(R"cpp(
+    namespace coro { struct scheduler {}; }
+    namespace exec { struct async_scope {}; }
+    namespace boost::asio { struct io_context {}; }
+    namespace folly::io { struct Cursor {}; }
+    namespace agrpc::detail { struct op {}; }
+    namespace asiox { struct x {}; }
+  )cpp");
+  EXPECT_EQ(utils::frameworkOf(named(*Mine, "coro::scheduler")),
+            Framework::Unknown);
+  EXPECT_EQ(utils::frameworkOf(named(*Mine, "exec::async_scope")),
+            Framework::Unknown);
+  EXPECT_EQ(utils::frameworkOf(named(*Mine, "boost::asio::io_context")),
+            Framework::BoostAsio);
+  EXPECT_EQ(utils::frameworkOf(named(*Mine, "folly::io::Cursor")),
+            Framework::Folly);
+  EXPECT_EQ(utils::frameworkOf(named(*Mine, "agrpc::detail::op")),
+            Framework::AsioGrpc);
+  EXPECT_EQ(utils::frameworkOf(named(*Mine, "asiox::x")), Framework::Unknown);
+  // With the framework's own declarations in the unit, they are.
+  auto Theirs = buildAST(R"cpp(
+    namespace coro::concepts { template <class T> concept executor = true; }
+    namespace coro { struct scheduler {}; }
+    namespace stdexec { template <class S> concept sender = true; }
+    namespace exec { struct async_scope {}; }
+  )cpp");
+  EXPECT_EQ(utils::frameworkOf(named(*Theirs, "coro::scheduler")),
+            Framework::Libcoro);
+  EXPECT_EQ(utils::frameworkOf(named(*Theirs, "exec::async_scope")),
+            Framework::Stdexec);
 }
 
 TEST(Frameworks, RenamedSchedulerHasBothNames) {

@@ -133,6 +133,7 @@ TEST(Exceptions, StandardLibraryAndFrameworksThatFailByValue) {
     int stoi(const string &);
     void rethrow_exception(int);
     }
+    namespace coro::concepts { template <class T> concept executor = true; }
     namespace coro {
     struct status { bool ok; };
     struct client {
@@ -184,6 +185,7 @@ TEST(Exceptions, StandardLibraryAndFrameworksThatFailByValue) {
 TEST(Frameworks, DetachedStarts) {
   auto AST = buildAST(R"cpp(
     namespace boost::asio { template <class... A> void co_spawn(A...) {} }
+    namespace coro::concepts { template <class T> concept executor = true; }
     namespace coro { struct scheduler { bool spawn_detached(int); }; }
     namespace cppcoro { struct async_scope { void spawn(int); }; }
     namespace mine { void co_spawn(); }

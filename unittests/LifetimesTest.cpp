@@ -167,6 +167,7 @@ TEST(Lifetimes, WaitsForStartedWorkByTheCalledDeclaration) {
     struct thread { void join(); };
     namespace this_thread { void sleep_for(int); }
     } // namespace std
+    namespace coro::concepts { template <class T> concept executor = true; }
     namespace coro { struct thread_pool { void shutdown(); }; }
     struct Signal : std::binary_semaphore {};
     // Same names, other classes: not waits.

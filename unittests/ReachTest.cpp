@@ -192,7 +192,7 @@ utils::FunctionFact fn(std::string Usr, std::string File, unsigned Line) {
 
 utils::CallFact call(std::string Callee, std::string File, unsigned Line,
                      bool Virtual = false) {
-  return {Callee, Callee, 0, Virtual, at(File, Line), {}};
+  return {Callee, Callee, utils::CallKind::Call, Virtual, at(File, Line), {}};
 }
 
 TEST(CallChains, CallsThroughAVariableWithOneTarget) {
@@ -245,7 +245,7 @@ TEST(FactsLink, ReportsOnlyWhatCrossesUnits) {
               call("quiet", "/p/a.cpp", 4),
               call("base::run", "/p/a.cpp", 5, /*Virtual=*/true)};
   utils::FunctionFact Local = fn("local", "/p/a.cpp", 9);
-  Local.Hit = utils::HitFact{"sleep", 0, at("/p/a.cpp", 10), ""};
+  Local.Hit = utils::HitFact{"sleep", "sleep", at("/p/a.cpp", 10), ""};
   A.Functions = {Co, Local};
 
   utils::UnitFacts B{"/p/b.cpp", "fp", 3, {}, {}, {}};
@@ -255,10 +255,10 @@ TEST(FactsLink, ReportsOnlyWhatCrossesUnits) {
 
   utils::UnitFacts C{"/p/c.cpp", "fp", 3, {}, {}, {}};
   utils::FunctionFact Deep = fn("deep", "/p/c.cpp", 1);
-  Deep.Hit = utils::HitFact{"wait", 1, at("/p/c.cpp", 2), ""};
+  Deep.Hit = utils::HitFact{"wait", "wait", at("/p/c.cpp", 2), ""};
   utils::FunctionFact Impl = fn("impl::run", "/p/c.cpp", 5);
   Impl.Overrides = {"base::run"};
-  Impl.Hit = utils::HitFact{"read", 3, at("/p/c.cpp", 6), ""};
+  Impl.Hit = utils::HitFact{"read", "network", at("/p/c.cpp", 6), ""};
   utils::FunctionFact Other = fn("other::run", "/p/c.cpp", 8);
   Other.Overrides = {"base::run"};
   C.Functions = {Deep, Impl, Other};
@@ -326,7 +326,7 @@ TEST(FactsLink, OptionsFingerprintCoversWhatShapesTheFacts) {
 TEST(FactsLink, FactsRoundTripThroughJson) {
   utils::UnitFacts U{"/p/a.cpp", "fp", 2, {{"/p/a.cpp", 12, 34}}, {}, {}};
   utils::FunctionFact F = fn("f", "/p/a.cpp", 1);
-  F.Hit = utils::HitFact{"sleep", 0, at("/p/a.cpp", 2), ""};
+  F.Hit = utils::HitFact{"sleep", "sleep", at("/p/a.cpp", 2), ""};
   F.Calls = {call("g", "/p/a.cpp", 3, true)};
   F.Overrides = {"base::f"};
   U.Functions = {F};
@@ -366,7 +366,7 @@ utils::PerRequestFact perRequest(std::string Usr, std::string RootName,
 }
 
 utils::HitFact tls(const std::string &File, unsigned Line) {
-  return {"asio::ssl::context", 0, at(File, Line),
+  return {"asio::ssl::context", "class", at(File, Line),
           "each one loads its certificates and TLS settings again"};
 }
 
@@ -431,7 +431,7 @@ TEST(FactsLink, PerRequestAcrossUnits) {
             "'build' is called here");
 
   // A factory, and a lambda as the root.
-  utils::HitFact Channel{"grpc::CreateChannel", 1, at("/p/c.cpp", 2),
+  utils::HitFact Channel{"grpc::CreateChannel", "factory", at("/p/c.cpp", 2),
                          "each channel repeats the HTTP/2 and TLS handshakes"};
   utils::PerRequestFact Lambda = perRequest("f", "", "std::async");
   EXPECT_EQ(utils::perRequestWarning(Channel, "f", Lambda),

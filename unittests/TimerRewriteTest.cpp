@@ -54,6 +54,7 @@ inline constexpr executor_t executor;
 } // namespace this_coro
 struct steady_timer {};
 } // namespace asio
+namespace coro::concepts { template <class T> concept executor = true; }
 namespace coro { struct io_scheduler {}; }
 )cpp";
 

@@ -313,6 +313,28 @@ std::optional<BlockingCategory> categoryFromName(llvm::StringRef Name) {
   return std::nullopt;
 }
 
+llvm::StringRef categoryEffect(BlockingCategory Category) {
+  switch (Category) {
+  case C::Sleep:
+    return "sleeping";
+  case C::Wait:
+    return "waiting for another thread";
+  case C::EventLoop:
+    return "a nested event loop";
+  case C::Network:
+    return "synchronous network I/O";
+  case C::Process:
+    return "waiting for a child process";
+  case C::FileIO:
+    return "synchronous file I/O";
+  case C::Console:
+    return "waiting for console input";
+  case C::User:
+    break;
+  }
+  return "the call";
+}
+
 llvm::ArrayRef<BlockingApi> builtinBlockingApis() { return BuiltinApis; }
 
 std::string normaliseAsioName(llvm::StringRef QualifiedName) {

@@ -37,6 +37,9 @@ enum class BlockingCategory {
 /// The option spelling of a category ("sleep", "event-loop", ...).
 llvm::StringRef categoryName(BlockingCategory C);
 std::optional<BlockingCategory> categoryFromName(llvm::StringRef Name);
+/// What a call of the category does to the coroutines of its thread, as a
+/// warning says it ("sleeping", "synchronous network I/O", ...).
+llvm::StringRef categoryEffect(BlockingCategory C);
 /// The built-in categories that are on unless configured otherwise.
 extern const char DefaultBlockingCategories[];
 

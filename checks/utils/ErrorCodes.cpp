@@ -4,7 +4,6 @@
 #include "ErrorCodes.h"
 #include "BlockingApis.h"
 #include "Coroutines.h"
-#include "Handlers.h"
 #include "Names.h"
 #include "TaskTypes.h"
 #include "Walk.h"

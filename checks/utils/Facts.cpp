@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Facts.h"
+#include "BlockingApis.h"
+#include "clang/AST/DeclCXX.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -41,7 +43,27 @@ bool stampsHold(llvm::ArrayRef<FileStamp> Stamps) {
 // JSON, both ways. Reading is strict: a file that does not have the shape
 // written here is not facts.
 
+CallKind callKindOf(const FunctionDecl *Callee) {
+  if (llvm::isa<CXXConstructorDecl>(Callee))
+    return CallKind::Construction;
+  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
+  return Method && Method->getParent()->isLambda() ? CallKind::Lambda
+                                                   : CallKind::Call;
+}
+
 namespace {
+
+constexpr std::pair<CallKind, llvm::StringLiteral> CallKindNames[] = {
+    {CallKind::Call, "call"},
+    {CallKind::Lambda, "lambda"},
+    {CallKind::Construction, "construction"}};
+
+llvm::StringRef nameOf(CallKind Kind) {
+  for (const auto &[K, Name] : CallKindNames)
+    if (K == Kind)
+      return Name;
+  return "";
+}
 
 json::Value toJson(const FactSite &S) {
   return json::Object{{"file", S.File},
@@ -53,7 +75,7 @@ json::Value toJson(const FactSite &S) {
 json::Value toJson(const CallFact &C) {
   json::Object O{{"callee", C.Callee},
                  {"name", C.Name},
-                 {"kind", C.Kind},
+                 {"kind", nameOf(C.Kind)},
                  {"virtual", C.Virtual},
                  {"at", toJson(C.At)}};
   if (!C.Spawner.empty())
@@ -119,6 +141,17 @@ bool fromJSON(const json::Value &V, FactSite &S, json::Path P) {
   json::ObjectMapper O(V, P);
   return O && O.map("file", S.File) && O.map("offset", S.Offset) &&
          O.map("line", S.Line) && O.map("column", S.Column);
+}
+
+bool fromJSON(const json::Value &V, CallKind &Kind, json::Path P) {
+  std::optional<llvm::StringRef> Name = V.getAsString();
+  for (const auto &[K, KName] : CallKindNames)
+    if (Name && *Name == KName) {
+      Kind = K;
+      return true;
+    }
+  P.report("expected \"call\", \"lambda\" or \"construction\"");
+  return false;
 }
 
 bool fromJSON(const json::Value &V, CallFact &C, json::Path P) {
@@ -745,30 +778,18 @@ llvm::StringRef shortName(llvm::StringRef Qualified) {
                                          : Qualified.drop_front(Colons + 2);
 }
 
-namespace {
-
-// The order of BlockingCategory.
-constexpr llvm::StringLiteral Effects[] = {"sleeping",
-                                           "waiting for another thread",
-                                           "a nested event loop",
-                                           "synchronous network I/O",
-                                           "waiting for a child process",
-                                           "synchronous file I/O",
-                                           "waiting for console input",
-                                           "the call"};
-
-} // namespace
-
 std::string linkedWarning(const CallFact &Site, const HitFact &Blocks) {
   std::string Text;
   llvm::raw_string_ostream OS(Text);
-  if (Site.Kind == 1)
+  if (Site.Kind == CallKind::Lambda)
     OS << "lambda call";
   else
-    OS << (Site.Kind == 2 ? "construction of '" : "call to '")
+    OS << (Site.Kind == CallKind::Construction ? "construction of '"
+                                               : "call to '")
        << shortName(Site.Name) << "'";
+  std::optional<BlockingCategory> Category = categoryFromName(Blocks.Category);
   OS << " in a coroutine reaches blocking call '" << Blocks.Api << "'; "
-     << Effects[std::min<size_t>(Blocks.Category, std::size(Effects) - 1)]
+     << categoryEffect(Category.value_or(BlockingCategory::User))
      << " stalls every coroutine on its thread";
   return Text;
 }
@@ -799,18 +820,21 @@ std::string linkedStepNote(const LinkedStep &Step) {
   if (Step.Call.Virtual && Step.Target != Step.Call.Callee)
     return "'" + Step.Call.Name + "' is called here and runs '" +
            Step.TargetName + "'";
-  if (Step.Call.Kind == 1)
+  if (Step.Call.Kind == CallKind::Lambda)
     return "a lambda is called here";
   return "'" + shortName(Step.Call.Name).str() + "' is " +
-         (Step.Call.Kind == 2 ? "constructed" : "called") + " here";
+         (Step.Call.Kind == CallKind::Construction ? "constructed" : "called") +
+         " here";
 }
 
 std::string perRequestWarning(const HitFact &Hit, llvm::StringRef Function,
                               const PerRequestFact &Path) {
   // The last step leads to the function: a construction runs a constructor.
-  const bool Constructor = !Path.Steps.empty() && Path.Steps.back().Kind == 2;
-  return (Hit.Category == 1 ? "'" + Hit.Api + "' is called"
-                            : "a new '" + Hit.Api + "' is created") +
+  const bool Constructor =
+      !Path.Steps.empty() && Path.Steps.back().Kind == CallKind::Construction;
+  return (Hit.Category == SessionFactoryCategory
+              ? "'" + Hit.Api + "' is called"
+              : "a new '" + Hit.Api + "' is created") +
          (Constructor ? " on every construction of '" : " on every call of '") +
          Function.str() + "', which runs once per " +
          (Path.Spawner.empty() ? "item" : "request") + "; " + Hit.Detail;
@@ -825,11 +849,13 @@ std::string perRequestRootNote(const PerRequestFact &Path) {
 }
 
 std::string perRequestStepNote(const CallFact &Step) {
-  std::string Callee = Step.Kind == 1 ? std::string("the lambda")
-                                      : "'" + shortName(Step.Name).str() + "'";
+  std::string Callee = Step.Kind == CallKind::Lambda
+                           ? std::string("the lambda")
+                           : "'" + shortName(Step.Name).str() + "'";
   if (!Step.Spawner.empty())
     return Callee + " is handed to '" + Step.Spawner + "' here";
-  return Callee + (Step.Kind == 2 ? " is constructed here" : " is called here");
+  return Callee + (Step.Kind == CallKind::Construction ? " is constructed here"
+                                                       : " is called here");
 }
 
 } // namespace clang::tidy::async::utils

@@ -35,6 +35,7 @@
 #define ASYNC_LINT_UTILS_FACTS_H
 
 #include "clang-tidy/ClangTidyOptions.h"
+#include "clang/AST/Decl.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
@@ -48,7 +49,7 @@
 namespace clang::tidy::async::utils {
 
 /// The version of the facts format; files of another version are ignored.
-inline constexpr unsigned FactsVersion = 4;
+inline constexpr unsigned FactsVersion = 5;
 
 /// A place in a source file.
 struct FactSite {
@@ -58,12 +59,19 @@ struct FactSite {
   unsigned Column = 0;
 };
 
+/// How a call names the function it runs; the facts spell it "call",
+/// "lambda" or "construction".
+enum class CallKind { Call, Lambda, Construction };
+
+/// The kind of call that runs \p Callee: a lambda's call operator, a
+/// constructor, or any other function.
+CallKind callKindOf(const FunctionDecl *Callee);
+
 /// A call a function makes to a user function.
 struct CallFact {
   std::string Callee; ///< USR of the function the call names
   std::string Name;   ///< its name as findings show it
-  /// 0: a call, 1: a lambda's call operator, 2: a construction.
-  unsigned Kind = 0;
+  CallKind Kind = CallKind::Call;
   /// The call dispatches dynamically: it runs the callee or an override.
   bool Virtual = false;
   FactSite At;
@@ -79,13 +87,19 @@ struct HitFact {
   /// The name findings show: the blocking API, or the session class or
   /// factory (qualified, as a diagnostic prints it).
   std::string Api;
-  /// Blocking: the BlockingCategory. Session: 0 a class, 1 a factory.
-  unsigned Category = 0;
+  /// Blocking: the category's option name ("sleep", "network", ...; see
+  /// BlockingApis.h). Session: "class" or "factory" (SessionFactsKind).
+  std::string Category;
   FactSite At;
   /// Session: why building one is expensive (the catalog's reason, as the
   /// unit's configuration gives it). Empty for blocking.
   std::string Detail;
 };
+
+/// The category of a session hit: a class whose construction is the hit,
+/// or a factory function whose call is.
+inline constexpr llvm::StringLiteral SessionClassCategory = "class";
+inline constexpr llvm::StringLiteral SessionFactoryCategory = "factory";
 
 /// Why a function runs once per request or item, as the unit that found it
 /// tells: a root function handed to a spawner (or called in a loop), and the
@@ -98,7 +112,7 @@ struct PerRequestFact {
   std::string RootName;
   /// The spawner's qualified name; empty when the root call sits in a loop.
   std::string Spawner;
-  /// The calls from the root down to the function (Kind 1: a lambda's).
+  /// The calls from the root down to the function.
   std::vector<CallFact> Steps;
   /// False for a function a loop in main() calls: it runs once per item,
   /// but what it calls is start-up code and is not followed.

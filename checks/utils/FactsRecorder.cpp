@@ -101,19 +101,6 @@ bool isLinkable(const FunctionDecl *Callee) {
   return !declaredInLibraryHeader(Callee);
 }
 
-namespace {
-
-/// 0: a call, 1: a lambda's call operator, 2: a construction (as the
-/// check's messages select).
-unsigned kindOf(const FunctionDecl *Callee) {
-  if (llvm::isa<CXXConstructorDecl>(Callee))
-    return 2;
-  const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
-  return Method && Method->getParent()->isLambda() ? 1 : 0;
-}
-
-} // namespace
-
 std::string mainFileOf(const SourceManager &SM) {
   std::optional<FactSite> Main =
       siteOf(SM.getLocForStartOfFile(SM.getMainFileID()), SM);
@@ -126,7 +113,7 @@ std::optional<CallFact> callFact(const FunctionDecl *Callee, SourceLocation Loc,
   std::optional<FactSite> At = siteOf(Loc, SM);
   if (Usr.empty() || !At)
     return std::nullopt;
-  return CallFact{std::move(Usr), qualifiedName(Callee), kindOf(Callee),
+  return CallFact{std::move(Usr), qualifiedName(Callee), callKindOf(Callee),
                   Virtual,        std::move(*At),        {}};
 }
 

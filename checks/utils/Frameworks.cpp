@@ -3,12 +3,12 @@
 
 #include "Frameworks.h"
 #include "Names.h"
-#include "TaskTypes.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 
 namespace clang::tidy::async::utils {
@@ -16,6 +16,26 @@ namespace clang::tidy::async::utils {
 // libcoro renamed io_scheduler to scheduler (0.15); both are understood.
 static constexpr llvm::StringRef LibcoroSchedulers[] = {"coro::scheduler",
                                                         "coro::io_scheduler"};
+
+// The namespaces each framework declares its API in (frameworkOf).
+static constexpr llvm::StringRef BoostAsioNamespaces[] = {"boost::asio"};
+static constexpr llvm::StringRef AsioNamespaces[] = {"asio"};
+static constexpr llvm::StringRef FollyNamespaces[] = {"folly"};
+static constexpr llvm::StringRef CppcoroNamespaces[] = {"cppcoro"};
+static constexpr llvm::StringRef LibcoroNamespaces[] = {"coro"};
+static constexpr llvm::StringRef AsyncSimpleNamespaces[] = {"async_simple"};
+static constexpr llvm::StringRef StdexecNamespaces[] = {"stdexec", "exec"};
+static constexpr llvm::StringRef QCoroNamespaces[] = {"QCoro"};
+static constexpr llvm::StringRef SeastarNamespaces[] = {"seastar"};
+static constexpr llvm::StringRef ConcurrencppNamespaces[] = {"concurrencpp"};
+static constexpr llvm::StringRef AsioGrpcNamespaces[] = {"agrpc"};
+// `coro` and `exec` are names a program may give its own namespace. Every
+// libcoro header declares its task's promise base or one of its concepts;
+// every stdexec header (exec's included) declares stdexec's sender concept.
+static constexpr llvm::StringRef LibcoroMarkers[] = {
+    "coro::detail::promise_base", "coro::concepts::executor",
+    "coro::concepts::awaitable"};
+static constexpr llvm::StringRef StdexecMarkers[] = {"stdexec::sender"};
 
 // Boost.Asio and standalone Asio share their idioms; only the namespace
 // differs.
@@ -111,12 +131,14 @@ static constexpr llvm::StringLiteral AsioReportingHandler =
     "} catch (const std::exception &x) { std::cerr << \"task failed: \" << "
     "x.what() << '\\n'; } }";
 
-const FrameworkProfile &profile(Framework F) {
+llvm::ArrayRef<FrameworkProfile> profiles() {
   // One row per framework: everything the checks know about it.
   static const FrameworkProfile Profiles[] = {
       {/*Kind=*/Framework::Unknown,
        /*DisplayName=*/"an unknown framework",
        /*Namespace=*/"",
+       /*Namespaces=*/{},
+       /*Markers=*/{},
        /*RunIdiom=*/"",
        /*TimerSchedulers=*/{},
        /*TimerIdiom=*/"",
@@ -134,6 +156,8 @@ const FrameworkProfile &profile(Framework F) {
       {/*Kind=*/Framework::BoostAsio,
        /*DisplayName=*/"Boost.Asio",
        /*Namespace=*/"boost::asio",
+       /*Namespaces=*/BoostAsioNamespaces,
+       /*Markers=*/{},
        /*RunIdiom=*/AsioRunIdiom,
        /*TimerSchedulers=*/{},
        /*TimerIdiom=*/AsioTimerIdiom,
@@ -151,6 +175,8 @@ const FrameworkProfile &profile(Framework F) {
       {/*Kind=*/Framework::Asio,
        /*DisplayName=*/"Asio",
        /*Namespace=*/"asio",
+       /*Namespaces=*/AsioNamespaces,
+       /*Markers=*/{},
        /*RunIdiom=*/AsioRunIdiom,
        /*TimerSchedulers=*/{},
        /*TimerIdiom=*/AsioTimerIdiom,
@@ -168,6 +194,8 @@ const FrameworkProfile &profile(Framework F) {
       {/*Kind=*/Framework::Folly,
        /*DisplayName=*/"folly::coro",
        /*Namespace=*/"folly::coro",
+       /*Namespaces=*/FollyNamespaces,
+       /*Markers=*/{},
        /*RunIdiom=*/
        "{0}::blockingWait(<task>) or "
        "std::move(<task>).scheduleOn(executor).start()",
@@ -194,6 +222,8 @@ const FrameworkProfile &profile(Framework F) {
       {/*Kind=*/Framework::Cppcoro,
        /*DisplayName=*/"cppcoro",
        /*Namespace=*/"cppcoro",
+       /*Namespaces=*/CppcoroNamespaces,
+       /*Markers=*/{},
        /*RunIdiom=*/"{0}::sync_wait(<task>)",
        /*TimerSchedulers=*/{},
        /*TimerIdiom=*/
@@ -217,6 +247,8 @@ const FrameworkProfile &profile(Framework F) {
       {/*Kind=*/Framework::Libcoro,
        /*DisplayName=*/"libcoro",
        /*Namespace=*/"coro",
+       /*Namespaces=*/LibcoroNamespaces,
+       /*Markers=*/LibcoroMarkers,
        /*RunIdiom=*/"{0}::sync_wait(<task>)",
        /*TimerSchedulers=*/LibcoroSchedulers,
        /*TimerIdiom=*/
@@ -242,6 +274,8 @@ const FrameworkProfile &profile(Framework F) {
       {/*Kind=*/Framework::AsyncSimple,
        /*DisplayName=*/"async_simple",
        /*Namespace=*/"async_simple::coro",
+       /*Namespaces=*/AsyncSimpleNamespaces,
+       /*Markers=*/{},
        /*RunIdiom=*/"{0}::syncAwait(<task>) or <task>.start(callback)",
        /*TimerSchedulers=*/{},
        /*TimerIdiom=*/"'co_await {0}::sleep(<duration>)'",
@@ -266,6 +300,8 @@ const FrameworkProfile &profile(Framework F) {
       {/*Kind=*/Framework::Stdexec,
        /*DisplayName=*/"stdexec",
        /*Namespace=*/"stdexec",
+       /*Namespaces=*/StdexecNamespaces,
+       /*Markers=*/StdexecMarkers,
        /*RunIdiom=*/"{0}::sync_wait(<task>)",
        /*TimerSchedulers=*/{},
        /*TimerIdiom=*/"",
@@ -289,6 +325,8 @@ const FrameworkProfile &profile(Framework F) {
       {/*Kind=*/Framework::QCoro,
        /*DisplayName=*/"QCoro",
        /*Namespace=*/"QCoro",
+       /*Namespaces=*/QCoroNamespaces,
+       /*Markers=*/{},
        /*RunIdiom=*/"",
        /*TimerSchedulers=*/{},
        /*TimerIdiom=*/"'co_await {0}::sleepFor(<duration>)'",
@@ -307,6 +345,8 @@ const FrameworkProfile &profile(Framework F) {
       {/*Kind=*/Framework::Seastar,
        /*DisplayName=*/"Seastar",
        /*Namespace=*/"seastar",
+       /*Namespaces=*/SeastarNamespaces,
+       /*Markers=*/{},
        /*RunIdiom=*/"",
        /*TimerSchedulers=*/{},
        /*TimerIdiom=*/"'co_await {0}::sleep(<duration>)'",
@@ -326,6 +366,8 @@ const FrameworkProfile &profile(Framework F) {
       {/*Kind=*/Framework::Concurrencpp,
        /*DisplayName=*/"concurrencpp",
        /*Namespace=*/"concurrencpp",
+       /*Namespaces=*/ConcurrencppNamespaces,
+       /*Markers=*/{},
        /*RunIdiom=*/"",
        /*TimerSchedulers=*/{},
        /*TimerIdiom=*/
@@ -350,6 +392,8 @@ const FrameworkProfile &profile(Framework F) {
       {/*Kind=*/Framework::AsioGrpc,
        /*DisplayName=*/"asio-grpc",
        /*Namespace=*/"agrpc",
+       /*Namespaces=*/AsioGrpcNamespaces,
+       /*Markers=*/{},
        /*RunIdiom=*/"",
        /*TimerSchedulers=*/{},
        /*TimerIdiom=*/"",
@@ -367,16 +411,45 @@ const FrameworkProfile &profile(Framework F) {
        // an error_code: awaited with use_awaitable, they do not throw.
        /*OperationsThrow=*/false},
   };
-  for (const FrameworkProfile &P : Profiles)
+  return Profiles;
+}
+
+const FrameworkProfile &profile(Framework F) {
+  for (const FrameworkProfile &P : profiles())
     if (P.Kind == F)
       return P;
-  return Profiles[0];
+  return profiles().front();
+}
+
+/// Whether the unit of \p Ctx declares \p Qualified (`a::b::c`), looked up
+/// namespace by namespace from the translation unit.
+static bool declaresName(const ASTContext &Ctx, llvm::StringRef Qualified) {
+  llvm::SmallVector<const DeclContext *, 4> Scopes{
+      Ctx.getTranslationUnitDecl()};
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Qualified.split(Parts, "::");
+  for (size_t I = 0; I < Parts.size(); ++I) {
+    auto Ident = Ctx.Idents.find(Parts[I]);
+    if (Ident == Ctx.Idents.end())
+      return false;
+    const DeclarationName Name(Ident->getValue());
+    llvm::SmallVector<const DeclContext *, 4> Next;
+    for (const DeclContext *Scope : Scopes)
+      for (const NamedDecl *Found : Scope->lookup(Name)) {
+        if (I + 1 == Parts.size())
+          return true;
+        if (const auto *Inner = llvm::dyn_cast<DeclContext>(Found))
+          Next.push_back(Inner->getPrimaryContext());
+      }
+    Scopes = std::move(Next);
+  }
+  return false;
 }
 
 Framework frameworkOf(const Decl *D) {
   if (!D)
     return Framework::Unknown;
-  // Collect the enclosing named namespaces from the outside in.
+  // The enclosing named namespaces, from the outside in: "boost::asio::ip".
   llvm::SmallVector<llvm::StringRef, 4> Namespaces;
   for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
     if (const auto *NS = llvm::dyn_cast<NamespaceDecl>(DC))
@@ -384,24 +457,25 @@ Framework frameworkOf(const Decl *D) {
         Namespaces.insert(Namespaces.begin(), NS->getName());
   if (Namespaces.empty())
     return Framework::Unknown;
-  llvm::StringRef Top = Namespaces.front();
-  if (Top == "boost")
-    return Namespaces.size() > 1 && Namespaces[1] == "asio"
-               ? Framework::BoostAsio
-               : Framework::Unknown;
-  return llvm::StringSwitch<Framework>(Top)
-      .Case("asio", Framework::Asio)
-      .Case("folly", Framework::Folly)
-      .Case("cppcoro", Framework::Cppcoro)
-      .Case("coro", Framework::Libcoro)
-      .Case("async_simple", Framework::AsyncSimple)
-      .Case("stdexec", Framework::Stdexec)
-      .Case("exec", Framework::Stdexec)
-      .Case("QCoro", Framework::QCoro)
-      .Case("seastar", Framework::Seastar)
-      .Case("concurrencpp", Framework::Concurrencpp)
-      .Case("agrpc", Framework::AsioGrpc)
-      .Default(Framework::Unknown);
+  const std::string Enclosing = llvm::join(Namespaces, "::");
+  const FrameworkProfile *Best = nullptr;
+  size_t BestLength = 0;
+  for (const FrameworkProfile &P : profiles())
+    for (llvm::StringRef NS : P.Namespaces)
+      if (NS.size() > BestLength &&
+          (Enclosing == NS ||
+           llvm::StringRef(Enclosing).starts_with((NS + "::").str()))) {
+        Best = &P;
+        BestLength = NS.size();
+      }
+  if (!Best)
+    return Framework::Unknown;
+  if (!Best->Markers.empty() &&
+      llvm::none_of(Best->Markers, [&](llvm::StringRef Marker) {
+        return declaresName(D->getASTContext(), Marker);
+      }))
+    return Framework::Unknown;
+  return Best->Kind;
 }
 
 Framework frameworkOf(QualType T) { return frameworkOf(classDeclOf(T)); }

@@ -69,8 +69,18 @@ struct FrameworkProfile {
   Framework Kind;
   /// Human-readable name, e.g. "Boost.Asio".
   llvm::StringRef DisplayName;
-  /// The namespace the framework's coroutine API lives in, e.g. "boost::asio".
+  /// The namespace the framework's coroutine API lives in, e.g. "boost::asio",
+  /// as fixes and notes spell it.
   llvm::StringRef Namespace;
+  /// The namespaces whose declarations are the framework's (`folly` for
+  /// folly::coro, both `stdexec` and `exec` for stdexec): what frameworkOf()
+  /// goes by. The longest that encloses a declaration wins.
+  llvm::ArrayRef<llvm::StringRef> Namespaces;
+  /// For a namespace a program may use for itself (`coro`, `exec`): the
+  /// qualified names of declarations only the framework's headers make, one
+  /// of which the unit must declare for the namespace to be the framework's.
+  /// Empty when the namespace alone says it.
+  llvm::ArrayRef<llvm::StringRef> Markers;
   /// How to run a task from non-coroutine code; `{0}` stands for the
   /// framework namespace as the file spells it. Empty when there is none.
   llvm::StringRef RunIdiom;
@@ -127,6 +137,8 @@ struct FrameworkProfile {
 };
 
 const FrameworkProfile &profile(Framework F);
+/// Every row of the table, Framework::Unknown's first.
+llvm::ArrayRef<FrameworkProfile> profiles();
 
 /// The framework that declares \p D, judged by its enclosing namespaces.
 Framework frameworkOf(const Decl *D);

@@ -10,18 +10,6 @@
 
 namespace clang::tidy::async::utils {
 
-const CXXRecordDecl *exceptionClassOf(QualType T) {
-  if (T.isNull())
-    return nullptr;
-  T = T.getNonReferenceType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (RD && RD->getDefinition())
-    RD = RD->getDefinition();
-  return RD;
-}
-
 Reception receives(const CXXCatchStmt *Handler, llvm::StringRef ThrownName,
                    const CXXRecordDecl *Thrown,
                    llvm::ArrayRef<llvm::StringRef> KnownBases) {

@@ -14,6 +14,7 @@
 #ifndef ASYNC_LINT_UTILS_HANDLERS_H
 #define ASYNC_LINT_UTILS_HANDLERS_H
 
+#include "Names.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -22,11 +23,6 @@
 #include <string>
 
 namespace clang::tidy::async::utils {
-
-/// The class of the exception object that a handler for \p T (or an
-/// expression of type \p T) designates: through references and pointers, as
-/// its definition when it has one. Null for anything but a class.
-const CXXRecordDecl *exceptionClassOf(QualType T);
 
 /// How a catch handler takes an exception of a given class.
 enum class Reception {

@@ -172,4 +172,29 @@ std::string spelledType(QualType T, const ASTContext &Ctx) {
   return Canonical.size() < Spelled.size() ? Canonical : Spelled;
 }
 
+const CXXRecordDecl *classDeclOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (const auto *TST = T->getAs<TemplateSpecializationType>()) {
+    if (const auto *Template = llvm::dyn_cast_or_null<ClassTemplateDecl>(
+            TST->getTemplateName().getAsTemplateDecl()))
+      if (T->isDependentType() || !T->getAsCXXRecordDecl())
+        return Template->getTemplatedDecl();
+  }
+  return T->getAsCXXRecordDecl();
+}
+
+const CXXRecordDecl *exceptionClassOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (RD && RD->getDefinition())
+    RD = RD->getDefinition();
+  return RD;
+}
+
 } // namespace clang::tidy::async::utils

@@ -6,6 +6,8 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Type.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include <string>
@@ -17,6 +19,16 @@ namespace clang::tidy::async::utils {
 /// namespaces are left out (`std::__1::future` is `std::future`), and there is
 /// no leading `::`.
 std::string qualifiedName(const NamedDecl *D);
+
+/// The class, or the pattern of the class template, that \p T names after
+/// references, cv-qualifiers and sugar are looked through. Dependent template
+/// specializations give the template's pattern. Null for other types.
+const CXXRecordDecl *classDeclOf(QualType T);
+
+/// The class of the exception object that a handler for \p T (or an
+/// expression of type \p T) designates: through references and pointers, as
+/// its definition when it has one. Null for anything but a class.
+const CXXRecordDecl *exceptionClassOf(QualType T);
 
 /// Whether \p D is declared in namespace `std` or anywhere inside it
 /// (`std::chrono::duration`, a class nested in `std::vector`).

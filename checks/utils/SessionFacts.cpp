@@ -23,7 +23,10 @@ std::optional<HitFact> sessionHit(const NamedDecl *What, llvm::StringRef Why,
   std::optional<FactSite> At = siteOf(Loc, Ctx.getSourceManager());
   if (!What || !At)
     return std::nullopt;
-  return HitFact{diagnosticName(What), llvm::isa<FunctionDecl>(What) ? 1u : 0u,
+  return HitFact{diagnosticName(What),
+                 (llvm::isa<FunctionDecl>(What) ? SessionFactoryCategory
+                                                : SessionClassCategory)
+                     .str(),
                  std::move(*At), Why.str()};
 }
 
@@ -80,8 +83,7 @@ void recordPerRequest(FactsRecorder &Recorder, const FunctionDecl *Function,
     if (!StepAt)
       return;
     P.Steps.push_back({usrOf(Step.Callee), qualifiedName(Step.Callee),
-                       noteName(Step.Callee).empty() ? 1u : 0u, false,
-                       std::move(*StepAt),
+                       callKindOf(Step.Callee), false, std::move(*StepAt),
                        Step.Via ? diagnosticName(Step.Via) : std::string()});
   }
   P.Followed = Followed;

@@ -30,19 +30,6 @@ const char *const BuiltinEagerTaskTypes[] = {
     nullptr,
 };
 
-const CXXRecordDecl *classDeclOf(QualType T) {
-  if (T.isNull())
-    return nullptr;
-  T = T.getNonReferenceType();
-  if (const auto *TST = T->getAs<TemplateSpecializationType>()) {
-    if (const auto *Template = llvm::dyn_cast_or_null<ClassTemplateDecl>(
-            TST->getTemplateName().getAsTemplateDecl()))
-      if (T->isDependentType() || !T->getAsCXXRecordDecl())
-        return Template->getTemplatedDecl();
-  }
-  return T->getAsCXXRecordDecl();
-}
-
 const NamedDecl *identityOf(const CXXRecordDecl *RD) {
   if (const auto *Spec = llvm::dyn_cast<ClassTemplateSpecializationDecl>(RD))
     return Spec->getSpecializedTemplate();

@@ -21,11 +21,6 @@ enum class TaskKind {
   Eager, ///< The body starts at the call; awaiting observes its result.
 };
 
-/// The class, or the pattern of the class template, that \p T names after
-/// references, cv-qualifiers and sugar are looked through. Dependent template
-/// specializations give the template's pattern. Null for other types.
-const CXXRecordDecl *classDeclOf(QualType T);
-
 /// The declaration whose qualified name identifies a library class: the class
 /// template for a specialization, the class itself otherwise.
 const NamedDecl *identityOf(const CXXRecordDecl *RD);

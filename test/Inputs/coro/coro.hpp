@@ -2,6 +2,11 @@
 #pragma once
 #include "../mock_coroutine_support.h"
 
+namespace coro::concepts {
+// <coro/concepts/executor.hpp>, which every libcoro header includes.
+template <class T> concept executor = true;
+} // namespace coro::concepts
+
 namespace coro {
 template <class T = void> class task {
 public:

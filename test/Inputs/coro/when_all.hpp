@@ -1,6 +1,7 @@
 // Mock of libcoro's <coro/when_all.hpp>: the range overload.
 #pragma once
 #include "../mock_coroutine_support.h"
+#include "coro.hpp"
 #include <vector>
 
 namespace coro {

@@ -4,6 +4,7 @@
 #include <tuple>
 
 namespace stdexec {
+template <class S> concept sender = true;
 template <class Sender> std::optional<std::tuple<>> sync_wait(Sender &&) {
   return std::nullopt;
 }
