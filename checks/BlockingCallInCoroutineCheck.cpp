@@ -129,7 +129,7 @@ void BlockingCallInCoroutineCheck::onStartOfTranslationUnit() {
   Aliases.clear();
   // Summaries are keyed by declaration: they only hold within one
   // translation unit.
-  Table.emplace(Categories, BlockingFunctions, IgnoredFunctions);
+  Table.emplace(Categories, BlockingFunctions, IgnoredFunctions, StrictMode);
   Chains.clear();
   Recorder.clear();
   MainFile.clear();
@@ -185,7 +185,7 @@ void BlockingCallInCoroutineCheck::check(
   if (!Function)
     return;
   if (!Table)
-    Table.emplace(Categories, BlockingFunctions, IgnoredFunctions);
+    Table.emplace(Categories, BlockingFunctions, IgnoredFunctions, StrictMode);
   UnitCtx = Result.Context;
   if (MainFile.empty())
     MainFile = utils::mainFileOf(*Result.SourceManager);
@@ -195,6 +195,13 @@ void BlockingCallInCoroutineCheck::check(
     return;
   }
 
+  // A coroutine lambda spawned onto a thread pool runs there: what the
+  // check advises for blocking work.
+  if (utils::spawnedOntoThreadPool(Function, *Result.Context)) {
+    if (WriteFacts)
+      recordFacts(Function, /*Coroutine=*/true, *Result.Context);
+    return;
+  }
   Coroutine Co{Function,
                *Result.Context,
                utils::frameworkOf(Function->getReturnType()),
@@ -206,11 +213,17 @@ void BlockingCallInCoroutineCheck::check(
   // The branches that run only when the coroutine has no executor: it then
   // runs inline on its caller's thread, and stalls no executor.
   llvm::SmallVector<SourceRange, 1> WithoutExecutor;
+  // The awaits that move the coroutine (`co_await pool.schedule()`), in
+  // source order, and whether each moves it to a thread pool; a move to a
+  // pool counts only as a statement of the body itself, not in a branch.
+  llvm::SmallVector<std::pair<SourceLocation, bool>, 2> Hops;
+  const Stmt *Body = utils::getUserBody(Function);
   bool Awaits = false;
   bool Yields = false;
   utils::forEachEvaluatedStmtInContext(
-      utils::getUserBody(Function), Co.Ctx,
-      [&](const Stmt *S, const Position &Pos) {
+      Body, Co.Ctx, [&](const Stmt *S, const Position &Pos) {
+        if (std::optional<bool> ToPool = utils::hopsToThreadPool(S))
+          Hops.push_back({S->getEndLoc(), *ToPool && Pos.Block == Body});
         if (llvm::isa<CoawaitExpr, DependentCoawaitExpr>(S))
           Awaits = true;
         else if (llvm::isa<CoyieldExpr>(S))
@@ -240,6 +253,14 @@ void BlockingCallInCoroutineCheck::check(
           return SM.isPointWithin(Call->getBeginLoc(), Branch.getBegin(),
                                   Branch.getEnd());
         }))
+      continue;
+    // After a move to a thread pool, and before any other move, the code
+    // runs on the pool.
+    const std::pair<SourceLocation, bool> *LastHop = nullptr;
+    for (const auto &Hop : Hops)
+      if (SM.isBeforeInTranslationUnit(Hop.first, Call->getBeginLoc()))
+        LastHop = &Hop;
+    if (LastHop && LastHop->second)
       continue;
     if (std::optional<utils::BlockingCall> Blocking = lookup(Call, Co.Ctx)) {
       if (!isNonBlockingIo(Co, Call, *Blocking, {}))
@@ -459,14 +480,10 @@ void BlockingCallInCoroutineCheck::reportDirect(
         utils::writtenRange(E, Co.Ctx.getSourceManager(), Co.Ctx.getLangOpts());
 
   {
-    auto Diag = diag(Loc, "blocking call to '%0' in a coroutine; "
-                          "%select{sleeping|waiting for another thread|a "
-                          "nested event loop|synchronous network I/O|waiting "
-                          "for a child process|synchronous file I/O|waiting "
-                          "for console input|the call}1 stalls every "
-                          "coroutine on its thread")
+    auto Diag = diag(Loc, "blocking call to '%0' in a coroutine; %1 stalls "
+                          "every coroutine on its thread")
                 << Blocking.DisplayName
-                << static_cast<unsigned>(Blocking.Api->Category)
+                << utils::categoryEffect(Blocking.Api->Category)
                 << E->getSourceRange();
     if (Range)
       Diag << FixItHint::CreateReplacement(*Range, *Replacement);

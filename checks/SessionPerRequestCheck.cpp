@@ -25,14 +25,6 @@ static constexpr llvm::StringLiteral IgnoredTypesKey = "IgnoredTypes";
 
 namespace {
 
-/// Where the statement being walked sits.
-struct Place {
-  const Stmt *Loop = nullptr;               ///< Innermost enclosing loop.
-  const CompoundStmt *LoopParent = nullptr; ///< The block holding Loop.
-  const CompoundStmt *LoopBody = nullptr;   ///< Loop's body, if a block.
-  const CompoundStmt *Block = nullptr;      ///< The block holding the stmt.
-};
-
 /// The text that moves the declaration \p DS of \p Var out of \p P.Loop to
 /// just before it, or nothing when that would not compile or would change
 /// more than the object's lifetime: the declaration must sit directly in the
@@ -40,7 +32,8 @@ struct Place {
 /// loop, the object must not be moved from in the loop, and the loop's block
 /// must not already declare the same name.
 std::optional<std::pair<CharSourceRange, std::string>>
-hoist(const DeclStmt *DS, const VarDecl *Var, const Place &P, ASTContext &Ctx) {
+hoist(const DeclStmt *DS, const VarDecl *Var,
+      const SessionPerRequestCheck::Place &P, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   if (!P.Loop || !P.LoopParent || !P.LoopBody || P.Block != P.LoopBody ||
       !DS->isSingleDecl())
@@ -180,11 +173,11 @@ static bool isProgramConstructor(const CXXConstructorDecl *Ctor,
          !SM.isInSystemHeader(SM.getExpansionLoc(Ctor->getLocation()));
 }
 
-void SessionPerRequestCheck::walk(const FunctionDecl *Function,
-                                  ASTContext &Ctx) {
-  Defined.push_back(Function);
-  // One walk over the body records the session objects it creates (with
-  // the loop around each) and the calls that run a function repeatedly.
+/// The state of one walk over a function body: the statements still to
+/// visit, with where each sits, and what the walk found so far.
+struct SessionPerRequestCheck::BodyWalk {
+  const FunctionDecl *Function;
+  ASTContext &Ctx;
   struct Pending {
     const Stmt *S;
     Place P;
@@ -192,197 +185,237 @@ void SessionPerRequestCheck::walk(const FunctionDecl *Function,
   llvm::SmallVector<Pending, 64> Stack;
   llvm::SmallPtrSet<const Expr *, 8> DeclaredInits;
   llvm::SmallVector<Construction, 4> Found;
-  if (const Stmt *Body = utils::getUserBody(Function))
-    Stack.push_back({Body, Place()});
-  // A constructor's initializers run before its body (pushed last, walked
-  // first). A member built without an initializer of its own is reported at
-  // its declaration.
+  /// Where to report a construction a constructor's initializer makes: a
+  /// member built without an initializer of its own is reported at its
+  /// declaration.
   llvm::DenseMap<const Expr *, SourceLocation> ReportAt;
-  // The member each initializer builds: an event loop the object runs
-  // itself is the object's own (a server or a fixture), not a client.
+  /// The member each initializer builds: an event loop the object runs
+  /// itself is the object's own (a server or a fixture), not a client.
   llvm::DenseMap<const Expr *, const FieldDecl *> InitField;
-  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Function))
-    for (const CXXCtorInitializer *Init : llvm::reverse(Ctor->inits())) {
-      const Expr *E = Init->getInit();
-      if (const FieldDecl *Field = Init->getMember(); Field && E)
-        InitField[utils::ignoreValuePreserving(
-            llvm::isa<CXXDefaultInitExpr>(E)
-                ? llvm::cast<CXXDefaultInitExpr>(E)->getExpr()
-                : E)] = Field;
-      if (const auto *Default = llvm::dyn_cast_or_null<CXXDefaultInitExpr>(E))
-        E = Default->getExpr();
-      else if (E && !Init->isWritten() && Init->getMember())
-        ReportAt[utils::ignoreValuePreserving(E)] =
-            Init->getMember()->getLocation();
-      if (E)
-        Stack.push_back({E, Place()});
-    }
-  const SourceManager &SM = Ctx.getSourceManager();
+  /// The variable each local's initialiser initialises, for objects made by
+  /// `std::make_shared` or a factory.
+  llvm::DenseMap<const Expr *, const VarDecl *> InitialisedVar;
+};
 
-  auto NoteRepeated = [this, Function](const FunctionDecl *Callee,
-                                       SourceLocation Loc,
-                                       const NamedDecl *Spawner) {
-    if (Callee)
-      Repeated.insert(
-          {Callee->getCanonicalDecl(), RepeatedCall{Loc, Spawner, Function}});
-  };
+void SessionPerRequestCheck::walk(const FunctionDecl *Function,
+                                  ASTContext &Ctx) {
+  Defined.push_back(Function);
+  // One walk over the body records the session objects it creates (with
+  // the loop around each) and the calls that run a function repeatedly.
+  BodyWalk W{Function, Ctx, {}, {}, {}, {}, {}, {}};
+  if (const Stmt *Body = utils::getUserBody(Function))
+    W.Stack.push_back({Body, Place()});
+  // A constructor's initializers run before its body (pushed last, walked
+  // first).
+  if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Function))
+    for (const CXXCtorInitializer *Init : llvm::reverse(Ctor->inits()))
+      pushInitializer(W, Init);
+  while (!W.Stack.empty()) {
+    auto [S, P] = W.Stack.pop_back_val();
+    if (const auto *DS = llvm::dyn_cast<DeclStmt>(S))
+      visitDeclaration(W, DS, P);
+    else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
+      visitConstruction(W, Construct, P);
+    else if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
+      visitCall(W, Call, P);
+    pushChildren(W, S, P);
+  }
+  reportLoopConstructions(Function, W.Found, Ctx);
+}
+
+void SessionPerRequestCheck::pushInitializer(BodyWalk &W,
+                                             const CXXCtorInitializer *Init) {
+  const Expr *E = Init->getInit();
+  if (const FieldDecl *Field = Init->getMember(); Field && E)
+    W.InitField[utils::ignoreValuePreserving(
+        llvm::isa<CXXDefaultInitExpr>(E)
+            ? llvm::cast<CXXDefaultInitExpr>(E)->getExpr()
+            : E)] = Field;
+  if (const auto *Default = llvm::dyn_cast_or_null<CXXDefaultInitExpr>(E))
+    E = Default->getExpr();
+  else if (E && !Init->isWritten() && Init->getMember())
+    W.ReportAt[utils::ignoreValuePreserving(E)] =
+        Init->getMember()->getLocation();
+  if (E)
+    W.Stack.push_back({E, Place()});
+}
+
+void SessionPerRequestCheck::noteRepeated(const BodyWalk &W,
+                                          const FunctionDecl *Callee,
+                                          SourceLocation Loc,
+                                          const NamedDecl *Spawner) {
+  if (Callee)
+    Repeated.insert(
+        {Callee->getCanonicalDecl(), RepeatedCall{Loc, Spawner, W.Function}});
+}
+
+void SessionPerRequestCheck::noteSpawned(const BodyWalk &W,
+                                         const FunctionDecl *Handed,
+                                         SourceLocation Loc,
+                                         const NamedDecl *Spawner,
+                                         const Place &P) {
   // What a spawner starts runs once per start: once per item when the spawn
   // sits in a loop that runs per item, otherwise as often as the function
   // that spawns it (a step of a chain, like a call).
-  auto NoteSpawned = [&](const FunctionDecl *Handed, SourceLocation Loc,
-                         const NamedDecl *Spawner, const Place &P) {
-    if (!Handed)
-      return;
-    // Name a function template, not the specialization, in the notes.
-    if (const auto *Fn = llvm::dyn_cast<FunctionDecl>(Spawner))
-      if (const FunctionTemplateDecl *Primary = Fn->getPrimaryTemplate())
-        Spawner = Primary;
-    CallsOf[Function->getCanonicalDecl()].push_back(
-        {Handed->getCanonicalDecl(), Loc, Spawner});
-    if (P.Loop)
-      NoteRepeated(Handed, Loc, Spawner);
-  };
-  // The variable each local's initialiser initialises, for objects made by
-  // `std::make_shared` or a factory.
-  llvm::DenseMap<const Expr *, const VarDecl *> InitialisedVar;
-  auto Record = [&](const Expr *Made, SourceLocation Loc, SourceRange Range,
-                    const NamedDecl *What, llvm::StringRef Why, const Place &P,
-                    const VarDecl *Var, const DeclStmt *DS) {
-    Construction C{
-        Loc,         Range, What, Why,
-        P.Loop,      Var,   Made, Var ? Var : InitialisedVar.lookup(Made),
-        std::nullopt};
-    if (Var && DS)
-      C.Hoist = hoist(DS, Var, P, Ctx);
-    Found.push_back(std::move(C));
-  };
+  if (!Handed)
+    return;
+  // Name a function template, not the specialization, in the notes.
+  if (const auto *Fn = llvm::dyn_cast<FunctionDecl>(Spawner))
+    if (const FunctionTemplateDecl *Primary = Fn->getPrimaryTemplate())
+      Spawner = Primary;
+  CallsOf[W.Function->getCanonicalDecl()].push_back(
+      {Handed->getCanonicalDecl(), Loc, Spawner});
+  if (P.Loop)
+    noteRepeated(W, Handed, Loc, Spawner);
+}
 
-  while (!Stack.empty()) {
-    auto [S, P] = Stack.pop_back_val();
-    if (const auto *DS = llvm::dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : DS->decls()) {
-        const auto *Var = llvm::dyn_cast<VarDecl>(D);
-        // A static local is built once, whatever runs its function.
-        if (!Var || Var->isStaticLocal() || !Var->getInit())
-          continue;
-        const Expr *Init = utils::ignoreValuePreserving(Var->getInit());
-        InitialisedVar[Init] = Var;
-        // `T *p = new T(...)`, `ptr p(new T(...))`: the variable holds what
-        // the new-expression builds.
-        const auto *Smart = llvm::dyn_cast<CXXConstructExpr>(Init);
-        if (Smart && Smart->getNumArgs() == 1)
-          Init = Smart->getArg(0)->IgnoreParenImpCasts();
-        if (const auto *New = llvm::dyn_cast<CXXNewExpr>(Init))
-          if (const CXXConstructExpr *Built = New->getConstructExpr())
-            InitialisedVar[Built] = Var;
-        const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(
-            utils::ignoreValuePreserving(Var->getInit()));
-        if (Construct &&
-            !Construct->getConstructor()->isCopyOrMoveConstructor())
-          if (const CXXRecordDecl *Class =
-                  Construct->getConstructor()->getParent();
-              !Catalog->sessionClass(Class).empty() &&
-              Var->getType()->getAsCXXRecordDecl() == Class) {
-            DeclaredInits.insert(Construct);
-            Record(Construct, Var->getLocation(), Var->getSourceRange(), Class,
-                   Catalog->sessionClass(Class), P, Var, DS);
-          }
-      }
-    } else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S)) {
-      const CXXConstructorDecl *Ctor = Construct->getConstructor();
-      const CXXRecordDecl *Class = Ctor->getParent();
-      SourceLocation At = ReportAt.lookup(Construct);
-      if (At.isInvalid())
-        At = Construct->getSourceRange().getBegin();
-      if (!DeclaredInits.contains(Construct) &&
-          !Ctor->isCopyOrMoveConstructor() &&
-          !Catalog->sessionClass(Class).empty() &&
-          !utils::runsItsOwnLoop(InitField.lookup(Construct)))
-        Record(Construct, At, Construct->getSourceRange(), Class,
-               Catalog->sessionClass(Class), P, nullptr, nullptr);
-      // Constructing an object of the program runs its constructor: a step
-      // of a chain, like a call.
-      if (isProgramConstructor(Ctor, SM)) {
-        CallsOf[Function->getCanonicalDecl()].push_back(
-            {Ctor->getCanonicalDecl(), At, nullptr});
-        if (P.Loop)
-          NoteRepeated(Ctor, At, nullptr);
-        if (Ctor->isDefaulted() && Ctor->isDefined() &&
-            WalkedImplicit.insert(Ctor).second)
-          ImplicitCtors.push_back(Ctor);
-      }
-      if (utils::isSpawner(utils::qualifiedName(Class)))
-        for (const Expr *Arg : Construct->arguments())
-          NoteSpawned(utils::handedFunction(Arg), Arg->getExprLoc(), Class, P);
-    } else if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (const CXXRecordDecl *Made = utils::madeClass(Callee);
-          Made && !Catalog->sessionClass(Made).empty())
-        Record(Call, Call->getSourceRange().getBegin(), Call->getSourceRange(),
-               Made, Catalog->sessionClass(Made), P, nullptr, nullptr);
-      else if (!Catalog->sessionFactory(Callee).empty())
-        Record(Call, Call->getSourceRange().getBegin(), Call->getSourceRange(),
-               Callee, Catalog->sessionFactory(Callee), P, nullptr, nullptr);
-      // A call in a loop that runs once per item runs its callee per item.
-      if (Callee && P.Loop)
-        NoteRepeated(Callee, Call->getSourceRange().getBegin(), nullptr);
-      if (Callee &&
-          !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
-        CallsOf[Function->getCanonicalDecl()].push_back(
-            {Callee->getCanonicalDecl(), Call->getSourceRange().getBegin()});
-      if (Callee && utils::isSpawner(utils::qualifiedName(Callee)))
-        for (const Expr *Arg : Call->arguments())
-          NoteSpawned(utils::handedFunction(Arg), Arg->getExprLoc(), Callee, P);
-    }
+void SessionPerRequestCheck::record(BodyWalk &W, const Expr *Made,
+                                    SourceLocation Loc, SourceRange Range,
+                                    const NamedDecl *What, llvm::StringRef Why,
+                                    const Place &P, const VarDecl *Var,
+                                    const DeclStmt *DS) {
+  Construction C{
+      Loc,         Range, What, Why,
+      P.Loop,      Var,   Made, Var ? Var : W.InitialisedVar.lookup(Made),
+      std::nullopt};
+  if (Var && DS)
+    C.Hoist = hoist(DS, Var, P, W.Ctx);
+  W.Found.push_back(std::move(C));
+}
 
-    // Children, with the loop and block they sit in.
-    llvm::SmallVector<Pending, 8> Children;
-    // A loop the code does not show to run per item (it runs once, a fixed
-    // handful of times, or once per timer tick) is walked as a block.
-    if (utils::isLoop(S) && utils::repeatsPerItem(S, Ctx, *Timers)) {
-      Place Inner = P;
-      Inner.Loop = S;
-      Inner.LoopParent =
-          P.Block && llvm::is_contained(P.Block->body(), S) ? P.Block : nullptr;
-      const Stmt *Body = nullptr;
-      if (const auto *For = llvm::dyn_cast<ForStmt>(S)) {
-        Children.push_back({For->getInit(), P});
-        Body = For->getBody();
-        Children.push_back({For->getCond(), Inner});
-        Children.push_back({For->getInc(), Inner});
-      } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(S)) {
-        Children.push_back({Range->getInit(), P});
-        Children.push_back({Range->getRangeInit(), P});
-        Body = Range->getBody();
-      } else if (const auto *While = llvm::dyn_cast<WhileStmt>(S)) {
-        Children.push_back({While->getCond(), Inner});
-        Body = While->getBody();
-      } else {
-        const auto *Do = llvm::cast<DoStmt>(S);
-        Children.push_back({Do->getCond(), Inner});
-        Body = Do->getBody();
-      }
-      Inner.LoopBody = llvm::dyn_cast_or_null<CompoundStmt>(Body);
-      Children.push_back({Body, Inner});
-    } else if (const auto *DS = llvm::dyn_cast<DeclStmt>(S)) {
-      // A static local is built once: its initialiser is not walked.
-      for (const Decl *D : DS->decls())
-        if (const auto *Var = llvm::dyn_cast<VarDecl>(D);
-            Var && Var->getInit() && !Var->isStaticLocal())
-          Children.push_back({Var->getInit(), P});
-    } else {
-      Place Inner = P;
-      if (const auto *Block = llvm::dyn_cast<CompoundStmt>(S))
-        Inner.Block = Block;
-      for (const Stmt *Child : utils::evaluatedChildren(S))
-        Children.push_back({Child, Inner});
+void SessionPerRequestCheck::visitDeclaration(BodyWalk &W, const DeclStmt *DS,
+                                              const Place &P) {
+  for (const Decl *D : DS->decls()) {
+    const auto *Var = llvm::dyn_cast<VarDecl>(D);
+    // A static local is built once, whatever runs its function.
+    if (!Var || Var->isStaticLocal() || !Var->getInit())
+      continue;
+    const Expr *Init = utils::ignoreValuePreserving(Var->getInit());
+    W.InitialisedVar[Init] = Var;
+    // `T *p = new T(...)`, `ptr p(new T(...))`: the variable holds what
+    // the new-expression builds.
+    const auto *Smart = llvm::dyn_cast<CXXConstructExpr>(Init);
+    if (Smart && Smart->getNumArgs() == 1)
+      Init = Smart->getArg(0)->IgnoreParenImpCasts();
+    if (const auto *New = llvm::dyn_cast<CXXNewExpr>(Init))
+      if (const CXXConstructExpr *Built = New->getConstructExpr())
+        W.InitialisedVar[Built] = Var;
+    const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(
+        utils::ignoreValuePreserving(Var->getInit()));
+    if (!Construct || Construct->getConstructor()->isCopyOrMoveConstructor())
+      continue;
+    const CXXRecordDecl *Class = Construct->getConstructor()->getParent();
+    if (!Catalog->sessionClass(Class).empty() &&
+        Var->getType()->getAsCXXRecordDecl() == Class) {
+      W.DeclaredInits.insert(Construct);
+      record(W, Construct, Var->getLocation(), Var->getSourceRange(), Class,
+             Catalog->sessionClass(Class), P, Var, DS);
     }
-    for (auto It = Children.rbegin(), End = Children.rend(); It != End; ++It)
-      if (It->S)
-        Stack.push_back(*It);
   }
+}
 
-  reportLoopConstructions(Function, Found, Ctx);
+void SessionPerRequestCheck::visitConstruction(
+    BodyWalk &W, const CXXConstructExpr *Construct, const Place &P) {
+  const SourceManager &SM = W.Ctx.getSourceManager();
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  const CXXRecordDecl *Class = Ctor->getParent();
+  SourceLocation At = W.ReportAt.lookup(Construct);
+  if (At.isInvalid())
+    At = Construct->getSourceRange().getBegin();
+  if (!W.DeclaredInits.contains(Construct) &&
+      !Ctor->isCopyOrMoveConstructor() &&
+      !Catalog->sessionClass(Class).empty() &&
+      !utils::runsItsOwnLoop(W.InitField.lookup(Construct)))
+    record(W, Construct, At, Construct->getSourceRange(), Class,
+           Catalog->sessionClass(Class), P, nullptr, nullptr);
+  // Constructing an object of the program runs its constructor: a step of a
+  // chain, like a call.
+  if (isProgramConstructor(Ctor, SM)) {
+    CallsOf[W.Function->getCanonicalDecl()].push_back(
+        {Ctor->getCanonicalDecl(), At, nullptr});
+    if (P.Loop)
+      noteRepeated(W, Ctor, At, nullptr);
+    if (Ctor->isDefaulted() && Ctor->isDefined() &&
+        WalkedImplicit.insert(Ctor).second)
+      ImplicitCtors.push_back(Ctor);
+  }
+  if (utils::isSpawner(utils::qualifiedName(Class)))
+    for (const Expr *Arg : Construct->arguments())
+      noteSpawned(W, utils::handedFunction(Arg), Arg->getExprLoc(), Class, P);
+}
+
+void SessionPerRequestCheck::visitCall(BodyWalk &W, const CallExpr *Call,
+                                       const Place &P) {
+  const SourceManager &SM = W.Ctx.getSourceManager();
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const SourceLocation Begin = Call->getSourceRange().getBegin();
+  if (const CXXRecordDecl *Made = utils::madeClass(Callee);
+      Made && !Catalog->sessionClass(Made).empty())
+    record(W, Call, Begin, Call->getSourceRange(), Made,
+           Catalog->sessionClass(Made), P, nullptr, nullptr);
+  else if (!Catalog->sessionFactory(Callee).empty())
+    record(W, Call, Begin, Call->getSourceRange(), Callee,
+           Catalog->sessionFactory(Callee), P, nullptr, nullptr);
+  if (!Callee)
+    return;
+  // A call in a loop that runs once per item runs its callee per item.
+  if (P.Loop)
+    noteRepeated(W, Callee, Begin, nullptr);
+  if (!SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+    CallsOf[W.Function->getCanonicalDecl()].push_back(
+        {Callee->getCanonicalDecl(), Begin});
+  if (utils::isSpawner(utils::qualifiedName(Callee)))
+    for (const Expr *Arg : Call->arguments())
+      noteSpawned(W, utils::handedFunction(Arg), Arg->getExprLoc(), Callee, P);
+}
+
+void SessionPerRequestCheck::pushChildren(BodyWalk &W, const Stmt *S,
+                                          const Place &P) {
+  // Children, with the loop and block they sit in.
+  llvm::SmallVector<BodyWalk::Pending, 8> Children;
+  // A loop the code does not show to run per item (it runs once, a fixed
+  // handful of times, or once per timer tick) is walked as a block.
+  if (utils::isLoop(S) && utils::repeatsPerItem(S, W.Ctx, *Timers)) {
+    Place Inner = P;
+    Inner.Loop = S;
+    Inner.LoopParent =
+        P.Block && llvm::is_contained(P.Block->body(), S) ? P.Block : nullptr;
+    const Stmt *Body = nullptr;
+    if (const auto *For = llvm::dyn_cast<ForStmt>(S)) {
+      Children.push_back({For->getInit(), P});
+      Body = For->getBody();
+      Children.push_back({For->getCond(), Inner});
+      Children.push_back({For->getInc(), Inner});
+    } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(S)) {
+      Children.push_back({Range->getInit(), P});
+      Children.push_back({Range->getRangeInit(), P});
+      Body = Range->getBody();
+    } else if (const auto *While = llvm::dyn_cast<WhileStmt>(S)) {
+      Children.push_back({While->getCond(), Inner});
+      Body = While->getBody();
+    } else {
+      const auto *Do = llvm::cast<DoStmt>(S);
+      Children.push_back({Do->getCond(), Inner});
+      Body = Do->getBody();
+    }
+    Inner.LoopBody = llvm::dyn_cast_or_null<CompoundStmt>(Body);
+    Children.push_back({Body, Inner});
+  } else if (const auto *DS = llvm::dyn_cast<DeclStmt>(S)) {
+    // A static local is built once: its initialiser is not walked.
+    for (const Decl *D : DS->decls())
+      if (const auto *Var = llvm::dyn_cast<VarDecl>(D);
+          Var && Var->getInit() && !Var->isStaticLocal())
+        Children.push_back({Var->getInit(), P});
+  } else {
+    Place Inner = P;
+    if (const auto *Block = llvm::dyn_cast<CompoundStmt>(S))
+      Inner.Block = Block;
+    for (const Stmt *Child : utils::evaluatedChildren(S))
+      Children.push_back({Child, Inner});
+  }
+  for (auto It = Children.rbegin(), End = Children.rend(); It != End; ++It)
+    if (It->S)
+      W.Stack.push_back(*It);
 }
 
 // What a loop that runs per item builds is reported at once; what a

@@ -30,6 +30,14 @@ public:
   void onStartOfTranslationUnit() override;
   void onEndOfTranslationUnit() override;
 
+  /// Where the statement being walked sits.
+  struct Place {
+    const Stmt *Loop = nullptr;               ///< Innermost enclosing loop.
+    const CompoundStmt *LoopParent = nullptr; ///< The block holding Loop.
+    const CompoundStmt *LoopBody = nullptr;   ///< Loop's body, if a block.
+    const CompoundStmt *Block = nullptr;      ///< The block holding the stmt.
+  };
+
   /// One construction of a session object found in a function body.
   struct Construction {
     SourceLocation Loc;
@@ -63,6 +71,27 @@ private:
   /// Walks \p Function (its constructor initializers first): the session
   /// objects it builds, its calls, and what it runs once per item.
   void walk(const FunctionDecl *Function, ASTContext &Ctx);
+  struct BodyWalk;
+  /// The steps of walk(): a constructor's initializer, a declaration, a
+  /// construction, a call, and the children to visit next.
+  void pushInitializer(BodyWalk &W, const CXXCtorInitializer *Init);
+  void visitDeclaration(BodyWalk &W, const DeclStmt *DS, const Place &P);
+  void visitConstruction(BodyWalk &W, const CXXConstructExpr *Construct,
+                         const Place &P);
+  void visitCall(BodyWalk &W, const CallExpr *Call, const Place &P);
+  void pushChildren(BodyWalk &W, const Stmt *S, const Place &P);
+  /// \p Callee runs once per item (or request): its call sits in a loop
+  /// that runs per item, or it is handed to \p Spawner there.
+  void noteRepeated(const BodyWalk &W, const FunctionDecl *Callee,
+                    SourceLocation Loc, const NamedDecl *Spawner);
+  /// \p Handed is handed to \p Spawner at \p Loc: a step of a chain.
+  void noteSpawned(const BodyWalk &W, const FunctionDecl *Handed,
+                   SourceLocation Loc, const NamedDecl *Spawner,
+                   const Place &P);
+  /// Keeps a session object \p Made builds.
+  void record(BodyWalk &W, const Expr *Made, SourceLocation Loc,
+              SourceRange Range, const NamedDecl *What, llvm::StringRef Why,
+              const Place &P, const VarDecl *Var, const DeclStmt *DS);
   /// Reports the constructions of \p Found made in loops that run per item;
   /// keeps the others for the end of the unit.
   void reportLoopConstructions(const FunctionDecl *Function,

@@ -164,18 +164,371 @@ llvm::Error chooseFactsDir(Options &Opts, llvm::StringRef Database,
   return llvm::Error::success();
 }
 
-int run(Options &Opts) {
-  auto Start = std::chrono::steady_clock::now();
-  std::string Cwd = currentDirectory();
+/// What one run knows, phase by phase: the plan, the units' results, the
+/// findings, and the counts the summary line reports.
+struct Run {
+  explicit Run(Options &Opts) : Opts(Opts) {}
+  Options &Opts;
+  std::chrono::steady_clock::time_point Start =
+      std::chrono::steady_clock::now();
   std::string Root;
-  if (!Opts.Root.empty()) {
-    Root = normalizePath(Opts.Root);
-    if (!llvm::sys::fs::is_directory(Root))
-      return fail(toolError("no such directory: " + Opts.Root +
-                            " (given with --root)"));
-  } else {
-    Root = gitTopLevel(Cwd).value_or(Cwd);
+  Plan Planned;
+  std::optional<llvm::StringSet<>> Baseline;
+  std::optional<ChangedLines> Changed;
+  std::optional<DirectoryRemover> TemporaryFacts;
+  std::vector<UnitResult> Results;
+  size_t Cached = 0, Relinted = 0, BrokenUnits = 0;
+  /// The units this report covers.
+  size_t Units = 0;
+  SourceFiles Sources;
+  llvm::StringMap<std::string> Linted;
+  std::vector<Finding> Findings;
+  size_t InBaseline = 0, Unchanged = 0;
+  FixPlan Fixes;
+  FixResult Applied;
+
+  bool noUnits() const { return Opts.LinkOnly || Opts.MergeOnly; }
+  std::string seconds() const {
+    std::chrono::duration<double> D = std::chrono::steady_clock::now() - Start;
+    std::string Text;
+    llvm::raw_string_ostream(Text) << llvm::format("%.1fs", D.count());
+    return Text;
   }
+};
+
+/// The project root: --root, or the git work tree around the current
+/// directory, or the current directory.
+llvm::Expected<std::string> resolveRoot(const Options &Opts) {
+  std::string Cwd = currentDirectory();
+  if (Opts.Root.empty())
+    return gitTopLevel(Cwd).value_or(Cwd);
+  std::string Root = normalizePath(Opts.Root);
+  if (!llvm::sys::fs::is_directory(Root))
+    return toolError("no such directory: " + Opts.Root +
+                     " (given with --root)");
+  return Root;
+}
+
+/// The units to lint, the configuration checked, and the filters read.
+llvm::Error plan(Run &R) {
+  Options &Opts = R.Opts;
+  if (!R.noUnits()) {
+    llvm::Expected<Plan> Planned = planJobs(Opts);
+    if (!Planned)
+      return Planned.takeError();
+    R.Planned = std::move(*Planned);
+    if (Opts.Shards)
+      R.Planned.Jobs =
+          shardOf(std::move(R.Planned.Jobs), Opts.Shard, Opts.Shards);
+  }
+  std::vector<Job> &Jobs = R.Planned.Jobs;
+  std::vector<std::string> Files;
+  for (const Job &J : Jobs)
+    Files.push_back(J.File);
+  if (llvm::Error Err = validateConfiguration(Opts, Files))
+    return Err;
+  if (!Opts.Baseline.empty()) {
+    llvm::Expected<llvm::StringSet<>> Read = readBaseline(Opts.Baseline);
+    if (!Read)
+      return Read.takeError();
+    R.Baseline = std::move(*Read);
+  }
+  if (!Opts.ChangedSince.empty()) {
+    llvm::Expected<ChangedLines> Lines =
+        ChangedLines::since(Opts.ChangedSince, R.Root);
+    if (!Lines)
+      return Lines.takeError();
+    R.Changed = std::move(*Lines);
+    // A finding survives only on a changed line. If every changed file is
+    // itself a translation unit of the run, nothing else can produce one,
+    // so only those units need linting; a changed header needs them all.
+    llvm::StringSet<> JobFiles;
+    for (const Job &J : Jobs)
+      JobFiles.insert(J.File);
+    bool OnlyUnits =
+        llvm::all_of(R.Changed->files(), [&](const std::string &F) {
+          return JobFiles.contains(F);
+        });
+    if (OnlyUnits)
+      llvm::erase_if(Jobs,
+                     [&](const Job &J) { return !R.Changed->touches(J.File); });
+  }
+  // Every unit writes its facts; after the run, the link step follows the
+  // calls that cross units (a shard leaves that to `async-lint link`).
+  if (llvm::Error Err =
+          chooseFactsDir(Opts, R.Planned.Database, R.TemporaryFacts))
+    return Err;
+  if (!R.noUnits())
+    Opts.UnitFactsDir = Opts.FactsDir;
+  return llvm::Error::success();
+}
+
+/// Lints the planned units (through the cache), keeps a shard's results,
+/// and reads the shards' results back for a merge.
+llvm::Error lintUnits(Run &R) {
+  Options &Opts = R.Opts;
+  std::optional<ResultCache> Cache;
+  if (!Opts.NoCache && !R.noUnits()) {
+    std::string Dir = Opts.CacheDir;
+    if (Dir.empty() && !R.Planned.Database.empty()) {
+      llvm::SmallString<256> Default(
+          llvm::sys::path::parent_path(R.Planned.Database));
+      llvm::sys::path::append(Default, ".async-lint", "cache");
+      Dir = std::string(Default);
+    }
+    if (!Dir.empty())
+      Cache.emplace(normalizePath(Dir), uint64_t(Opts.CacheMiB) << 20);
+  }
+  const std::vector<Job> &Jobs = R.Planned.Jobs;
+  unsigned Threads = threadCount(Opts.Jobs, Jobs.size());
+  Progress Bar(!Opts.Quiet && llvm::sys::Process::StandardErrIsDisplayed(),
+               Jobs.size(), R.Root);
+  R.Results = runJobs(
+      Jobs, Opts, Threads,
+      [&](size_t Done, const Job &J) { Bar.update(Done, J); },
+      Cache ? &*Cache : nullptr);
+  Bar.finish();
+  R.Cached = llvm::count_if(R.Results,
+                            [](const UnitResult &U) { return U.FromCache; });
+  R.Relinted = llvm::count_if(
+      R.Results, [](const UnitResult &U) { return U.BrokenBefore; });
+  if (Cache)
+    Cache->evict();
+  if (Opts.Shards)
+    if (llvm::Error Err = writeShardResults(Opts.FactsDir, Opts.Shard,
+                                            Opts.Shards, R.Results))
+      return Err;
+  if (Opts.MergeOnly) {
+    llvm::Expected<std::vector<UnitResult>> Merged =
+        readShardResults(Opts.FactsDir);
+    if (!Merged)
+      return Merged.takeError();
+    R.Results = std::move(*Merged);
+  }
+  R.Units = Opts.MergeOnly ? R.Results.size() : Jobs.size();
+  R.BrokenUnits =
+      llvm::count_if(R.Results, [](const UnitResult &U) { return U.Failed; });
+  return llvm::Error::success();
+}
+
+/// The link step over every unit's facts: what crosses units, as one more
+/// result. A run over some files says when others have no facts yet.
+llvm::Error linkUnits(Run &R) {
+  Options &Opts = R.Opts;
+  if (Opts.Shards || Opts.NoLink)
+    return llvm::Error::success();
+  llvm::StringSet<> Linted;
+  for (const UnitResult &U : R.Results)
+    if (!U.Failed)
+      Linted.insert(U.File);
+  llvm::Expected<std::vector<ClangTidyError>> Linked =
+      linkFacts(Opts.FactsDir, Opts.LinkOnly ? nullptr : &Linted, Opts);
+  if (!Linked)
+    return Linked.takeError();
+  if (!Opts.LinkOnly && !Opts.Quiet) {
+    const std::vector<std::string> &All = R.Planned.DatabaseUnits;
+    size_t Missing = llvm::count_if(All, [&](const std::string &U) {
+      return !Linted.contains(U) && !llvm::sys::fs::exists(utils::unitFactsPath(
+                                        Opts.FactsDir, U, "blocking"));
+    });
+    if (Missing && Linted.size() < All.size())
+      llvm::errs() << "async-lint: " << Missing
+                   << (Missing == 1 ? " unit has" : " units have")
+                   << " no facts: run async-lint over the whole database "
+                      "for findings that cross units\n";
+  }
+  UnitResult FromLink;
+  FromLink.Errors = std::move(*Linked);
+  R.Results.push_back(std::move(FromLink));
+  return llvm::Error::success();
+}
+
+/// --write-baseline: writes every finding and returns the exit status.
+int writeBaselineOnly(Run &R) {
+  if (llvm::Error Err = writeBaseline(R.Opts.WriteBaseline, R.Findings))
+    return fail(std::move(Err));
+  size_t Written = llvm::count_if(
+      R.Findings, [](const Finding &F) { return !F.isCompileError(); });
+  if (!R.Opts.Quiet)
+    llvm::errs() << "async-lint: wrote "
+                 << plural(Written, "finding", "findings") << " to "
+                 << R.Opts.WriteBaseline << "; "
+                 << plural(R.Units, "file", "files") << " checked in "
+                 << R.seconds() << "\n";
+  if (R.BrokenUnits) {
+    llvm::errs() << "async-lint: "
+                 << plural(R.BrokenUnits, "file does", "files do")
+                 << " not compile; their errors are not in the baseline\n";
+    return 1;
+  }
+  return 0;
+}
+
+/// Leaves out the findings in the baseline and those on unchanged lines.
+/// Compiler errors always count: a unit that does not compile was not
+/// checked, whatever the filters.
+void filterFindings(Run &R) {
+  llvm::erase_if(R.Findings, [&](const Finding &F) {
+    if (F.isCompileError())
+      return false;
+    if (R.Changed && !R.Changed->contains(F.file(), F.Pos.Line)) {
+      ++R.Unchanged;
+      return true;
+    }
+    if (R.Baseline && R.Baseline->contains(F.Fingerprint)) {
+      ++R.InBaseline;
+      return true;
+    }
+    return false;
+  });
+}
+
+/// Writes the report in the chosen format, to --output or stdout.
+llvm::Error writeReport(const Run &R) {
+  const Options &Opts = R.Opts;
+  ReportSettings Settings;
+  Settings.Root = R.Root;
+  Settings.DocsUrl = Opts.DocsUrl;
+  Settings.FixNotes = Opts.FixNotes;
+  Settings.Color = Opts.Format == OutputFormat::Text &&
+                   (Opts.Color == ColorMode::Always ||
+                    (Opts.Color == ColorMode::Auto && Opts.OutputFile.empty() &&
+                     llvm::sys::Process::StandardOutIsDisplayed()));
+  std::string Report;
+  llvm::raw_string_ostream OS(Report);
+  switch (Opts.Format) {
+  case OutputFormat::Text:
+    writeText(R.Findings, Settings, OS);
+    break;
+  case OutputFormat::Json:
+    writeJson(R.Findings, Settings, R.Sources, OS);
+    break;
+  case OutputFormat::Sarif:
+    writeSarif(R.Findings, Settings, R.Sources, OS);
+    break;
+  case OutputFormat::Github:
+    writeGithub(R.Findings, Settings, R.Sources, OS);
+    break;
+  }
+  if (!Opts.OutputFile.empty())
+    return writeFileAtomically(Opts.OutputFile, Report);
+  llvm::outs() << Report;
+  llvm::outs().flush();
+  return llvm::Error::success();
+}
+
+/// --export-fixes: the fixes --fix would choose, as clang-tidy's YAML (one
+/// of two that overlap is left out, as clang-tidy's own export does).
+llvm::Error exportFixes(const Run &R) {
+  std::vector<Finding> Chosen = R.Findings;
+  planFixes(Chosen, R.Opts.FixNotes);
+  std::vector<ClangTidyError> Errors;
+  for (Finding &F : Chosen) {
+    if (!F.FixAttempts.empty() && !F.Fixed) {
+      F.Diag.Message.Fix.clear();
+      for (tooling::DiagnosticMessage &Note : F.Diag.Notes)
+        Note.Fix.clear();
+    }
+    Errors.push_back(std::move(F.Diag));
+  }
+  std::string Yaml;
+  llvm::raw_string_ostream OS(Yaml);
+  const std::vector<Job> &Jobs = R.Planned.Jobs;
+  exportReplacements(Jobs.empty() ? "" : Jobs.front().File, Errors, OS);
+  return writeFileAtomically(R.Opts.ExportFixes, Yaml);
+}
+
+/// --fix: writes the planned fixes; a finding is fixed only when its file
+/// was written.
+llvm::Error applyPlannedFixes(Run &R) {
+  if (!R.Opts.Fix || R.Fixes.ByFile.empty())
+    return llvm::Error::success();
+  llvm::Expected<FixResult> Written = applyFixes(R.Fixes, R.Opts, R.Linted);
+  if (!Written)
+    return Written.takeError();
+  R.Applied = std::move(*Written);
+  for (Finding &F : R.Findings)
+    if (F.Fixed && llvm::any_of(F.FixAttempts, [&](const FixAttempt &A) {
+          return !R.Applied.Written.contains(A.File);
+        }))
+      F.Fixed = false;
+  return llvm::Error::success();
+}
+
+/// The lines on stderr after the report: refused fixes, files that changed,
+/// what was applied, and the summary.
+void printSummary(const Run &R, size_t FixedCount) {
+  const Options &Opts = R.Opts;
+  llvm::raw_ostream &OS = llvm::errs();
+  for (const FixPlan::Refusal &Refusal : R.Fixes.Refused)
+    OS << "async-lint: not applying the fix of " << describe(*Refusal.Refused)
+       << ": it overlaps the fix of "
+       << (Refusal.Kept ? describe(*Refusal.Kept)
+                        : std::string("another finding"))
+       << "\n";
+  for (const std::string &File : R.Applied.Changed)
+    OS << "async-lint: not fixing " << relativeToRoot(File, R.Root)
+       << ": it changed since it was linted; run async-lint again\n";
+  if (Opts.Fix) {
+    unsigned Written = R.Fixes.Planned;
+    for (const std::string &File : R.Applied.Changed)
+      if (auto It = R.Fixes.ByFile.find(File); It != R.Fixes.ByFile.end())
+        Written -= It->second.size();
+    OS << "async-lint: applied " << Written << " of "
+       << plural(R.Fixes.Attempted, "fix", "fixes") << " to "
+       << plural(R.Applied.Files, "file", "files") << "\n";
+  }
+  if (R.BrokenUnits)
+    OS << "async-lint: " << plural(R.BrokenUnits, "file does", "files do")
+       << " not compile (see the errors above)\n";
+  size_t FixableByFix = 0, FixableByNotes = 0;
+  for (const Finding &F : R.Findings) {
+    if (F.Fixed || F.isCompileError())
+      continue;
+    if (F.fix(false))
+      ++FixableByFix;
+    else if (F.fix(true))
+      ++FixableByNotes;
+  }
+  size_t Shown = llvm::count_if(
+      R.Findings, [](const Finding &F) { return !F.isCompileError(); });
+  OS << "async-lint: ";
+  if (Shown == 0)
+    OS << "no findings";
+  else
+    OS << plural(Shown, "finding", "findings");
+  if (FixableByFix || FixableByNotes) {
+    OS << " (";
+    if (FixableByFix)
+      OS << FixableByFix << " fixable with --fix";
+    if (FixableByNotes)
+      OS << (FixableByFix ? ", " : "") << FixableByNotes
+         << (FixableByFix ? " more" : "") << " with --fix-notes";
+    OS << ")";
+  }
+  if (Opts.Fix)
+    OS << ", " << FixedCount << " fixed";
+  if (R.Baseline)
+    OS << ", " << R.InBaseline << " in the baseline not shown";
+  if (R.Changed)
+    OS << ", " << R.Unchanged << " on unchanged lines not shown";
+  OS << "; " << plural(R.Units, "file", "files") << " checked in "
+     << R.seconds();
+  if (R.Cached)
+    OS << " (" << R.Cached << " from the cache)";
+  if (R.Relinted)
+    OS << "; " << plural(R.Relinted, "file", "files")
+       << " linted again: " << (R.Relinted == 1 ? "it" : "they")
+       << " did not compile last time, and such files are not cached";
+  OS << "\n";
+}
+
+int run(Options &Opts) {
+  Run R(Opts);
+  llvm::Expected<std::string> Root = resolveRoot(Opts);
+  if (!Root)
+    return fail(Root.takeError());
+  R.Root = std::move(*Root);
 
   if (Opts.ListChecks || Opts.DumpConfig) {
     std::string File = Opts.Paths.empty() ? normalizePath("dummy.cpp")
@@ -185,319 +538,34 @@ int run(Options &Opts) {
     return Opts.ListChecks ? listChecks(Opts, File) : dumpConfig(Opts, File);
   }
 
-  std::vector<Job> Jobs;
-  std::string Database;
-  std::vector<std::string> DatabaseUnits;
-  const bool NoUnits = Opts.LinkOnly || Opts.MergeOnly;
-  if (!NoUnits) {
-    llvm::Expected<Plan> Planned = planJobs(Opts);
-    if (!Planned)
-      return fail(Planned.takeError());
-    Jobs = std::move(Planned->Jobs);
-    Database = std::move(Planned->Database);
-    DatabaseUnits = std::move(Planned->DatabaseUnits);
-    if (Opts.Shards)
-      Jobs = shardOf(std::move(Jobs), Opts.Shard, Opts.Shards);
-  }
-  std::vector<std::string> Files;
-  for (const Job &J : Jobs)
-    Files.push_back(J.File);
-  if (llvm::Error Err = validateConfiguration(Opts, Files))
+  if (llvm::Error Err = plan(R))
     return fail(std::move(Err));
-
-  std::optional<llvm::StringSet<>> Baseline;
-  if (!Opts.Baseline.empty()) {
-    llvm::Expected<llvm::StringSet<>> Read = readBaseline(Opts.Baseline);
-    if (!Read)
-      return fail(Read.takeError());
-    Baseline = std::move(*Read);
-  }
-  std::optional<ChangedLines> Changed;
-  if (!Opts.ChangedSince.empty()) {
-    llvm::Expected<ChangedLines> Lines =
-        ChangedLines::since(Opts.ChangedSince, Root);
-    if (!Lines)
-      return fail(Lines.takeError());
-    Changed = std::move(*Lines);
-    // A finding survives only on a changed line. If every changed file is
-    // itself a translation unit of the run, nothing else can produce one,
-    // so only those units need linting; a changed header needs them all.
-    llvm::StringSet<> JobFiles;
-    for (const Job &J : Jobs)
-      JobFiles.insert(J.File);
-    bool OnlyUnits = llvm::all_of(Changed->files(), [&](const std::string &F) {
-      return JobFiles.contains(F);
-    });
-    if (OnlyUnits)
-      llvm::erase_if(Jobs,
-                     [&](const Job &J) { return !Changed->touches(J.File); });
-  }
-
-  // Every unit writes its facts; after the run, the link step follows the
-  // calls that cross units (a shard leaves that to `async-lint link`).
-  std::optional<DirectoryRemover> TemporaryFacts;
-  if (llvm::Error Err = chooseFactsDir(Opts, Database, TemporaryFacts))
+  if (llvm::Error Err = lintUnits(R))
     return fail(std::move(Err));
-  if (!NoUnits)
-    Opts.UnitFactsDir = Opts.FactsDir;
+  if (llvm::Error Err = linkUnits(R))
+    return fail(std::move(Err));
+  R.Linted = lintedContents(R.Results);
+  R.Findings = mergeResults(std::move(R.Results), R.Sources, R.Root);
+  assignFingerprints(R.Findings, R.Sources);
+  if (!Opts.WriteBaseline.empty())
+    return writeBaselineOnly(R);
 
-  std::optional<ResultCache> Cache;
-  if (!Opts.NoCache && !NoUnits) {
-    std::string Dir = Opts.CacheDir;
-    if (Dir.empty() && !Database.empty()) {
-      llvm::SmallString<256> Default(llvm::sys::path::parent_path(Database));
-      llvm::sys::path::append(Default, ".async-lint", "cache");
-      Dir = std::string(Default);
-    }
-    if (!Dir.empty())
-      Cache.emplace(normalizePath(Dir), uint64_t(Opts.CacheMiB) << 20);
-  }
-
-  unsigned Threads = threadCount(Opts.Jobs, Jobs.size());
-  Progress Bar(!Opts.Quiet && llvm::sys::Process::StandardErrIsDisplayed(),
-               Jobs.size(), Root);
-  std::vector<UnitResult> Results = runJobs(
-      Jobs, Opts, Threads,
-      [&](size_t Done, const Job &J) { Bar.update(Done, J); },
-      Cache ? &*Cache : nullptr);
-  Bar.finish();
-  size_t Cached =
-      llvm::count_if(Results, [](const UnitResult &R) { return R.FromCache; });
-  size_t Relinted = llvm::count_if(
-      Results, [](const UnitResult &R) { return R.BrokenBefore; });
-  if (Cache)
-    Cache->evict();
-  if (Opts.Shards)
-    if (llvm::Error Err =
-            writeShardResults(Opts.FactsDir, Opts.Shard, Opts.Shards, Results))
-      return fail(std::move(Err));
-  if (Opts.MergeOnly) {
-    llvm::Expected<std::vector<UnitResult>> Merged =
-        readShardResults(Opts.FactsDir);
-    if (!Merged)
-      return fail(Merged.takeError());
-    Results = std::move(*Merged);
-  }
-  // The units this report covers.
-  const size_t Units = Opts.MergeOnly ? Results.size() : Jobs.size();
-
-  size_t BrokenUnits =
-      llvm::count_if(Results, [](const UnitResult &R) { return R.Failed; });
-  SourceFiles Sources;
-  if (!Opts.Shards && !Opts.NoLink) {
-    llvm::StringSet<> Linted;
-    for (const UnitResult &R : Results)
-      if (!R.Failed)
-        Linted.insert(R.File);
-    llvm::Expected<std::vector<ClangTidyError>> Linked =
-        linkFacts(Opts.FactsDir, Opts.LinkOnly ? nullptr : &Linted, Opts);
-    if (!Linked)
-      return fail(Linked.takeError());
-    // A run over some files links with the facts earlier runs left for the
-    // others; say when some have none.
-    if (!Opts.LinkOnly && !Opts.Quiet) {
-      size_t Missing = llvm::count_if(DatabaseUnits, [&](const std::string &U) {
-        return !Linted.contains(U) &&
-               !llvm::sys::fs::exists(
-                   utils::unitFactsPath(Opts.FactsDir, U, "blocking"));
-      });
-      if (Missing && Linted.size() < DatabaseUnits.size())
-        llvm::errs() << "async-lint: " << Missing
-                     << (Missing == 1 ? " unit has" : " units have")
-                     << " no facts: run async-lint over the whole database "
-                        "for findings that cross units\n";
-    }
-    UnitResult FromLink;
-    FromLink.Errors = std::move(*Linked);
-    Results.push_back(std::move(FromLink));
-  }
-  const llvm::StringMap<std::string> Linted = lintedContents(Results);
-  std::vector<Finding> Findings =
-      mergeResults(std::move(Results), Sources, Root);
-  assignFingerprints(Findings, Sources);
-
-  auto Seconds = [&] {
-    std::chrono::duration<double> D = std::chrono::steady_clock::now() - Start;
-    std::string Text;
-    llvm::raw_string_ostream(Text) << llvm::format("%.1fs", D.count());
-    return Text;
-  };
-
-  if (!Opts.WriteBaseline.empty()) {
-    if (llvm::Error Err = writeBaseline(Opts.WriteBaseline, Findings))
-      return fail(std::move(Err));
-    size_t Written = llvm::count_if(
-        Findings, [](const Finding &F) { return !F.isCompileError(); });
-    if (!Opts.Quiet)
-      llvm::errs() << "async-lint: wrote "
-                   << plural(Written, "finding", "findings") << " to "
-                   << Opts.WriteBaseline << "; "
-                   << plural(Units, "file", "files") << " checked in "
-                   << Seconds() << "\n";
-    if (BrokenUnits) {
-      llvm::errs() << "async-lint: "
-                   << plural(BrokenUnits, "file does", "files do")
-                   << " not compile; their errors are not in the baseline\n";
-      return 1;
-    }
-    return 0;
-  }
-
-  // Compiler errors always count: a unit that does not compile was not
-  // checked, whatever the filters.
-  size_t InBaseline = 0, Unchanged = 0;
-  llvm::erase_if(Findings, [&](const Finding &F) {
-    if (F.isCompileError())
-      return false;
-    if (Changed && !Changed->contains(F.file(), F.Pos.Line)) {
-      ++Unchanged;
-      return true;
-    }
-    if (Baseline && Baseline->contains(F.Fingerprint)) {
-      ++InBaseline;
-      return true;
-    }
-    return false;
-  });
-
-  FixPlan Fixes;
+  filterFindings(R);
   if (Opts.Fix)
-    Fixes = planFixes(Findings, Opts.FixNotes);
-
-  ReportSettings Settings;
-  Settings.Root = Root;
-  Settings.DocsUrl = Opts.DocsUrl;
-  Settings.FixNotes = Opts.FixNotes;
-  Settings.Color = Opts.Format == OutputFormat::Text &&
-                   (Opts.Color == ColorMode::Always ||
-                    (Opts.Color == ColorMode::Auto && Opts.OutputFile.empty() &&
-                     llvm::sys::Process::StandardOutIsDisplayed()));
-  std::string Report;
-  {
-    llvm::raw_string_ostream OS(Report);
-    switch (Opts.Format) {
-    case OutputFormat::Text:
-      writeText(Findings, Settings, OS);
-      break;
-    case OutputFormat::Json:
-      writeJson(Findings, Settings, Sources, OS);
-      break;
-    case OutputFormat::Sarif:
-      writeSarif(Findings, Settings, Sources, OS);
-      break;
-    case OutputFormat::Github:
-      writeGithub(Findings, Settings, Sources, OS);
-      break;
-    }
-  }
-  if (Opts.OutputFile.empty()) {
-    llvm::outs() << Report;
-    llvm::outs().flush();
-  } else if (llvm::Error Err = writeFileAtomically(Opts.OutputFile, Report)) {
+    R.Fixes = planFixes(R.Findings, Opts.FixNotes);
+  if (llvm::Error Err = writeReport(R))
     return fail(std::move(Err));
-  }
-
-  if (!Opts.ExportFixes.empty()) {
-    // The fixes --fix would choose: one of two that overlap is left out,
-    // as clang-tidy's own export does.
-    std::vector<Finding> Chosen = Findings;
-    planFixes(Chosen, Opts.FixNotes);
-    std::vector<ClangTidyError> Errors;
-    for (Finding &F : Chosen) {
-      if (!F.FixAttempts.empty() && !F.Fixed) {
-        F.Diag.Message.Fix.clear();
-        for (tooling::DiagnosticMessage &Note : F.Diag.Notes)
-          Note.Fix.clear();
-      }
-      Errors.push_back(std::move(F.Diag));
-    }
-    std::string Yaml;
-    llvm::raw_string_ostream OS(Yaml);
-    exportReplacements(Jobs.empty() ? "" : Jobs.front().File, Errors, OS);
-    if (llvm::Error Err = writeFileAtomically(Opts.ExportFixes, Yaml))
+  if (!Opts.ExportFixes.empty())
+    if (llvm::Error Err = exportFixes(R))
       return fail(std::move(Err));
-  }
-
-  FixResult Applied;
-  if (Opts.Fix && !Fixes.ByFile.empty()) {
-    llvm::Expected<FixResult> Written = applyFixes(Fixes, Opts, Linted);
-    if (!Written)
-      return fail(Written.takeError());
-    Applied = std::move(*Written);
-    // A finding is fixed only when its file was written.
-    for (Finding &F : Findings)
-      if (F.Fixed && llvm::any_of(F.FixAttempts, [&](const FixAttempt &A) {
-            return !Applied.Written.contains(A.File);
-          }))
-        F.Fixed = false;
-  }
+  if (llvm::Error Err = applyPlannedFixes(R))
+    return fail(std::move(Err));
 
   size_t Remaining =
-      llvm::count_if(Findings, [](const Finding &F) { return !F.Fixed; });
-  size_t FixedCount = Findings.size() - Remaining;
-  if (!Opts.Quiet) {
-    llvm::raw_ostream &OS = llvm::errs();
-    for (const FixPlan::Refusal &R : Fixes.Refused)
-      OS << "async-lint: not applying the fix of " << describe(*R.Refused)
-         << ": it overlaps the fix of "
-         << (R.Kept ? describe(*R.Kept) : std::string("another finding"))
-         << "\n";
-    for (const std::string &File : Applied.Changed)
-      OS << "async-lint: not fixing " << relativeToRoot(File, Root)
-         << ": it changed since it was linted; run async-lint again\n";
-    if (Opts.Fix) {
-      unsigned Written = Fixes.Planned;
-      for (const std::string &File : Applied.Changed)
-        if (auto It = Fixes.ByFile.find(File); It != Fixes.ByFile.end())
-          Written -= It->second.size();
-      OS << "async-lint: applied " << Written << " of "
-         << plural(Fixes.Attempted, "fix", "fixes") << " to "
-         << plural(Applied.Files, "file", "files") << "\n";
-    }
-    if (BrokenUnits)
-      OS << "async-lint: " << plural(BrokenUnits, "file does", "files do")
-         << " not compile (see the errors above)\n";
-    size_t FixableByFix = 0, FixableByNotes = 0;
-    for (const Finding &F : Findings) {
-      if (F.Fixed || F.isCompileError())
-        continue;
-      if (F.fix(false))
-        ++FixableByFix;
-      else if (F.fix(true))
-        ++FixableByNotes;
-    }
-    size_t Shown = llvm::count_if(
-        Findings, [](const Finding &F) { return !F.isCompileError(); });
-    OS << "async-lint: ";
-    if (Shown == 0)
-      OS << "no findings";
-    else
-      OS << plural(Shown, "finding", "findings");
-    if (FixableByFix || FixableByNotes) {
-      OS << " (";
-      if (FixableByFix)
-        OS << FixableByFix << " fixable with --fix";
-      if (FixableByNotes)
-        OS << (FixableByFix ? ", " : "") << FixableByNotes
-           << (FixableByFix ? " more" : "") << " with --fix-notes";
-      OS << ")";
-    }
-    if (Opts.Fix)
-      OS << ", " << FixedCount << " fixed";
-    if (Baseline)
-      OS << ", " << InBaseline << " in the baseline not shown";
-    if (Changed)
-      OS << ", " << Unchanged << " on unchanged lines not shown";
-    OS << "; " << plural(Units, "file", "files") << " checked in " << Seconds();
-    if (Cached)
-      OS << " (" << Cached << " from the cache)";
-    if (Relinted)
-      OS << "; " << plural(Relinted, "file", "files")
-         << " linted again: " << (Relinted == 1 ? "it" : "they")
-         << " did not compile last time, and such files are not cached";
-    OS << "\n";
-  }
-  return (BrokenUnits || Remaining) ? 1 : 0;
+      llvm::count_if(R.Findings, [](const Finding &F) { return !F.Fixed; });
+  if (!Opts.Quiet)
+    printSummary(R, R.Findings.size() - Remaining);
+  return (R.BrokenUnits || Remaining) ? 1 : 0;
 }
 
 } // namespace

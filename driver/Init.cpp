@@ -300,53 +300,13 @@ std::optional<size_t> endOfLastDisableAll(llvm::StringRef Text, size_t Begin,
   return Result;
 }
 
-FilePlan planClangTidy(llvm::StringRef Dir, llvm::ArrayRef<Wanted> Want) {
-  FilePlan Plan;
-  llvm::SmallString<256> Path(Dir);
-  llvm::sys::path::append(Path, ".clang-tidy");
-  Plan.Path = Path.str().str();
-
-  auto Buffer = llvm::MemoryBuffer::getFile(Plan.Path, /*IsText=*/false,
-                                            /*RequiresNullTerminator=*/false);
-  if (!Buffer) {
-    if (Buffer.getError() != std::errc::no_such_file_or_directory) {
-      Plan.Refusal = "cannot read it: " + Buffer.getError().message();
-      return Plan;
-    }
-    Plan.New = freshClangTidy(Want);
-    Plan.ChangeEnd = Plan.New.size();
-    for (const Wanted &W : Want)
-      Plan.Added.push_back(W.Glob);
-    return Plan;
-  }
-  Plan.Exists = true;
-  Plan.Old = (*Buffer)->getBuffer().str();
-  const llvm::StringRef Old = Plan.Old;
-  const std::string NL = lineEnding(Old);
-
-  if (std::optional<std::string> Error = yamlError(Old)) {
-    Plan.Refusal = "it is not valid YAML (" + *Error + ")";
-    return Plan;
-  }
-  llvm::ErrorOr<ClangTidyOptions> OldOptions =
-      parseConfiguration(llvm::MemoryBufferRef(Old, Plan.Path));
-  if (!OldOptions) {
-    Plan.Refusal =
-        "clang-tidy cannot read it (" + OldOptions.getError().message() + ")";
-    return Plan;
-  }
-  ChecksValue Checks;
-  if (std::optional<std::string> Error = findChecks(Old, Checks)) {
-    Plan.Refusal = *Error;
-    return Plan;
-  }
-
-  // Our entries go right after the last "-*" (or first): any glob the user
-  // wrote after that point, such as "-misc-*", still has the last word.
-  std::vector<std::string> Globs = splitGlobs(Checks.Value);
-  auto DisableAll = llvm::find(llvm::reverse(Globs), "-*");
-  const size_t InsertAt =
-      DisableAll == Globs.rend() ? 0 : Globs.rend() - DisableAll;
+/// The globs of \p Want to add to \p Globs, each right after the last "-*"
+/// (\p InsertAt): those that turn on a check that is off. A glob the user's
+/// own globs keep off is noted in \p Plan.
+std::vector<std::string> globsToAdd(const std::vector<std::string> &Globs,
+                                    size_t InsertAt,
+                                    llvm::ArrayRef<Wanted> Want,
+                                    FilePlan &Plan) {
   std::vector<std::string> Trial = Globs;
   std::vector<std::string> ToAdd;
   for (const Wanted &W : Want) {
@@ -378,15 +338,84 @@ FilePlan planClangTidy(llvm::StringRef Dir, llvm::ArrayRef<Wanted> Want) {
     ToAdd.push_back(W.Glob);
     Trial = std::move(With);
   }
-  Plan.New = Plan.Old;
-  if (ToAdd.empty())
-    return Plan;
-  Plan.Added = ToAdd;
+  return ToAdd;
+}
 
-  // The text to insert, and where.
+/// Where in a scalar `Checks` value (plain, quoted or a block) the globs
+/// go, and the text: after the last "-*", or first. Nothing, with the
+/// reason in \p Plan, when init cannot edit it.
+std::optional<std::pair<size_t, std::string>>
+scalarInsertion(llvm::StringRef Old, const ChecksValue &Checks,
+                llvm::ArrayRef<std::string> ToAdd, bool HasDisableAll,
+                FilePlan &Plan) {
+  if (HasDisableAll) {
+    std::optional<size_t> End =
+        endOfLastDisableAll(Old, Checks.Begin, Checks.End);
+    if (!End) {
+      Plan.Refusal = "its 'Checks' value is written in a way init cannot "
+                     "edit (escapes)";
+      return std::nullopt;
+    }
+    return std::make_pair(*End, "," + llvm::join(ToAdd, ","));
+  }
+  size_t At = Checks.Begin;
+  if (Checks.Form == ChecksValue::BlockScalar) {
+    // At the first character of the first line with content (after the
+    // header line, ">-" or "|", when the node's text includes it).
+    if (Old[At] == '|' || Old[At] == '>')
+      At = Old.find('\n', At);
+    while (At != llvm::StringRef::npos && At < Checks.End &&
+           llvm::isSpace(Old[At]))
+      ++At;
+    if (At == llvm::StringRef::npos || At >= Checks.End) {
+      Plan.Refusal = "its 'Checks' block is empty";
+      return std::nullopt;
+    }
+  } else if (Old[At] == '\'' || Old[At] == '"') {
+    ++At;
+  }
+  const bool Empty = llvm::StringRef(Checks.Value).trim().empty();
+  return std::make_pair(At, llvm::join(ToAdd, ",") + (Empty ? "" : ","));
+}
+
+/// The same for a block sequence (`- glob` lines), written in the style of
+/// the item it goes next to.
+std::optional<std::pair<size_t, std::string>>
+blockSequenceInsertion(llvm::StringRef Old, const ChecksValue &Checks,
+                       llvm::ArrayRef<std::string> ToAdd, bool HasDisableAll,
+                       const std::string &NL, FilePlan &Plan) {
+  size_t Index = 0;
+  if (HasDisableAll) {
+    auto Last = llvm::find(llvm::reverse(Checks.ItemValues), "-*");
+    Index = Checks.ItemValues.rend() - Last - 1;
+  }
+  const size_t ItemBegin = Checks.Items[Index].first;
+  const size_t LineBegin = Old.rfind('\n', ItemBegin) + 1;
+  llvm::StringRef Prefix = Old.slice(LineBegin, ItemBegin);
+  if (Prefix.trim().str() != "-" || !Prefix.ends_with(" ")) {
+    Plan.Refusal = "its 'Checks' list is written in a way init cannot edit";
+    return std::nullopt;
+  }
   std::string Insert;
-  size_t At = 0;
-  const bool HasDisableAll = DisableAll != Globs.rend();
+  for (const std::string &Glob : ToAdd)
+    Insert += Prefix.str() + Glob + NL;
+  if (!HasDisableAll)
+    return std::make_pair(LineBegin, Insert);
+  size_t At = Old.find('\n', Checks.Items[Index].second);
+  if (At == llvm::StringRef::npos)
+    return std::make_pair(
+        Old.size(), NL + llvm::StringRef(Insert).drop_back(NL.size()).str());
+  return std::make_pair(At + 1, Insert);
+}
+
+/// Where the globs \p ToAdd go in the file \p Old, and the text, whatever
+/// form its `Checks` value has; nothing, with the reason in \p Plan, when
+/// init cannot edit it.
+std::optional<std::pair<size_t, std::string>>
+insertionFor(llvm::StringRef Old, const ChecksValue &Checks,
+             llvm::ArrayRef<std::string> ToAdd, llvm::ArrayRef<Wanted> Want,
+             bool HasDisableAll, FilePlan &Plan) {
+  const std::string NL = lineEnding(Old);
   switch (Checks.Form) {
   case ChecksValue::Absent: {
     std::string Block = freshClangTidy(
@@ -394,120 +423,121 @@ FilePlan planClangTidy(llvm::StringRef Dir, llvm::ArrayRef<Wanted> Want) {
           return llvm::is_contained(ToAdd, W.Glob);
         })));
     Block = llvm::StringRef(Block).split("\nChecks:").second.str();
-    Insert = (Old.empty() || Old.ends_with("\n") ? "" : "\n") +
-             std::string("# Added by async-lint init: the async-* checks, and "
-                         "the upstream clang-tidy\n# checks for C++20 "
-                         "coroutines that complement them.\nChecks:") +
-             Block;
+    std::string Insert =
+        (Old.empty() || Old.ends_with("\n") ? "" : "\n") +
+        std::string("# Added by async-lint init: the async-* checks, and "
+                    "the upstream clang-tidy\n# checks for C++20 "
+                    "coroutines that complement them.\nChecks:") +
+        Block;
     if (NL != "\n")
       Insert = llvm::join(llvm::split(Insert, '\n'), NL);
-    At = Old.size();
-    break;
+    return std::make_pair(Old.size(), Insert);
   }
   case ChecksValue::Null:
-    Insert = " '" + llvm::join(ToAdd, ",") + "'";
-    At = Checks.ColonEnd;
-    break;
+    return std::make_pair(Checks.ColonEnd, " '" + llvm::join(ToAdd, ",") + "'");
   case ChecksValue::Scalar:
-  case ChecksValue::BlockScalar: {
-    if (HasDisableAll) {
-      std::optional<size_t> End =
-          endOfLastDisableAll(Old, Checks.Begin, Checks.End);
-      if (!End) {
-        Plan.Refusal = "its 'Checks' value is written in a way init cannot "
-                       "edit (escapes)";
-        return Plan;
-      }
-      Insert = "," + llvm::join(ToAdd, ",");
-      At = *End;
-      break;
-    }
-    At = Checks.Begin;
-    if (Checks.Form == ChecksValue::BlockScalar) {
-      // At the first character of the first line with content (after the
-      // header line, ">-" or "|", when the node's text includes it).
-      if (Old[At] == '|' || Old[At] == '>')
-        At = Old.find('\n', At);
-      while (At != llvm::StringRef::npos && At < Checks.End &&
-             llvm::isSpace(Old[At]))
-        ++At;
-      if (At == llvm::StringRef::npos || At >= Checks.End) {
-        Plan.Refusal = "its 'Checks' block is empty";
-        return Plan;
-      }
-    } else if (Old[At] == '\'' || Old[At] == '"') {
-      ++At;
-    }
-    const bool Empty = llvm::StringRef(Checks.Value).trim().empty();
-    Insert = llvm::join(ToAdd, ",") + (Empty ? "" : ",");
-    break;
-  }
-  case ChecksValue::FlowSequence: {
+  case ChecksValue::BlockScalar:
+    return scalarInsertion(Old, Checks, ToAdd, HasDisableAll, Plan);
+  case ChecksValue::FlowSequence:
     if (HasDisableAll) {
       auto Last = llvm::find(llvm::reverse(Checks.ItemValues), "-*");
       size_t Index = Checks.ItemValues.rend() - Last - 1;
-      At = Checks.Items[Index].second;
-      Insert = ", " + llvm::join(ToAdd, ", ");
-    } else if (!Checks.Items.empty()) {
-      At = Checks.Items.front().first;
-      Insert = llvm::join(ToAdd, ", ") + ", ";
-    } else {
-      At = Checks.Begin + 1;
-      Insert = llvm::join(ToAdd, ", ");
+      return std::make_pair(Checks.Items[Index].second,
+                            ", " + llvm::join(ToAdd, ", "));
     }
-    break;
+    if (!Checks.Items.empty())
+      return std::make_pair(Checks.Items.front().first,
+                            llvm::join(ToAdd, ", ") + ", ");
+    return std::make_pair(Checks.Begin + 1, llvm::join(ToAdd, ", "));
+  case ChecksValue::BlockSequence:
+    return blockSequenceInsertion(Old, Checks, ToAdd, HasDisableAll, NL, Plan);
   }
-  case ChecksValue::BlockSequence: {
-    size_t Index = 0;
-    if (HasDisableAll) {
-      auto Last = llvm::find(llvm::reverse(Checks.ItemValues), "-*");
-      Index = Checks.ItemValues.rend() - Last - 1;
-    }
-    const size_t ItemBegin = Checks.Items[Index].first;
-    const size_t LineBegin = Old.rfind('\n', ItemBegin) + 1;
-    llvm::StringRef Prefix = Old.slice(LineBegin, ItemBegin);
-    if (Prefix.trim().str() != "-" || !Prefix.ends_with(" ")) {
-      Plan.Refusal = "its 'Checks' list is written in a way init cannot edit";
-      return Plan;
-    }
-    for (const std::string &Glob : ToAdd)
-      Insert += Prefix.str() + Glob + NL;
-    if (HasDisableAll) {
-      At = Old.find('\n', Checks.Items[Index].second);
-      if (At == llvm::StringRef::npos) {
-        At = Old.size();
-        Insert = NL + llvm::StringRef(Insert).drop_back(NL.size()).str();
-      } else {
-        ++At;
-      }
-    } else {
-      At = LineBegin;
-    }
-    break;
-  }
-  }
-  Plan.New = Old.take_front(At).str() + Insert + Old.drop_front(At).str();
-  Plan.ChangeBegin = At;
-  Plan.ChangeEnd = At + Insert.size();
+  return std::nullopt;
+}
 
-  // Read the result back as clang-tidy does: it must enable what was added,
-  // and every other setting must be exactly as before.
+/// Reads the edited file back as clang-tidy does: it must enable what was
+/// added, and every other setting must be exactly as before.
+bool editVerified(const FilePlan &Plan, const ClangTidyOptions &OldOptions,
+                  llvm::ArrayRef<Wanted> Want,
+                  llvm::ArrayRef<std::string> ToAdd) {
   std::optional<std::string> NewError = yamlError(Plan.New);
   llvm::ErrorOr<ClangTidyOptions> NewOptions =
       parseConfiguration(llvm::MemoryBufferRef(Plan.New, Plan.Path));
-  bool Verified = !NewError && NewOptions && NewOptions->Checks;
-  if (Verified) {
-    for (const Wanted &W : Want)
-      if (llvm::is_contained(ToAdd, W.Glob))
-        Verified &= llvm::any_of(W.Checks, [&](const std::string &C) {
+  if (NewError || !NewOptions || !NewOptions->Checks)
+    return false;
+  for (const Wanted &W : Want)
+    if (llvm::is_contained(ToAdd, W.Glob) &&
+        llvm::none_of(W.Checks, [&](const std::string &C) {
           return enabled(*NewOptions->Checks, C);
-        });
-    ClangTidyOptions Before = *OldOptions, After = *NewOptions;
-    Before.Checks.reset();
-    After.Checks.reset();
-    Verified &= configurationAsText(Before) == configurationAsText(After);
+        }))
+      return false;
+  ClangTidyOptions Before = OldOptions, After = *NewOptions;
+  Before.Checks.reset();
+  After.Checks.reset();
+  return configurationAsText(Before) == configurationAsText(After);
+}
+
+FilePlan planClangTidy(llvm::StringRef Dir, llvm::ArrayRef<Wanted> Want) {
+  FilePlan Plan;
+  llvm::SmallString<256> Path(Dir);
+  llvm::sys::path::append(Path, ".clang-tidy");
+  Plan.Path = Path.str().str();
+
+  auto Buffer = llvm::MemoryBuffer::getFile(Plan.Path, /*IsText=*/false,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer) {
+    if (Buffer.getError() != std::errc::no_such_file_or_directory) {
+      Plan.Refusal = "cannot read it: " + Buffer.getError().message();
+      return Plan;
+    }
+    Plan.New = freshClangTidy(Want);
+    Plan.ChangeEnd = Plan.New.size();
+    for (const Wanted &W : Want)
+      Plan.Added.push_back(W.Glob);
+    return Plan;
   }
-  if (!Verified)
+  Plan.Exists = true;
+  Plan.Old = (*Buffer)->getBuffer().str();
+  const llvm::StringRef Old = Plan.Old;
+
+  if (std::optional<std::string> Error = yamlError(Old)) {
+    Plan.Refusal = "it is not valid YAML (" + *Error + ")";
+    return Plan;
+  }
+  llvm::ErrorOr<ClangTidyOptions> OldOptions =
+      parseConfiguration(llvm::MemoryBufferRef(Old, Plan.Path));
+  if (!OldOptions) {
+    Plan.Refusal =
+        "clang-tidy cannot read it (" + OldOptions.getError().message() + ")";
+    return Plan;
+  }
+  ChecksValue Checks;
+  if (std::optional<std::string> Error = findChecks(Old, Checks)) {
+    Plan.Refusal = *Error;
+    return Plan;
+  }
+
+  // Our entries go right after the last "-*" (or first): any glob the user
+  // wrote after that point, such as "-misc-*", still has the last word.
+  std::vector<std::string> Globs = splitGlobs(Checks.Value);
+  auto DisableAll = llvm::find(llvm::reverse(Globs), "-*");
+  const bool HasDisableAll = DisableAll != Globs.rend();
+  const size_t InsertAt = HasDisableAll ? Globs.rend() - DisableAll : 0;
+  std::vector<std::string> ToAdd = globsToAdd(Globs, InsertAt, Want, Plan);
+  Plan.New = Plan.Old;
+  if (ToAdd.empty())
+    return Plan;
+  Plan.Added = ToAdd;
+
+  std::optional<std::pair<size_t, std::string>> Edit =
+      insertionFor(Old, Checks, ToAdd, Want, HasDisableAll, Plan);
+  if (!Edit)
+    return Plan;
+  const auto &[At, Insert] = *Edit;
+  Plan.New = Old.take_front(At).str() + Insert + Old.drop_front(At).str();
+  Plan.ChangeBegin = At;
+  Plan.ChangeEnd = At + Insert.size();
+  if (!editVerified(Plan, *OldOptions, Want, ToAdd))
     Plan.Refusal = "init could not edit its 'Checks' without changing "
                    "something else; add the checks yourself: " +
                    llvm::join(ToAdd, ",");

@@ -26,6 +26,9 @@ TEST_PACKAGES=(
   libboost1.81-dev
   # Real headers of the session types async-session-per-request knows.
   libssl-dev libcurl4-openssl-dev libcpp-httplib-dev
+  # Real headers of the CPU-heavy calls (password hashing, key derivation,
+  # compression) of async-blocking-call-in-coroutine's cpu category.
+  libsodium-dev libargon2-dev libcrypt-dev zlib1g-dev libzstd-dev
   # GoogleTest: its assertion macros around awaits, and the unit tests.
   libgtest-dev libgmock-dev
   # Qt 5 and QCoro: Qt's own blocking calls over their real headers.

@@ -10,6 +10,7 @@
 #include "clang/ASTMatchers/ASTMatchers.h"
 #include "clang/Frontend/ASTUnit.h"
 #include "clang/Tooling/Tooling.h"
+#include "gtest/gtest.h"
 #include <memory>
 #include <string>
 
@@ -62,10 +63,23 @@ struct ready {
 };
 )cpp";
 
-/// A translation unit built from \p Code (C++20), compile errors allowed.
-inline std::unique_ptr<ASTUnit> buildAST(const std::string &Code) {
-  return tooling::buildASTFromCodeWithArgs(
+/// Parses \p Code as C++20. A snippet that does not compile fails the test
+/// (its errors are printed), unless the test says it expects errors: an
+/// analysis must not be tested on an AST Sema gave up on.
+inline std::unique_ptr<ASTUnit> buildAST(const std::string &Code,
+                                         bool ExpectErrors = false) {
+  std::unique_ptr<ASTUnit> AST = tooling::buildASTFromCodeWithArgs(
       Code, {"-std=c++20", "-fsyntax-only", "-Wno-everything"}, "input.cpp");
+  if (!AST) {
+    ADD_FAILURE() << "the snippet could not be parsed";
+    return AST;
+  }
+  const bool Errors = AST->getDiagnostics().hasErrorOccurred();
+  if (Errors && !ExpectErrors)
+    ADD_FAILURE() << "the snippet does not compile (errors above)";
+  else if (!Errors && ExpectErrors)
+    ADD_FAILURE() << "the snippet compiles, but the test expects errors";
+  return AST;
 }
 
 /// The first function definition named \p Name in \p AST.
@@ -73,7 +87,12 @@ inline const FunctionDecl *function(ASTUnit &AST, llvm::StringRef Name) {
   using namespace ast_matchers;
   auto Found = match(functionDecl(hasName(Name), isDefinition()).bind("f"),
                      AST.getASTContext());
-  return Found.empty() ? nullptr : Found.front().getNodeAs<FunctionDecl>("f");
+  if (Found.empty()) {
+    ADD_FAILURE() << "no definition of a function named '" << Name.str()
+                  << "' in the snippet";
+    return nullptr;
+  }
+  return Found.front().getNodeAs<FunctionDecl>("f");
 }
 
 /// Every statement of class \p T in the body of \p FD, in pre-order.

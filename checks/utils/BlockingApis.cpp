@@ -200,6 +200,39 @@ const BlockingApi BuiltinApis[] = {
     // Console input: waits for the user.
     {"std::{cin,wcin}", C::Console, M::StreamVariable, R::Offload},
     {"{getchar,scanf,gets}", C::Console, M::CFunction, R::Offload},
+
+    // CPU-heavy work on every call: password hashing and key derivation are
+    // slow by design (their cost is a parameter tuned to take tens or
+    // hundreds of milliseconds), and so is generating keys.
+    {"{PKCS5_PBKDF2_HMAC,PKCS5_PBKDF2_HMAC_SHA1,EVP_PBE_scrypt,"
+     "EVP_PBE_scrypt_ex}",
+     C::Cpu, M::CFunction, R::Offload},
+    {"{crypto_pwhash,crypto_pwhash_str,crypto_pwhash_str_verify,"
+     "crypto_pwhash_argon2i,crypto_pwhash_argon2i_str,"
+     "crypto_pwhash_argon2i_str_verify,crypto_pwhash_argon2id,"
+     "crypto_pwhash_argon2id_str,crypto_pwhash_argon2id_str_verify,"
+     "crypto_pwhash_scryptsalsa208sha256,"
+     "crypto_pwhash_scryptsalsa208sha256_str,"
+     "crypto_pwhash_scryptsalsa208sha256_str_verify}",
+     C::Cpu, M::CFunction, R::Offload},
+    {"{argon2_hash,argon2i_hash_raw,argon2i_hash_encoded,argon2d_hash_raw,"
+     "argon2d_hash_encoded,argon2id_hash_raw,argon2id_hash_encoded,"
+     "argon2i_verify,argon2d_verify,argon2id_verify,argon2_verify}",
+     C::Cpu, M::CFunction, R::Offload},
+    {"{crypt,crypt_r,crypt_rn,crypt_ra}", C::Cpu, M::CFunction, R::Offload},
+    {"{RSA_generate_key_ex,RSA_generate_multi_prime_key,EVP_PKEY_keygen,"
+     "EVP_PKEY_generate,EVP_PKEY_paramgen,DH_generate_parameters_ex,"
+     "DSA_generate_parameters_ex,EVP_RSA_gen}",
+     C::Cpu, M::CFunction, R::Offload},
+    // Whole-buffer compression: its cost grows with the buffer, which the
+    // code rarely bounds; StrictMode only.
+    {"{compress,compress2,uncompress,uncompress2,ZSTD_compress,"
+     "ZSTD_decompress,ZSTD_compressCCtx,ZSTD_decompressDCtx,"
+     "BZ2_bzBuffToBuffCompress,BZ2_bzBuffToBuffDecompress,LZ4_compress_HC,"
+     "BrotliEncoderCompress,BrotliDecoderDecompress}",
+     C::Cpu, M::CFunction, R::Offload, "", /*ZeroTimeoutPolls=*/false,
+     /*LocalOnDatagram=*/false, /*ReadyTaskReturns=*/false,
+     /*StrictOnly=*/true},
 };
 
 // The operations on a std file stream that reach the file. Inspecting the
@@ -218,10 +251,15 @@ struct CategoryName {
   llvm::StringLiteral Name;
 };
 constexpr CategoryName CategoryNames[] = {
-    {C::Sleep, "sleep"},          {C::Wait, "wait"},
-    {C::EventLoop, "event-loop"}, {C::Network, "network"},
-    {C::Process, "process"},      {C::FileIO, "file-io"},
-    {C::Console, "console"},      {C::User, "user"},
+    {C::Sleep, "sleep"},
+    {C::Wait, "wait"},
+    {C::EventLoop, "event-loop"},
+    {C::Network, "network"},
+    {C::Process, "process"},
+    {C::FileIO, "file-io"},
+    {C::Console, "console"},
+    {C::Cpu, "cpu"},
+    {C::User, "user"},
 };
 
 /// `ns::{a,b}` -> `ns::a`, `ns::b`; any other name stays as it is.
@@ -296,7 +334,7 @@ std::string withNamespace(NamespaceAliases &Aliases, const ASTContext &Ctx,
 } // namespace
 
 const char DefaultBlockingCategories[] =
-    "sleep;wait;event-loop;network;process;console";
+    "sleep;wait;event-loop;network;process;console;cpu";
 
 llvm::StringRef categoryName(BlockingCategory Category) {
   for (const CategoryName &N : CategoryNames)
@@ -329,6 +367,8 @@ llvm::StringRef categoryEffect(BlockingCategory Category) {
     return "synchronous file I/O";
   case C::Console:
     return "waiting for console input";
+  case C::Cpu:
+    return "CPU-heavy work";
   case C::User:
     break;
   }
@@ -347,7 +387,7 @@ std::string normaliseAsioName(llvm::StringRef QualifiedName) {
 
 BlockingApiTable::BlockingApiTable(llvm::StringRef Categories,
                                    llvm::StringRef Extra,
-                                   llvm::StringRef Ignored) {
+                                   llvm::StringRef Ignored, bool Strict) {
   for (const std::string &Name : splitList(Ignored))
     IgnoredNames.insert(normaliseAsioName(Name));
 
@@ -357,7 +397,8 @@ BlockingApiTable::BlockingApiTable(llvm::StringRef Categories,
       Enabled.push_back(*Category);
 
   for (const BlockingApi &Api : BuiltinApis) {
-    if (!llvm::is_contained(Enabled, Api.Category))
+    if (!llvm::is_contained(Enabled, Api.Category) ||
+        (Api.StrictOnly && !Strict))
       continue;
     for (const std::string &Name : expandNames(Api.Names)) {
       std::string Key = normaliseAsioName(Name);

@@ -31,6 +31,7 @@ enum class BlockingCategory {
   Process,   ///< Starts or waits for a child process.
   FileIO,    ///< Synchronous file I/O (off by default).
   Console,   ///< Reading the console (`std::cin`): waits for the user.
+  Cpu,       ///< Long CPU work on every call: password hashing, key generation.
   User,      ///< Listed by the user (option BlockingFunctions).
 };
 
@@ -108,6 +109,9 @@ struct BlockingApi {
   /// called: its argument is a call of a coroutine whose visible body never
   /// suspends (QCoro's `waitFor(task())`).
   bool ReadyTaskReturns = false;
+  /// The cost depends on the input's size (whole-buffer compression): the
+  /// call is looked up only under StrictMode.
+  bool StrictOnly = false;
 };
 
 /// The built-in table.
@@ -134,8 +138,10 @@ public:
   /// \p Categories is a semicolon list of category names, \p Extra a
   /// semicolon list of `qualified::name` or `qualified::name=suggestion`,
   /// \p Ignored a semicolon list of qualified names.
+  /// \p Strict also takes the entries whose cost depends on their input
+  /// (StrictOnly).
   BlockingApiTable(llvm::StringRef Categories, llvm::StringRef Extra,
-                   llvm::StringRef Ignored);
+                   llvm::StringRef Ignored, bool Strict = false);
 
   /// The blocking call \p E makes, if any: a CallExpr (including member and
   /// operator calls) or, for StreamObject entries, a CXXConstructExpr.

@@ -6,6 +6,7 @@
 #include "Names.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprObjC.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
 using namespace clang::ast_matchers;
@@ -275,6 +276,49 @@ const Expr *ignoreValuePreserving(const Expr *E) {
     E = Next;
   }
   return E;
+}
+
+std::optional<bool> hopsToThreadPool(const Stmt *Await) {
+  const auto *Suspend = llvm::dyn_cast<CoawaitExpr>(Await);
+  if (!Suspend)
+    return std::nullopt;
+  const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(
+      ignoreValuePreserving(Suspend->getOperand())->IgnoreParenImpCasts());
+  const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() || Method->getName() != "schedule")
+    return std::nullopt;
+  return isThreadPool(Call->getImplicitObjectArgument()->getType());
+}
+
+bool spawnedOntoThreadPool(const FunctionDecl *Coroutine, ASTContext &Ctx) {
+  const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Coroutine);
+  if (!Method || !Method->getParent()->isLambda())
+    return false;
+  // The lambda expression, then the call it is an argument of, through the
+  // implicit nodes between them.
+  DynTypedNodeList Parents = Ctx.getParents(*Method->getParent());
+  const Stmt *Current = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  const CallExpr *Call = nullptr;
+  while (Current && !Call) {
+    Call = llvm::dyn_cast<CallExpr>(Current);
+    if (Call ||
+        !llvm::isa<LambdaExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+                   CXXBindTemporaryExpr, ExprWithCleanups, CXXConstructExpr,
+                   CXXFunctionalCastExpr>(Current))
+      break;
+    Parents = Ctx.getParents(*Current);
+    Current = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  }
+  if (!Call || Call->getNumArgs() < 2)
+    return false;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const DetachedStart *Start = Callee ? detachedStart(Callee) : nullptr;
+  if (!Start || Start->Kind != DetachKind::SpawnWithToken)
+    return false;
+  const auto *Lambda = llvm::dyn_cast<LambdaExpr>(
+      ignoreValuePreserving(Call->getArg(1))->IgnoreParenImpCasts());
+  return Lambda && Lambda->getCallOperator() == Method &&
+         isThreadPool(Call->getArg(0)->getType());
 }
 
 } // namespace clang::tidy::async::utils

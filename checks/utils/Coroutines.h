@@ -119,6 +119,15 @@ const FunctionDecl *handedFunction(const Expr *Arg);
 /// implicit casts.
 const Expr *ignoreValuePreserving(const Expr *E);
 
+/// For `co_await x.schedule()`, which moves the coroutine to where `x` runs
+/// its work: whether that is a thread pool. Nothing for any other statement.
+std::optional<bool> hopsToThreadPool(const Stmt *Await);
+
+/// Whether \p Coroutine is a lambda handed to a spawner (`co_spawn(pool,
+/// [&]() -> awaitable<void> { ... }, token)`) whose executor is a thread
+/// pool (isThreadPool): its body runs on the pool.
+bool spawnedOntoThreadPool(const FunctionDecl *Coroutine, ASTContext &Ctx);
+
 } // namespace clang::tidy::async::utils
 
 #endif // ASYNC_LINT_UTILS_COROUTINES_H

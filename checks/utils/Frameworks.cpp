@@ -120,6 +120,14 @@ static constexpr llvm::StringRef LibcoroJoins[] = {
 static constexpr llvm::StringRef StdexecJoins[] = {
     "exec::async_scope::on_empty"};
 
+// The pools the offload idioms hand work to.
+static constexpr llvm::StringRef BoostAsioThreadPools[] = {
+    "boost::asio::thread_pool"};
+static constexpr llvm::StringRef AsioThreadPools[] = {"asio::thread_pool"};
+static constexpr llvm::StringRef LibcoroThreadPools[] = {"coro::thread_pool"};
+static constexpr llvm::StringRef CppcoroThreadPools[] = {
+    "cppcoro::static_thread_pool"};
+
 // Rethrowing from the completion handler lets the exception out of
 // io_context::run(), where the program sees it.
 static constexpr llvm::StringLiteral AsioRethrowingHandler =
@@ -131,288 +139,299 @@ static constexpr llvm::StringLiteral AsioReportingHandler =
     "} catch (const std::exception &x) { std::cerr << \"task failed: \" << "
     "x.what() << '\\n'; } }";
 
-llvm::ArrayRef<FrameworkProfile> profiles() {
-  // One row per framework: everything the checks know about it.
-  static const FrameworkProfile Profiles[] = {
-      {/*Kind=*/Framework::Unknown,
-       /*DisplayName=*/"an unknown framework",
-       /*Namespace=*/"",
-       /*Namespaces=*/{},
-       /*Markers=*/{},
-       /*RunIdiom=*/"",
-       /*TimerSchedulers=*/{},
-       /*TimerIdiom=*/"",
-       /*OffloadIdiom=*/"",
-       /*ConcurrencyAdvice=*/"",
-       /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/"",
-       /*DetachedStarts=*/{},
-       /*Joins=*/{},
-       /*RethrowingHandler=*/"",
-       /*ReportingHandler=*/"",
-       /*ReportingHandlerHeader=*/"",
-       /*DetachAdvice=*/"",
-       /*OperationsThrow=*/true},
-      {/*Kind=*/Framework::BoostAsio,
-       /*DisplayName=*/"Boost.Asio",
-       /*Namespace=*/"boost::asio",
-       /*Namespaces=*/BoostAsioNamespaces,
-       /*Markers=*/{},
-       /*RunIdiom=*/AsioRunIdiom,
-       /*TimerSchedulers=*/{},
-       /*TimerIdiom=*/AsioTimerIdiom,
-       /*OffloadIdiom=*/AsioOffloadIdiom,
-       /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
-       /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/"",
-       /*DetachedStarts=*/BoostAsioDetachedStarts,
-       /*Joins=*/{},
-       /*RethrowingHandler=*/AsioRethrowingHandler,
-       /*ReportingHandler=*/AsioReportingHandler,
-       /*ReportingHandlerHeader=*/"<iostream>",
-       /*DetachAdvice=*/"",
-       /*OperationsThrow=*/true},
-      {/*Kind=*/Framework::Asio,
-       /*DisplayName=*/"Asio",
-       /*Namespace=*/"asio",
-       /*Namespaces=*/AsioNamespaces,
-       /*Markers=*/{},
-       /*RunIdiom=*/AsioRunIdiom,
-       /*TimerSchedulers=*/{},
-       /*TimerIdiom=*/AsioTimerIdiom,
-       /*OffloadIdiom=*/AsioOffloadIdiom,
-       /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
-       /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/"",
-       /*DetachedStarts=*/AsioDetachedStarts,
-       /*Joins=*/{},
-       /*RethrowingHandler=*/AsioRethrowingHandler,
-       /*ReportingHandler=*/AsioReportingHandler,
-       /*ReportingHandlerHeader=*/"<iostream>",
-       /*DetachAdvice=*/"",
-       /*OperationsThrow=*/true},
-      {/*Kind=*/Framework::Folly,
-       /*DisplayName=*/"folly::coro",
-       /*Namespace=*/"folly::coro",
-       /*Namespaces=*/FollyNamespaces,
-       /*Markers=*/{},
-       /*RunIdiom=*/
-       "{0}::blockingWait(<task>) or "
-       "std::move(<task>).scheduleOn(executor).start()",
-       /*TimerSchedulers=*/{},
-       /*TimerIdiom=*/"'co_await {0}::sleep(<duration>)'",
-       /*OffloadIdiom=*/
-       "'co_await folly::via(folly::getGlobalCPUExecutor(), [&] { "
-       "return <blocking call>; })'",
-       /*ConcurrencyAdvice=*/
-       "to run the iterations concurrently, collect the tasks and await "
-       "them with '%0::collectAllRange', or with "
-       "'%0::collectAllWindowed' to bound how many run at once",
-       /*RangeJoin=*/"folly::coro::collectAllRange",
-       /*RangeJoinHeader=*/"<folly/coro/Collect.h>",
-       /*DetachedStarts=*/FollyDetachedStarts,
-       /*Joins=*/FollyJoins,
-       /*RethrowingHandler=*/"",
-       /*ReportingHandler=*/"",
-       /*ReportingHandlerHeader=*/"",
-       /*DetachAdvice=*/
-       "keep the returned 'folly::SemiFuture' and handle its exception, or "
-       "add the task to a 'folly::coro::AsyncScope', which logs it",
-       /*OperationsThrow=*/true},
-      {/*Kind=*/Framework::Cppcoro,
-       /*DisplayName=*/"cppcoro",
-       /*Namespace=*/"cppcoro",
-       /*Namespaces=*/CppcoroNamespaces,
-       /*Markers=*/{},
-       /*RunIdiom=*/"{0}::sync_wait(<task>)",
-       /*TimerSchedulers=*/{},
-       /*TimerIdiom=*/
-       "'co_await service.schedule_after(<duration>)' on a "
-       "'{0}::io_service'",
-       /*OffloadIdiom=*/
-       "'co_await pool.schedule()' on a '{0}::static_thread_pool' "
-       "before the call",
-       /*ConcurrencyAdvice=*/
-       "to run the iterations concurrently, collect the tasks and await "
-       "them with '%0::when_all'",
-       /*RangeJoin=*/"cppcoro::when_all",
-       /*RangeJoinHeader=*/"<cppcoro/when_all.hpp>",
-       /*DetachedStarts=*/CppcoroDetachedStarts,
-       /*Joins=*/CppcoroJoins,
-       /*RethrowingHandler=*/"",
-       /*ReportingHandler=*/"",
-       /*ReportingHandlerHeader=*/"",
-       /*DetachAdvice=*/"",
-       /*OperationsThrow=*/true},
-      {/*Kind=*/Framework::Libcoro,
-       /*DisplayName=*/"libcoro",
-       /*Namespace=*/"coro",
-       /*Namespaces=*/LibcoroNamespaces,
-       /*Markers=*/LibcoroMarkers,
-       /*RunIdiom=*/"{0}::sync_wait(<task>)",
-       /*TimerSchedulers=*/LibcoroSchedulers,
-       /*TimerIdiom=*/
-       "'co_await scheduler->yield_for(<duration>)' on a "
-       "'{0}::scheduler' ('{0}::io_scheduler' before libcoro 0.15)",
-       /*OffloadIdiom=*/
-       "'co_await pool.schedule()' on a '{0}::thread_pool' before the "
-       "call",
-       /*ConcurrencyAdvice=*/
-       "to run the iterations concurrently, collect the tasks and await "
-       "them with '%0::when_all'",
-       /*RangeJoin=*/"coro::when_all",
-       /*RangeJoinHeader=*/"<coro/when_all.hpp>",
-       /*DetachedStarts=*/LibcoroDetachedStarts,
-       /*Joins=*/LibcoroJoins,
-       /*RethrowingHandler=*/"",
-       /*ReportingHandler=*/"",
-       /*ReportingHandlerHeader=*/"",
-       /*DetachAdvice=*/
-       "catch the exception inside the task: libcoro destroys a detached "
-       "task's exception unseen",
-       /*OperationsThrow=*/false},
-      {/*Kind=*/Framework::AsyncSimple,
-       /*DisplayName=*/"async_simple",
-       /*Namespace=*/"async_simple::coro",
-       /*Namespaces=*/AsyncSimpleNamespaces,
-       /*Markers=*/{},
-       /*RunIdiom=*/"{0}::syncAwait(<task>) or <task>.start(callback)",
-       /*TimerSchedulers=*/{},
-       /*TimerIdiom=*/"'co_await {0}::sleep(<duration>)'",
-       /*OffloadIdiom=*/
-       "'co_await {0}::dispatch(executor)' to an executor for blocking "
-       "work before the call",
-       /*ConcurrencyAdvice=*/
-       "to run the iterations concurrently, collect the tasks and await "
-       "them with '%0::collectAll', or with '%0::collectAllWindowed' to "
-       "bound how many run at once",
-       /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/"",
-       /*DetachedStarts=*/AsyncSimpleDetachedStarts,
-       /*Joins=*/{},
-       /*RethrowingHandler=*/
-       "[](auto &&result) { if (result.hasError()) "
-       "std::rethrow_exception(result.getException()); }",
-       /*ReportingHandler=*/"",
-       /*ReportingHandlerHeader=*/"",
-       /*DetachAdvice=*/"",
-       /*OperationsThrow=*/false},
-      {/*Kind=*/Framework::Stdexec,
-       /*DisplayName=*/"stdexec",
-       /*Namespace=*/"stdexec",
-       /*Namespaces=*/StdexecNamespaces,
-       /*Markers=*/StdexecMarkers,
-       /*RunIdiom=*/"{0}::sync_wait(<task>)",
-       /*TimerSchedulers=*/{},
-       /*TimerIdiom=*/"",
-       /*OffloadIdiom=*/
-       "'co_await stdexec::starts_on(pool.get_scheduler(), "
-       "stdexec::just() | stdexec::then([&] { return <blocking call>; "
-       "}))'",
-       /*ConcurrencyAdvice=*/
-       "to run the iterations concurrently, combine a fixed set of "
-       "senders with '%0::when_all', or spawn each iteration into an "
-       "'exec::async_scope' and await its 'on_empty()'",
-       /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/"",
-       /*DetachedStarts=*/StdexecDetachedStarts,
-       /*Joins=*/StdexecJoins,
-       /*RethrowingHandler=*/"",
-       /*ReportingHandler=*/"",
-       /*ReportingHandlerHeader=*/"",
-       /*DetachAdvice=*/"",
-       /*OperationsThrow=*/true},
-      {/*Kind=*/Framework::QCoro,
-       /*DisplayName=*/"QCoro",
-       /*Namespace=*/"QCoro",
-       /*Namespaces=*/QCoroNamespaces,
-       /*Markers=*/{},
-       /*RunIdiom=*/"",
-       /*TimerSchedulers=*/{},
-       /*TimerIdiom=*/"'co_await {0}::sleepFor(<duration>)'",
-       /*OffloadIdiom=*/
-       "'co_await QtConcurrent::run([&] { return <blocking call>; })'",
-       /*ConcurrencyAdvice=*/"",
-       /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/"",
-       /*DetachedStarts=*/{},
-       /*Joins=*/{},
-       /*RethrowingHandler=*/"",
-       /*ReportingHandler=*/"",
-       /*ReportingHandlerHeader=*/"",
-       /*DetachAdvice=*/"",
-       /*OperationsThrow=*/false},
-      {/*Kind=*/Framework::Seastar,
-       /*DisplayName=*/"Seastar",
-       /*Namespace=*/"seastar",
-       /*Namespaces=*/SeastarNamespaces,
-       /*Markers=*/{},
-       /*RunIdiom=*/"",
-       /*TimerSchedulers=*/{},
-       /*TimerIdiom=*/"'co_await {0}::sleep(<duration>)'",
-       /*OffloadIdiom=*/"",
-       /*ConcurrencyAdvice=*/
-       "to run the iterations concurrently, use '%0::parallel_for_each', "
-       "or '%0::max_concurrent_for_each' to bound how many run at once",
-       /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/"",
-       /*DetachedStarts=*/{},
-       /*Joins=*/{},
-       /*RethrowingHandler=*/"",
-       /*ReportingHandler=*/"",
-       /*ReportingHandlerHeader=*/"",
-       /*DetachAdvice=*/"",
-       /*OperationsThrow=*/true},
-      {/*Kind=*/Framework::Concurrencpp,
-       /*DisplayName=*/"concurrencpp",
-       /*Namespace=*/"concurrencpp",
-       /*Namespaces=*/ConcurrencppNamespaces,
-       /*Markers=*/{},
-       /*RunIdiom=*/"",
-       /*TimerSchedulers=*/{},
-       /*TimerIdiom=*/
-       "'co_await timer_queue->make_delay_object(<duration>, executor)'",
-       /*OffloadIdiom=*/
-       "'co_await {0}::resume_on(runtime.background_executor())' before "
-       "the call",
-       /*ConcurrencyAdvice=*/
-       "to run the iterations concurrently, start the tasks first and "
-       "await them with '%0::when_all'",
-       /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/"",
-       /*DetachedStarts=*/ConcurrencppDetachedStarts,
-       /*Joins=*/{},
-       /*RethrowingHandler=*/"",
-       /*ReportingHandler=*/"",
-       /*ReportingHandlerHeader=*/"",
-       /*DetachAdvice=*/
-       "catch the exception inside the coroutine, or return a "
-       "'concurrencpp::result' and keep it",
-       /*OperationsThrow=*/true},
-      {/*Kind=*/Framework::AsioGrpc,
-       /*DisplayName=*/"asio-grpc",
-       /*Namespace=*/"agrpc",
-       /*Namespaces=*/AsioGrpcNamespaces,
-       /*Markers=*/{},
-       /*RunIdiom=*/"",
-       /*TimerSchedulers=*/{},
-       /*TimerIdiom=*/"",
-       /*OffloadIdiom=*/"",
-       /*ConcurrencyAdvice=*/"",
-       /*RangeJoin=*/"",
-       /*RangeJoinHeader=*/"",
-       /*DetachedStarts=*/{},
-       /*Joins=*/{},
-       /*RethrowingHandler=*/"",
-       /*ReportingHandler=*/"",
-       /*ReportingHandlerHeader=*/"",
-       /*DetachAdvice=*/"",
-       // Its operations complete with a bool (ok) or a grpc::Status, never
-       // an error_code: awaited with use_awaitable, they do not throw.
-       /*OperationsThrow=*/false},
-  };
-  return Profiles;
-}
+// One row per framework: everything the checks know about it.
+static const FrameworkProfile Profiles[] = {
+    {/*Kind=*/Framework::Unknown,
+     /*DisplayName=*/"an unknown framework",
+     /*Namespace=*/"",
+     /*Namespaces=*/{},
+     /*Markers=*/{},
+     /*RunIdiom=*/"",
+     /*TimerSchedulers=*/{},
+     /*TimerIdiom=*/"",
+     /*OffloadIdiom=*/"",
+     /*ConcurrencyAdvice=*/"",
+     /*RangeJoin=*/"",
+     /*RangeJoinHeader=*/"",
+     /*DetachedStarts=*/{},
+     /*Joins=*/{},
+     /*ThreadPools=*/{},
+     /*RethrowingHandler=*/"",
+     /*ReportingHandler=*/"",
+     /*ReportingHandlerHeader=*/"",
+     /*DetachAdvice=*/"",
+     /*OperationsThrow=*/true},
+    {/*Kind=*/Framework::BoostAsio,
+     /*DisplayName=*/"Boost.Asio",
+     /*Namespace=*/"boost::asio",
+     /*Namespaces=*/BoostAsioNamespaces,
+     /*Markers=*/{},
+     /*RunIdiom=*/AsioRunIdiom,
+     /*TimerSchedulers=*/{},
+     /*TimerIdiom=*/AsioTimerIdiom,
+     /*OffloadIdiom=*/AsioOffloadIdiom,
+     /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
+     /*RangeJoin=*/"",
+     /*RangeJoinHeader=*/"",
+     /*DetachedStarts=*/BoostAsioDetachedStarts,
+     /*Joins=*/{},
+     /*ThreadPools=*/BoostAsioThreadPools,
+     /*RethrowingHandler=*/AsioRethrowingHandler,
+     /*ReportingHandler=*/AsioReportingHandler,
+     /*ReportingHandlerHeader=*/"<iostream>",
+     /*DetachAdvice=*/"",
+     /*OperationsThrow=*/true},
+    {/*Kind=*/Framework::Asio,
+     /*DisplayName=*/"Asio",
+     /*Namespace=*/"asio",
+     /*Namespaces=*/AsioNamespaces,
+     /*Markers=*/{},
+     /*RunIdiom=*/AsioRunIdiom,
+     /*TimerSchedulers=*/{},
+     /*TimerIdiom=*/AsioTimerIdiom,
+     /*OffloadIdiom=*/AsioOffloadIdiom,
+     /*ConcurrencyAdvice=*/AsioConcurrencyAdvice,
+     /*RangeJoin=*/"",
+     /*RangeJoinHeader=*/"",
+     /*DetachedStarts=*/AsioDetachedStarts,
+     /*Joins=*/{},
+     /*ThreadPools=*/AsioThreadPools,
+     /*RethrowingHandler=*/AsioRethrowingHandler,
+     /*ReportingHandler=*/AsioReportingHandler,
+     /*ReportingHandlerHeader=*/"<iostream>",
+     /*DetachAdvice=*/"",
+     /*OperationsThrow=*/true},
+    {/*Kind=*/Framework::Folly,
+     /*DisplayName=*/"folly::coro",
+     /*Namespace=*/"folly::coro",
+     /*Namespaces=*/FollyNamespaces,
+     /*Markers=*/{},
+     /*RunIdiom=*/
+     "{0}::blockingWait(<task>) or "
+     "std::move(<task>).scheduleOn(executor).start()",
+     /*TimerSchedulers=*/{},
+     /*TimerIdiom=*/"'co_await {0}::sleep(<duration>)'",
+     /*OffloadIdiom=*/
+     "'co_await folly::via(folly::getGlobalCPUExecutor(), [&] { "
+     "return <blocking call>; })'",
+     /*ConcurrencyAdvice=*/
+     "to run the iterations concurrently, collect the tasks and await "
+     "them with '%0::collectAllRange', or with "
+     "'%0::collectAllWindowed' to bound how many run at once",
+     /*RangeJoin=*/"folly::coro::collectAllRange",
+     /*RangeJoinHeader=*/"<folly/coro/Collect.h>",
+     /*DetachedStarts=*/FollyDetachedStarts,
+     /*Joins=*/FollyJoins,
+     /*ThreadPools=*/{},
+     /*RethrowingHandler=*/"",
+     /*ReportingHandler=*/"",
+     /*ReportingHandlerHeader=*/"",
+     /*DetachAdvice=*/
+     "keep the returned 'folly::SemiFuture' and handle its exception, or "
+     "add the task to a 'folly::coro::AsyncScope', which logs it",
+     /*OperationsThrow=*/true},
+    {/*Kind=*/Framework::Cppcoro,
+     /*DisplayName=*/"cppcoro",
+     /*Namespace=*/"cppcoro",
+     /*Namespaces=*/CppcoroNamespaces,
+     /*Markers=*/{},
+     /*RunIdiom=*/"{0}::sync_wait(<task>)",
+     /*TimerSchedulers=*/{},
+     /*TimerIdiom=*/
+     "'co_await service.schedule_after(<duration>)' on a "
+     "'{0}::io_service'",
+     /*OffloadIdiom=*/
+     "'co_await pool.schedule()' on a '{0}::static_thread_pool' "
+     "before the call",
+     /*ConcurrencyAdvice=*/
+     "to run the iterations concurrently, collect the tasks and await "
+     "them with '%0::when_all'",
+     /*RangeJoin=*/"cppcoro::when_all",
+     /*RangeJoinHeader=*/"<cppcoro/when_all.hpp>",
+     /*DetachedStarts=*/CppcoroDetachedStarts,
+     /*Joins=*/CppcoroJoins,
+     /*ThreadPools=*/CppcoroThreadPools,
+     /*RethrowingHandler=*/"",
+     /*ReportingHandler=*/"",
+     /*ReportingHandlerHeader=*/"",
+     /*DetachAdvice=*/"",
+     /*OperationsThrow=*/true},
+    {/*Kind=*/Framework::Libcoro,
+     /*DisplayName=*/"libcoro",
+     /*Namespace=*/"coro",
+     /*Namespaces=*/LibcoroNamespaces,
+     /*Markers=*/LibcoroMarkers,
+     /*RunIdiom=*/"{0}::sync_wait(<task>)",
+     /*TimerSchedulers=*/LibcoroSchedulers,
+     /*TimerIdiom=*/
+     "'co_await scheduler->yield_for(<duration>)' on a "
+     "'{0}::scheduler' ('{0}::io_scheduler' before libcoro 0.15)",
+     /*OffloadIdiom=*/
+     "'co_await pool.schedule()' on a '{0}::thread_pool' before the "
+     "call",
+     /*ConcurrencyAdvice=*/
+     "to run the iterations concurrently, collect the tasks and await "
+     "them with '%0::when_all'",
+     /*RangeJoin=*/"coro::when_all",
+     /*RangeJoinHeader=*/"<coro/when_all.hpp>",
+     /*DetachedStarts=*/LibcoroDetachedStarts,
+     /*Joins=*/LibcoroJoins,
+     /*ThreadPools=*/LibcoroThreadPools,
+     /*RethrowingHandler=*/"",
+     /*ReportingHandler=*/"",
+     /*ReportingHandlerHeader=*/"",
+     /*DetachAdvice=*/
+     "catch the exception inside the task: libcoro destroys a detached "
+     "task's exception unseen",
+     /*OperationsThrow=*/false},
+    {/*Kind=*/Framework::AsyncSimple,
+     /*DisplayName=*/"async_simple",
+     /*Namespace=*/"async_simple::coro",
+     /*Namespaces=*/AsyncSimpleNamespaces,
+     /*Markers=*/{},
+     /*RunIdiom=*/"{0}::syncAwait(<task>) or <task>.start(callback)",
+     /*TimerSchedulers=*/{},
+     /*TimerIdiom=*/"'co_await {0}::sleep(<duration>)'",
+     /*OffloadIdiom=*/
+     "'co_await {0}::dispatch(executor)' to an executor for blocking "
+     "work before the call",
+     /*ConcurrencyAdvice=*/
+     "to run the iterations concurrently, collect the tasks and await "
+     "them with '%0::collectAll', or with '%0::collectAllWindowed' to "
+     "bound how many run at once",
+     /*RangeJoin=*/"",
+     /*RangeJoinHeader=*/"",
+     /*DetachedStarts=*/AsyncSimpleDetachedStarts,
+     /*Joins=*/{},
+     /*ThreadPools=*/{},
+     /*RethrowingHandler=*/
+     "[](auto &&result) { if (result.hasError()) "
+     "std::rethrow_exception(result.getException()); }",
+     /*ReportingHandler=*/"",
+     /*ReportingHandlerHeader=*/"",
+     /*DetachAdvice=*/"",
+     /*OperationsThrow=*/false},
+    {/*Kind=*/Framework::Stdexec,
+     /*DisplayName=*/"stdexec",
+     /*Namespace=*/"stdexec",
+     /*Namespaces=*/StdexecNamespaces,
+     /*Markers=*/StdexecMarkers,
+     /*RunIdiom=*/"{0}::sync_wait(<task>)",
+     /*TimerSchedulers=*/{},
+     /*TimerIdiom=*/"",
+     /*OffloadIdiom=*/
+     "'co_await stdexec::starts_on(pool.get_scheduler(), "
+     "stdexec::just() | stdexec::then([&] { return <blocking call>; "
+     "}))'",
+     /*ConcurrencyAdvice=*/
+     "to run the iterations concurrently, combine a fixed set of "
+     "senders with '%0::when_all', or spawn each iteration into an "
+     "'exec::async_scope' and await its 'on_empty()'",
+     /*RangeJoin=*/"",
+     /*RangeJoinHeader=*/"",
+     /*DetachedStarts=*/StdexecDetachedStarts,
+     /*Joins=*/StdexecJoins,
+     /*ThreadPools=*/{},
+     /*RethrowingHandler=*/"",
+     /*ReportingHandler=*/"",
+     /*ReportingHandlerHeader=*/"",
+     /*DetachAdvice=*/"",
+     /*OperationsThrow=*/true},
+    {/*Kind=*/Framework::QCoro,
+     /*DisplayName=*/"QCoro",
+     /*Namespace=*/"QCoro",
+     /*Namespaces=*/QCoroNamespaces,
+     /*Markers=*/{},
+     /*RunIdiom=*/"",
+     /*TimerSchedulers=*/{},
+     /*TimerIdiom=*/"'co_await {0}::sleepFor(<duration>)'",
+     /*OffloadIdiom=*/
+     "'co_await QtConcurrent::run([&] { return <blocking call>; })'",
+     /*ConcurrencyAdvice=*/"",
+     /*RangeJoin=*/"",
+     /*RangeJoinHeader=*/"",
+     /*DetachedStarts=*/{},
+     /*Joins=*/{},
+     /*ThreadPools=*/{},
+     /*RethrowingHandler=*/"",
+     /*ReportingHandler=*/"",
+     /*ReportingHandlerHeader=*/"",
+     /*DetachAdvice=*/"",
+     /*OperationsThrow=*/false},
+    {/*Kind=*/Framework::Seastar,
+     /*DisplayName=*/"Seastar",
+     /*Namespace=*/"seastar",
+     /*Namespaces=*/SeastarNamespaces,
+     /*Markers=*/{},
+     /*RunIdiom=*/"",
+     /*TimerSchedulers=*/{},
+     /*TimerIdiom=*/"'co_await {0}::sleep(<duration>)'",
+     /*OffloadIdiom=*/"",
+     /*ConcurrencyAdvice=*/
+     "to run the iterations concurrently, use '%0::parallel_for_each', "
+     "or '%0::max_concurrent_for_each' to bound how many run at once",
+     /*RangeJoin=*/"",
+     /*RangeJoinHeader=*/"",
+     /*DetachedStarts=*/{},
+     /*Joins=*/{},
+     /*ThreadPools=*/{},
+     /*RethrowingHandler=*/"",
+     /*ReportingHandler=*/"",
+     /*ReportingHandlerHeader=*/"",
+     /*DetachAdvice=*/"",
+     /*OperationsThrow=*/true},
+    {/*Kind=*/Framework::Concurrencpp,
+     /*DisplayName=*/"concurrencpp",
+     /*Namespace=*/"concurrencpp",
+     /*Namespaces=*/ConcurrencppNamespaces,
+     /*Markers=*/{},
+     /*RunIdiom=*/"",
+     /*TimerSchedulers=*/{},
+     /*TimerIdiom=*/
+     "'co_await timer_queue->make_delay_object(<duration>, executor)'",
+     /*OffloadIdiom=*/
+     "'co_await {0}::resume_on(runtime.background_executor())' before "
+     "the call",
+     /*ConcurrencyAdvice=*/
+     "to run the iterations concurrently, start the tasks first and "
+     "await them with '%0::when_all'",
+     /*RangeJoin=*/"",
+     /*RangeJoinHeader=*/"",
+     /*DetachedStarts=*/ConcurrencppDetachedStarts,
+     /*Joins=*/{},
+     /*ThreadPools=*/{},
+     /*RethrowingHandler=*/"",
+     /*ReportingHandler=*/"",
+     /*ReportingHandlerHeader=*/"",
+     /*DetachAdvice=*/
+     "catch the exception inside the coroutine, or return a "
+     "'concurrencpp::result' and keep it",
+     /*OperationsThrow=*/true},
+    {/*Kind=*/Framework::AsioGrpc,
+     /*DisplayName=*/"asio-grpc",
+     /*Namespace=*/"agrpc",
+     /*Namespaces=*/AsioGrpcNamespaces,
+     /*Markers=*/{},
+     /*RunIdiom=*/"",
+     /*TimerSchedulers=*/{},
+     /*TimerIdiom=*/"",
+     /*OffloadIdiom=*/"",
+     /*ConcurrencyAdvice=*/"",
+     /*RangeJoin=*/"",
+     /*RangeJoinHeader=*/"",
+     /*DetachedStarts=*/{},
+     /*Joins=*/{},
+     /*ThreadPools=*/{},
+     /*RethrowingHandler=*/"",
+     /*ReportingHandler=*/"",
+     /*ReportingHandlerHeader=*/"",
+     /*DetachAdvice=*/"",
+     // Its operations complete with a bool (ok) or a grpc::Status, never
+     // an error_code: awaited with use_awaitable, they do not throw.
+     /*OperationsThrow=*/false},
+};
+
+llvm::ArrayRef<FrameworkProfile> profiles() { return Profiles; }
 
 const FrameworkProfile &profile(Framework F) {
   for (const FrameworkProfile &P : profiles())
@@ -717,6 +736,24 @@ bool isExecutionContextOrExecutor(QualType T) {
           (Class->getName().ends_with("executor") ||
            Class->getName() == "strand" ||
            Class->getName() == "executor_type"));
+}
+
+bool isThreadPool(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (const auto *Pointer = T->getAs<PointerType>())
+    T = Pointer->getPointeeType();
+  // A pool's executor is a class nested in the pool (Asio's
+  // thread_pool::basic_executor_type).
+  for (const CXXRecordDecl *Class = classDeclOf(T); Class;
+       Class = llvm::dyn_cast<CXXRecordDecl>(Class->getDeclContext())) {
+    const Framework F = frameworkOf(Class);
+    if (F != Framework::Unknown &&
+        llvm::is_contained(profile(F).ThreadPools, qualifiedName(Class)))
+      return true;
+  }
+  return false;
 }
 
 bool isExecutionContextRun(const FunctionDecl *Callee) {

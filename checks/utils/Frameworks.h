@@ -114,6 +114,11 @@ struct FrameworkProfile {
   /// the tasks an object of the framework started have finished
   /// (`scope.join()`, `pool.shutdown()`), qualified like DetachedStarts.
   llvm::ArrayRef<llvm::StringRef> Joins;
+  /// The classes (qualified) whose objects run work on threads of their own:
+  /// a coroutine spawned onto one of them (or its executor), or that awaits
+  /// its `schedule()`, runs there and blocks no event loop. What the
+  /// OffloadIdiom hands work to.
+  llvm::ArrayRef<llvm::StringRef> ThreadPools;
   /// A completion handler or callback that rethrows the task's exception,
   /// for a fix that replaces a handler that drops it; `{0}` stands for the
   /// handler's result parameters after the exception. Empty when none.
@@ -223,6 +228,10 @@ bool neverFails(const FunctionDecl *Callee);
 /// Whether \p T is an Asio execution context or executor: what an I/O
 /// object is built on, not input it acts on.
 bool isExecutionContextOrExecutor(QualType T);
+
+/// Whether \p T (through references and pointers) is a thread pool of its
+/// framework (ThreadPools), or an executor nested in one.
+bool isThreadPool(QualType T);
 
 /// Whether \p Callee runs the event loop of an Asio execution context until
 /// its work is done: a `run`/`poll` method (ExecutionContextRuns) of a class

@@ -40,130 +40,164 @@ struct Pending {
   EvaluationContext Context;
 };
 
-/// Pushes the children of \p S with their contexts, given \p S's own.
-void pushChildren(const Stmt *S, const EvaluationContext &Parent,
-                  const ASTContext &Ctx,
-                  llvm::SmallVectorImpl<Pending> &Stack) {
-  llvm::SmallVector<Pending, 4> Children;
-  auto With = [&Parent](ValueUse Use, bool Postfix = false) {
+/// Collects the children of one statement with their contexts, given the
+/// statement's own.
+class Children {
+public:
+  Children(const EvaluationContext &Parent, const ASTContext &Ctx)
+      : Parent(Parent), Ctx(Ctx), Statement(with(ValueUse::Discarded)),
+        Operand(with(ValueUse::Used)), Postfix(with(ValueUse::Used, true)) {}
+
+  /// Pushes them onto \p Stack, so that they are visited in source order.
+  void pushOnto(llvm::SmallVectorImpl<Pending> &Stack) const {
+    for (auto It = Found.rbegin(), End = Found.rend(); It != End; ++It)
+      Stack.push_back(*It);
+  }
+
+  /// The children of a statement that is not an expression; false for an
+  /// expression.
+  bool ofStatement(const Stmt *S);
+  /// The children of an expression.
+  void ofExpression(const Stmt *S);
+
+private:
+  EvaluationContext with(ValueUse Use, bool IsPostfix = false) const {
     EvaluationContext C = Parent;
     C.Use = Use;
-    C.PostfixOperand = Postfix;
+    C.PostfixOperand = IsPostfix;
     return C;
-  };
-  const EvaluationContext Statement = With(ValueUse::Discarded);
-  const EvaluationContext Operand = With(ValueUse::Used);
-  const EvaluationContext Postfix = With(ValueUse::Used, true);
-  auto Add = [&Children](const Stmt *Child, const EvaluationContext &C) {
+  }
+  void add(const Stmt *Child, const EvaluationContext &C) {
     if (Child)
-      Children.push_back({Child, C});
-  };
-  // A condition is either its variable's declaration or an expression.
-  auto AddCondition = [&](const DeclStmt *Var, const Expr *Cond) {
+      Found.push_back({Child, C});
+  }
+  /// A condition is either its variable's declaration or an expression.
+  void addCondition(const DeclStmt *Var, const Expr *Cond) {
     if (Var)
-      Add(Var, Operand);
+      add(Var, Operand);
     else
-      Add(Cond, Operand);
-  };
+      add(Cond, Operand);
+  }
 
+  const EvaluationContext &Parent;
+  const ASTContext &Ctx;
+  const EvaluationContext Statement, Operand, Postfix;
+  llvm::SmallVector<Pending, 4> Found;
+};
+
+bool Children::ofStatement(const Stmt *S) {
   if (const auto *Compound = llvm::dyn_cast<CompoundStmt>(S)) {
     EvaluationContext InBlock = Statement;
     InBlock.Block = Compound;
     for (const Stmt *Child : Compound->body())
-      Add(Child, InBlock);
+      add(Child, InBlock);
   } else if (const auto *If = llvm::dyn_cast<IfStmt>(S)) {
-    Add(If->getInit(), Statement);
+    add(If->getInit(), Statement);
     std::optional<const Stmt *> Kept =
         If->isConstexpr() ? If->getNondiscardedCase(Ctx) : std::nullopt;
     if (Kept) {
       // Only the branch `if constexpr` keeps is compiled.
-      Add(*Kept, Statement);
+      add(*Kept, Statement);
     } else {
-      AddCondition(If->getConditionVariableDeclStmt(), If->getCond());
-      Add(If->getThen(), Statement);
-      Add(If->getElse(), Statement);
+      addCondition(If->getConditionVariableDeclStmt(), If->getCond());
+      add(If->getThen(), Statement);
+      add(If->getElse(), Statement);
     }
   } else if (const auto *While = llvm::dyn_cast<WhileStmt>(S)) {
-    AddCondition(While->getConditionVariableDeclStmt(), While->getCond());
-    Add(While->getBody(), Statement);
+    addCondition(While->getConditionVariableDeclStmt(), While->getCond());
+    add(While->getBody(), Statement);
   } else if (const auto *For = llvm::dyn_cast<ForStmt>(S)) {
-    Add(For->getInit(), Statement);
-    AddCondition(For->getConditionVariableDeclStmt(), For->getCond());
-    Add(For->getInc(), Statement);
-    Add(For->getBody(), Statement);
+    add(For->getInit(), Statement);
+    addCondition(For->getConditionVariableDeclStmt(), For->getCond());
+    add(For->getInc(), Statement);
+    add(For->getBody(), Statement);
   } else if (const auto *Do = llvm::dyn_cast<DoStmt>(S)) {
-    Add(Do->getBody(), Statement);
-    Add(Do->getCond(), Operand);
+    add(Do->getBody(), Statement);
+    add(Do->getCond(), Operand);
   } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(S)) {
-    Add(Range->getInit(), Statement);
-    Add(Range->getRangeInit(), Operand);
-    Add(Range->getBody(), Statement);
+    add(Range->getInit(), Statement);
+    add(Range->getRangeInit(), Operand);
+    add(Range->getBody(), Statement);
   } else if (const auto *Switch = llvm::dyn_cast<SwitchStmt>(S)) {
-    Add(Switch->getInit(), Statement);
-    AddCondition(Switch->getConditionVariableDeclStmt(), Switch->getCond());
-    Add(Switch->getBody(), Statement);
+    add(Switch->getInit(), Statement);
+    addCondition(Switch->getConditionVariableDeclStmt(), Switch->getCond());
+    add(Switch->getBody(), Statement);
   } else if (const auto *Case = llvm::dyn_cast<SwitchCase>(S)) {
-    Add(Case->getSubStmt(), Statement);
+    add(Case->getSubStmt(), Statement);
   } else if (const auto *Label = llvm::dyn_cast<LabelStmt>(S)) {
-    Add(Label->getSubStmt(), Statement);
+    add(Label->getSubStmt(), Statement);
   } else if (const auto *Attributed = llvm::dyn_cast<AttributedStmt>(S)) {
-    Add(Attributed->getSubStmt(), Statement);
+    add(Attributed->getSubStmt(), Statement);
   } else if (const auto *Catch = llvm::dyn_cast<CXXCatchStmt>(S)) {
     // `co_await` is ill-formed inside a handler.
     EvaluationContext InHandler = Statement;
     InHandler.InHandler = true;
     InHandler.NoAwait = true;
-    Add(Catch->getHandlerBlock(), InHandler);
+    add(Catch->getHandlerBlock(), InHandler);
   } else if (llvm::isa<CXXTryStmt>(S)) {
     for (const Stmt *Child : S->children())
-      Add(Child, Statement);
+      add(Child, Statement);
   } else if (const auto *Decls = llvm::dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : Decls->decls())
       if (const auto *Var = llvm::dyn_cast<VarDecl>(D)) {
         // Nor may a static local's initialiser await.
         EvaluationContext Init = Operand;
         Init.NoAwait = Parent.NoAwait || Var->isStaticLocal();
-        Add(Var->getInit(), Init);
+        add(Var->getInit(), Init);
       }
-  } else if (isCastToVoid(S)) {
-    Add(llvm::cast<ExplicitCastExpr>(S)->getSubExpr(),
-        With(ValueUse::VoidCast));
+  } else {
+    return false;
+  }
+  return true;
+}
+
+void Children::ofExpression(const Stmt *S) {
+  if (isCastToVoid(S)) {
+    add(llvm::cast<ExplicitCastExpr>(S)->getSubExpr(),
+        with(ValueUse::VoidCast));
   } else if (const auto *Binary = llvm::dyn_cast<BinaryOperator>(S);
              Binary && Binary->isCommaOp()) {
-    Add(Binary->getLHS(), Statement);
-    Add(Binary->getRHS(), With(Parent.Use));
+    add(Binary->getLHS(), Statement);
+    add(Binary->getRHS(), with(Parent.Use));
   } else if (const auto *Cond =
                  llvm::dyn_cast<AbstractConditionalOperator>(S)) {
-    Add(Cond->getCond(), Operand);
-    Add(Cond->getTrueExpr(), With(Parent.Use));
-    Add(Cond->getFalseExpr(), With(Parent.Use));
+    add(Cond->getCond(), Operand);
+    add(Cond->getTrueExpr(), with(Parent.Use));
+    add(Cond->getFalseExpr(), with(Parent.Use));
   } else if (isTransparent(S)) {
     for (const Stmt *Child : S->children())
-      Add(Child, Parent);
+      add(Child, Parent);
   } else if (const auto *Paren = llvm::dyn_cast<ParenExpr>(S)) {
-    Add(Paren->getSubExpr(), With(Parent.Use));
+    add(Paren->getSubExpr(), with(Parent.Use));
   } else if (const auto *Member = llvm::dyn_cast<MemberExpr>(S)) {
-    Add(Member->getBase(), Postfix);
+    add(Member->getBase(), Postfix);
   } else if (const auto *Subscript = llvm::dyn_cast<ArraySubscriptExpr>(S)) {
-    Add(Subscript->getLHS(), Postfix);
-    Add(Subscript->getRHS(), Operand);
+    add(Subscript->getLHS(), Postfix);
+    add(Subscript->getRHS(), Operand);
   } else if (const auto *Op = llvm::dyn_cast<CXXOperatorCallExpr>(S)) {
     const bool PostfixOp = Op->getOperator() == OO_Arrow ||
                            Op->getOperator() == OO_Call ||
                            Op->getOperator() == OO_Subscript;
     for (unsigned I = 0, N = Op->getNumArgs(); I < N; ++I)
-      Add(Op->getArg(I), I == 0 && PostfixOp ? Postfix : Operand);
+      add(Op->getArg(I), I == 0 && PostfixOp ? Postfix : Operand);
   } else if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
-    Add(Call->getCallee(), Postfix);
+    add(Call->getCallee(), Postfix);
     for (const Expr *Arg : Call->arguments())
-      Add(Arg, Operand);
+      add(Arg, Operand);
   } else {
     for (const Stmt *Child : evaluatedChildren(S))
-      Add(Child, Operand);
+      add(Child, Operand);
   }
-  // Reverse, so that children are visited in source order.
-  for (auto It = Children.rbegin(), End = Children.rend(); It != End; ++It)
-    Stack.push_back(*It);
+}
+
+/// Pushes the children of \p S with their contexts, given \p S's own.
+void pushChildren(const Stmt *S, const EvaluationContext &Parent,
+                  const ASTContext &Ctx,
+                  llvm::SmallVectorImpl<Pending> &Stack) {
+  Children Of(Parent, Ctx);
+  if (!Of.ofStatement(S))
+    Of.ofExpression(S);
+  Of.pushOnto(Stack);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "mock_coroutine_support.h"
 #include <chrono>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <system_error>
 #include <tuple>
@@ -427,7 +428,9 @@ async_connect(Socket &, const Endpoints &, use_awaitable_t<E>) {
 
 class thread_pool {
 public:
-  using executor_type = any_io_executor;
+  // Asio's pool executor is a class nested in the pool.
+  template <class Allocator, unsigned Bits> class basic_executor_type {};
+  using executor_type = basic_executor_type<std::allocator<void>, 0>;
   thread_pool() = default;
   explicit thread_pool(std::size_t num_threads) {}
   executor_type get_executor() noexcept { return {}; }
