@@ -218,12 +218,18 @@ void BlockingCallInCoroutineCheck::check(
   // pool counts only as a statement of the body itself, not in a branch.
   llvm::SmallVector<std::pair<SourceLocation, bool>, 2> Hops;
   const Stmt *Body = utils::getUserBody(Function);
+  llvm::SmallPtrSet<const Stmt *, 4> BodyStatements;
+  if (const auto *Block = llvm::dyn_cast_or_null<CompoundStmt>(Body))
+    for (const Stmt *Statement : Block->body())
+      if (const auto *E = llvm::dyn_cast<Expr>(Statement))
+        BodyStatements.insert(E->IgnoreImplicit());
   bool Awaits = false;
   bool Yields = false;
   utils::forEachEvaluatedStmtInContext(
       Body, Co.Ctx, [&](const Stmt *S, const Position &Pos) {
         if (std::optional<bool> ToPool = utils::hopsToThreadPool(S))
-          Hops.push_back({S->getEndLoc(), *ToPool && Pos.Block == Body});
+          Hops.push_back(
+              {S->getEndLoc(), *ToPool && BodyStatements.contains(S)});
         if (llvm::isa<CoawaitExpr, DependentCoawaitExpr>(S))
           Awaits = true;
         else if (llvm::isa<CoyieldExpr>(S))

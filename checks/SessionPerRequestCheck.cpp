@@ -176,6 +176,8 @@ static bool isProgramConstructor(const CXXConstructorDecl *Ctor,
 /// The state of one walk over a function body: the statements still to
 /// visit, with where each sits, and what the walk found so far.
 struct SessionPerRequestCheck::BodyWalk {
+  BodyWalk(const FunctionDecl *Function, ASTContext &Ctx)
+      : Function(Function), Ctx(Ctx) {}
   const FunctionDecl *Function;
   ASTContext &Ctx;
   struct Pending {
@@ -202,7 +204,7 @@ void SessionPerRequestCheck::walk(const FunctionDecl *Function,
   Defined.push_back(Function);
   // One walk over the body records the session objects it creates (with
   // the loop around each) and the calls that run a function repeatedly.
-  BodyWalk W{Function, Ctx, {}, {}, {}, {}, {}, {}};
+  BodyWalk W(Function, Ctx);
   if (const Stmt *Body = utils::getUserBody(Function))
     W.Stack.push_back({Body, Place()});
   // A constructor's initializers run before its body (pushed last, walked

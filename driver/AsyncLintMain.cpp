@@ -383,8 +383,9 @@ void filterFindings(Run &R) {
   });
 }
 
-/// Writes the report in the chosen format, to --output or stdout.
-llvm::Error writeReport(const Run &R) {
+/// Writes the report in the chosen format, to --output or stdout (reading
+/// the source files it quotes).
+llvm::Error writeReport(Run &R) {
   const Options &Opts = R.Opts;
   ReportSettings Settings;
   Settings.Root = R.Root;

@@ -222,7 +222,7 @@ const BlockingApi BuiltinApis[] = {
     {"{crypt,crypt_r,crypt_rn,crypt_ra}", C::Cpu, M::CFunction, R::Offload},
     {"{RSA_generate_key_ex,RSA_generate_multi_prime_key,EVP_PKEY_keygen,"
      "EVP_PKEY_generate,EVP_PKEY_paramgen,DH_generate_parameters_ex,"
-     "DSA_generate_parameters_ex,EVP_RSA_gen}",
+     "DSA_generate_parameters_ex,EVP_PKEY_Q_keygen}",
      C::Cpu, M::CFunction, R::Offload},
     // Whole-buffer compression: its cost grows with the buffer, which the
     // code rarely bounds; StrictMode only.

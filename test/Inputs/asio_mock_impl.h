@@ -170,6 +170,11 @@ void co_spawn(const Executor &ex, awaitable<T, AwaitableExecutor> a,
               Token &&token) {}
 template <class Executor, class F, class Token>
 void co_spawn(const Executor &ex, F &&f, Token &&token) {}
+// Awaited with use_awaitable, a spawn completes with the task's result.
+template <class Executor, class F, class E>
+awaitable<void, E> co_spawn(const Executor &ex, F &&f, use_awaitable_t<E>) {
+  return {};
+}
 
 struct const_buffer {
   const void *data;

@@ -38,7 +38,7 @@ net::awaitable<void> hash_on_pool(net::thread_pool &pool,
       [&]() -> net::awaitable<void> {
         std::this_thread::sleep_for(10ms);
         // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-        // CHECK-FIXES: {{^}}        co_await boost::asio::steady_timer(co_await boost::asio::this_coro::executor, 10ms).async_wait(boost::asio::use_awaitable);
+        // CHECK-FIXES: {{^}}        co_await net::steady_timer(co_await net::this_coro::executor, 10ms).async_wait(net::use_awaitable);
         co_return;
       },
       net::use_awaitable);
@@ -48,7 +48,7 @@ coro::task<void> hop(coro::thread_pool &tp) {
   std::this_thread::sleep_for(10ms);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await pool.schedule()' on a 'coro::thread_pool' before the call
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer instead: 'co_await scheduler->yield_for(<duration>)' on a 'coro::scheduler' ('coro::io_scheduler' before libcoro 0.15)
   co_await tp.schedule();
   // Not flagged: after the hop the coroutine runs on the pool.
   std::this_thread::sleep_for(10ms);
@@ -61,5 +61,5 @@ coro::task<void> hop_in_a_branch(coro::thread_pool &tp, bool busy) {
   std::this_thread::sleep_for(10ms);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: move the blocking call to a thread pool: 'co_await pool.schedule()' on a 'coro::thread_pool' before the call
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: suspend on a timer instead: 'co_await scheduler->yield_for(<duration>)' on a 'coro::scheduler' ('coro::io_scheduler' before libcoro 0.15)
 }
