@@ -113,6 +113,15 @@ bool stdFunctionThrows(const FunctionDecl *FD, llvm::StringRef QualifiedName) {
   return FD->getIdentifier() && Throwing.contains(FD->getName());
 }
 
+/// Whether what \p Callee throws is the business of its library's
+/// documentation rather than of the code its headers show: it is declared
+/// in a system header, or by a framework, wherever the framework's headers
+/// are (a copy of Asio vendored into a project is still Asio).
+bool judgedByDocumentation(const FunctionDecl *Callee) {
+  return declaredInLibraryHeader(Callee) ||
+         frameworkOf(Callee) != Framework::Unknown;
+}
+
 /// Whether \p FD belongs to a framework whose operations report failure by
 /// value (a status, an optional), not by throwing.
 bool failsByValue(const Decl *FD) {
@@ -214,7 +223,7 @@ ExceptionAnalysis::escapeInside(const EscapingThrow &Site) {
   // A call of a coroutine throws nothing at the call; its await does. A
   // library's documentation, not its implementation, says what it throws.
   if (!Def || isCoroutine(Def) != (Site.Kind == EscapingThrow::Await) ||
-      declaredInLibraryHeader(Callee))
+      judgedByDocumentation(Callee))
     return std::nullopt;
   for (const Expr *Init : initializerExprs(Def))
     if (std::optional<EscapingThrow> Inner = firstEscaping(Init, 0))
@@ -508,9 +517,10 @@ bool isErrorResultValue(const FunctionDecl *Callee) {
 bool ExceptionAnalysis::shownToThrow(const FunctionDecl *Callee,
                                      const FunctionDecl *Def, unsigned Depth) {
   // A library says what it throws in its documentation, not in the code
-  // its headers happen to show: only what never returns, and the value of
-  // an error-carrying result, throw on purpose.
-  if (declaredInLibraryHeader(Callee))
+  // its headers happen to show (nor does a framework's copy vendored into a
+  // project): only what never returns, and the value of an error-carrying
+  // result, throw on purpose.
+  if (judgedByDocumentation(Callee))
     return Callee->isNoReturn() || isErrorResultValue(Callee);
   // A coroutine's body throws into its task, not at the call; an override
   // or a body in another unit is not in sight.

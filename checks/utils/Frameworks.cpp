@@ -680,7 +680,9 @@ static bool derivesFromExecutionContext(const CXXRecordDecl *Class,
 // kept) on its own; "the result of the then() action can be co_awaited, if
 // desired".
 static constexpr llvm::StringRef DiscardableContinuations[] = {
-    "QCoro::Task::then"};
+    // QCoro 0.9 declares then() in Task; 0.10 and later in the base both
+    // Task and LazyTask derive from.
+    "QCoro::Task::then", "QCoro::detail::TaskBase::then"};
 
 bool isDiscardableContinuation(const FunctionDecl *Callee) {
   return Callee &&

@@ -171,7 +171,8 @@ void co_spawn(const Executor &ex, awaitable<T, AwaitableExecutor> a,
 template <class Executor, class F, class Token>
 void co_spawn(const Executor &ex, F &&f, Token &&token) {}
 // Awaited with use_awaitable, a spawn completes with the task's result.
-template <class Executor, class F, class E>
+template <class Executor, class F, class E,
+          class = decltype(std::declval<F>()())>
 awaitable<void, E> co_spawn(const Executor &ex, F &&f, use_awaitable_t<E>) {
   return {};
 }

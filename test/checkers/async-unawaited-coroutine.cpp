@@ -221,6 +221,18 @@ void qcoro_plain() {
   qcoro_fetch();
   auto started = qcoro_fetch();
 }
+// Not flagged: QCoro's then() is a continuation whose task may be dropped
+// (documented: "can be co_awaited, if desired"). The coroutine call beside it
+// is still flagged.
+QCoro::Task<> qcoro_then(QCoro::Task<int> &task) {
+  task.then([] {});
+  qcoro_fetch();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'qcoro_fetch' is started but never awaited; its result and exceptions are lost [async-unawaited-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: coroutine 'qcoro_fetch' is started but never awaited; its result and exceptions are lost [async-unawaited-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: add 'co_await' to wait for its result
+  // CHECK-NOTES: :[[@LINE-4]]:3: note: cast the call to 'void' if it is meant to run detached
+  co_await task;
+}
 
 seastar::future<> seastar_user(seastar::semaphore &sem) {
   auto units = sem.get_units(1);
