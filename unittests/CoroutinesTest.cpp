@@ -90,7 +90,8 @@ TEST(ContainsCompileErrors, RecoveryAndInvalidDeclarations) {
     task undeclared() { co_await nosuch(1); }
     void bad_local() { unknown_type x; }
     void plain() { int y = 1; (void)y; }
-  )cpp"));
+  )cpp"),
+                      /*ExpectErrors=*/true);
   EXPECT_FALSE(utils::containsCompileErrors(function(*AST, "good")));
   EXPECT_TRUE(utils::containsCompileErrors(function(*AST, "undeclared")));
   EXPECT_TRUE(utils::containsCompileErrors(function(*AST, "bad_local")));

@@ -104,8 +104,9 @@ TEST(Walk, BlocksAndDiscardedBranches) {
           Calls.push_back(Call->getDirectCallee()->getNameAsString());
           if (Calls.back() == "b")
             BlockOfB = C.Block;
-          if (Calls.back() == "a")
+          if (Calls.back() == "a") {
             EXPECT_EQ(C.Block, Outer);
+          }
         }
         return true;
       });
