@@ -22,6 +22,7 @@ namespace clang::tidy::async {
 static constexpr llvm::StringLiteral SessionTypesKey = "SessionTypes";
 static constexpr llvm::StringLiteral SessionFactoriesKey = "SessionFactories";
 static constexpr llvm::StringLiteral IgnoredTypesKey = "IgnoredTypes";
+static constexpr llvm::StringLiteral StrictModeKey = "StrictMode";
 
 namespace {
 
@@ -118,12 +119,15 @@ SessionPerRequestCheck::SessionPerRequestCheck(StringRef Name,
           Options.getLocalOrGlobal(utils::WriteFactsOption, ""), false)),
       ReadFacts(utils::parseBoolOption(
           Options.getLocalOrGlobal(utils::ReadFactsOption, ""), true)),
+      StrictMode(
+          utils::parseBoolOption(Options.get(StrictModeKey, "false"), false)),
       Tidy(Context) {}
 
 void SessionPerRequestCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, SessionTypesKey, SessionTypes);
   Options.store(Opts, SessionFactoriesKey, SessionFactories);
   Options.store(Opts, IgnoredTypesKey, IgnoredTypes);
+  Options.store(Opts, StrictModeKey, utils::boolOptionText(StrictMode));
 }
 
 void SessionPerRequestCheck::onStartOfTranslationUnit() {
@@ -139,6 +143,7 @@ void SessionPerRequestCheck::onStartOfTranslationUnit() {
   UnitFactsDir.clear();
   UnitCtx = nullptr;
   Recorder.clear();
+  Paths.clear();
 }
 
 void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
@@ -251,7 +256,22 @@ void SessionPerRequestCheck::noteRepeated(const BodyWalk &W,
         {Callee->getCanonicalDecl(), RepeatedCall{Loc, Spawner, W.Function}});
 }
 
-void SessionPerRequestCheck::noteSpawned(const BodyWalk &W,
+bool SessionPerRequestCheck::runsWhenever(const BodyWalk &W, const Stmt *S) {
+  if (StrictMode)
+    return true;
+  // A constructor's member initializers, written or default, run each time
+  // it runs; they are outside its body.
+  const Stmt *Body = utils::getUserBody(W.Function);
+  const SourceManager &SM = W.Ctx.getSourceManager();
+  if (!Body ||
+      !SM.isPointWithin(SM.getExpansionLoc(S->getBeginLoc()),
+                        SM.getExpansionLoc(Body->getBeginLoc()),
+                        SM.getExpansionLoc(Body->getEndLoc())))
+    return true;
+  return Paths.runsWhenever(W.Function, S);
+}
+
+void SessionPerRequestCheck::noteSpawned(const BodyWalk &W, const Stmt *Site,
                                          const FunctionDecl *Handed,
                                          SourceLocation Loc,
                                          const NamedDecl *Spawner,
@@ -266,7 +286,7 @@ void SessionPerRequestCheck::noteSpawned(const BodyWalk &W,
     if (const FunctionTemplateDecl *Primary = Fn->getPrimaryTemplate())
       Spawner = Primary;
   CallsOf[W.Function->getCanonicalDecl()].push_back(
-      {Handed->getCanonicalDecl(), Loc, Spawner});
+      {Handed->getCanonicalDecl(), Loc, Spawner, runsWhenever(W, Site)});
   if (P.Loop)
     noteRepeated(W, Handed, Loc, Spawner);
 }
@@ -277,11 +297,12 @@ void SessionPerRequestCheck::record(BodyWalk &W, const Expr *Made,
                                     const Place &P, const VarDecl *Var,
                                     const DeclStmt *DS) {
   Construction C{
-      Loc,         Range, What, Why,
-      P.Loop,      Var,   Made, Var ? Var : W.InitialisedVar.lookup(Made),
-      std::nullopt};
+      Loc,          Range, What, Why,
+      P.Loop,       Var,   Made, Var ? Var : W.InitialisedVar.lookup(Made),
+      std::nullopt, true};
   if (Var && DS)
     C.Hoist = hoist(DS, Var, P, W.Ctx);
+  C.Whenever = runsWhenever(W, Made);
   W.Found.push_back(std::move(C));
 }
 
@@ -334,7 +355,7 @@ void SessionPerRequestCheck::visitConstruction(
   // chain, like a call.
   if (isProgramConstructor(Ctor, SM)) {
     CallsOf[W.Function->getCanonicalDecl()].push_back(
-        {Ctor->getCanonicalDecl(), At, nullptr});
+        {Ctor->getCanonicalDecl(), At, nullptr, runsWhenever(W, Construct)});
     if (P.Loop)
       noteRepeated(W, Ctor, At, nullptr);
     if (Ctor->isDefaulted() && Ctor->isDefined() &&
@@ -343,7 +364,8 @@ void SessionPerRequestCheck::visitConstruction(
   }
   if (utils::isSpawner(utils::qualifiedName(Class)))
     for (const Expr *Arg : Construct->arguments())
-      noteSpawned(W, utils::handedFunction(Arg), Arg->getExprLoc(), Class, P);
+      noteSpawned(W, Construct, utils::handedFunction(Arg), Arg->getExprLoc(),
+                  Class, P);
 }
 
 void SessionPerRequestCheck::visitCall(BodyWalk &W, const CallExpr *Call,
@@ -365,10 +387,11 @@ void SessionPerRequestCheck::visitCall(BodyWalk &W, const CallExpr *Call,
     noteRepeated(W, Callee, Begin, nullptr);
   if (!SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
     CallsOf[W.Function->getCanonicalDecl()].push_back(
-        {Callee->getCanonicalDecl(), Begin});
+        {Callee->getCanonicalDecl(), Begin, nullptr, runsWhenever(W, Call)});
   if (utils::isSpawner(utils::qualifiedName(Callee)))
     for (const Expr *Arg : Call->arguments())
-      noteSpawned(W, utils::handedFunction(Arg), Arg->getExprLoc(), Callee, P);
+      noteSpawned(W, Call, utils::handedFunction(Arg), Arg->getExprLoc(),
+                  Callee, P);
 }
 
 void SessionPerRequestCheck::pushChildren(BodyWalk &W, const Stmt *S,
@@ -471,8 +494,11 @@ void SessionPerRequestCheck::onEndOfTranslationUnit() {
     auto Calls = CallsOf.find(Reach[I].Function);
     if (Calls == CallsOf.end())
       continue;
+    // Below the root, a call in one branch of a function is something the
+    // function may do: the chain goes on only through calls it always makes.
     for (const utils::CallSite &Step : Calls->second)
-      if (ReachIndex.try_emplace(Step.Callee, Reach.size()).second)
+      if ((Reach[I].Parent < 0 || Step.Whenever) &&
+          ReachIndex.try_emplace(Step.Callee, Reach.size()).second)
         Reach.push_back({Step.Callee, static_cast<int>(I), Step.Loc, Step.Via});
   }
 
@@ -490,7 +516,12 @@ void SessionPerRequestCheck::onEndOfTranslationUnit() {
     llvm::SmallVector<const Reached *, 4> Chain = chainTo(Found->second);
     const FunctionDecl *Origin = Chain.front()->Function;
     const RepeatedCall &Call = Repeated.find(Origin)->second;
+    const bool Root = Chain.size() == 1;
     for (const Construction &C : Constructions) {
+      // What a function below the root builds in one of its branches is
+      // something it may do.
+      if (!Root && !C.Whenever)
+        continue;
       const bool IsFactory = llvm::isa<FunctionDecl>(C.What);
       {
         auto Diag = diag(C.Loc, "%select{a new %q1 is created|%q1 is "
@@ -542,18 +573,19 @@ void SessionPerRequestCheck::writeFacts() {
   for (const FunctionDecl *Def : Defined) {
     const FunctionDecl *Canonical = Def->getCanonicalDecl();
     std::optional<utils::HitFact> Hit;
+    // Other units follow what a function always does (as below a root).
     auto Local = LocalConstructions.find(Canonical);
-    if (Local != LocalConstructions.end() && !Local->second.empty() &&
-        !Def->isMain()) {
-      const Construction &C = Local->second.front();
-      Hit = utils::sessionHit(C.What, C.Why, C.Loc, *UnitCtx);
-    }
-    auto Calls = CallsOf.find(Canonical);
-    utils::recordSessionFunction(Recorder, Def,
-                                 Calls == CallsOf.end()
-                                     ? llvm::ArrayRef<utils::CallSite>()
-                                     : llvm::ArrayRef(Calls->second),
-                                 std::move(Hit));
+    if (Local != LocalConstructions.end() && !Def->isMain())
+      for (const Construction &C : Local->second)
+        if (C.Whenever) {
+          Hit = utils::sessionHit(C.What, C.Why, C.Loc, *UnitCtx);
+          break;
+        }
+    llvm::SmallVector<utils::CallSite, 8> Always;
+    if (auto Calls = CallsOf.find(Canonical); Calls != CallsOf.end())
+      llvm::copy_if(Calls->second, std::back_inserter(Always),
+                    [](const utils::CallSite &Step) { return Step.Whenever; });
+    utils::recordSessionFunction(Recorder, Def, Always, std::move(Hit));
   }
   for (size_t N = 0; N < Reach.size(); ++N) {
     if (Reach[N].Function->isMain())
@@ -562,7 +594,7 @@ void SessionPerRequestCheck::writeFacts() {
     const RepeatedCall &Call = Repeated.find(Chain.front()->Function)->second;
     llvm::SmallVector<utils::CallSite, 4> Steps;
     for (const Reached *Step : llvm::drop_begin(Chain))
-      Steps.push_back({Step->Function, Step->CallLoc, Step->Via});
+      Steps.push_back({Step->Function, Step->CallLoc, Step->Via, true});
     utils::recordPerRequest(Recorder, Reach[N].Function,
                             Chain.front()->Function, Call.Loc, Call.Spawner,
                             Steps, !(Call.Caller && Call.Caller->isMain()));

@@ -4,6 +4,7 @@
 #ifndef ASYNC_LINT_SESSIONPERREQUESTCHECK_H
 #define ASYNC_LINT_SESSIONPERREQUESTCHECK_H
 
+#include "utils/EveryPath.h"
 #include "utils/FunctionBodyCheck.h"
 #include "utils/SessionFacts.h"
 #include "utils/Sessions.h"
@@ -51,6 +52,8 @@ public:
     /// `std::make_shared<T>(...)` or factory call initialises.
     const VarDecl *Holder;
     std::optional<std::pair<CharSourceRange, std::string>> Hoist;
+    /// Built each time the function runs, not in one of its branches.
+    bool Whenever = true;
   };
   /// Why a function runs once per item or per request: the first call site
   /// that says so.
@@ -85,9 +88,9 @@ private:
   void noteRepeated(const BodyWalk &W, const FunctionDecl *Callee,
                     SourceLocation Loc, const NamedDecl *Spawner);
   /// \p Handed is handed to \p Spawner at \p Loc: a step of a chain.
-  void noteSpawned(const BodyWalk &W, const FunctionDecl *Handed,
-                   SourceLocation Loc, const NamedDecl *Spawner,
-                   const Place &P);
+  void noteSpawned(const BodyWalk &W, const Stmt *Site,
+                   const FunctionDecl *Handed, SourceLocation Loc,
+                   const NamedDecl *Spawner, const Place &P);
   /// Keeps a session object \p Made builds.
   void record(BodyWalk &W, const Expr *Made, SourceLocation Loc,
               SourceRange Range, const NamedDecl *What, llvm::StringRef Why,
@@ -113,6 +116,15 @@ private:
   const std::string FactsDir;
   const bool WriteFacts;
   const bool ReadFacts;
+  /// Also what rests on assumptions: a call or construction in a branch of
+  /// a function reached per request may run.
+  const bool StrictMode;
+  /// Which statements run whenever their function runs: a chain's steps
+  /// below the root, and what a reached function builds, must.
+  utils::EveryPath Paths;
+  /// Whether \p S, in the function \p W walks, counts as done each time
+  /// the function runs (always under StrictMode).
+  bool runsWhenever(const BodyWalk &W, const Stmt *S);
   ClangTidyContext *const Tidy;
   std::optional<utils::SessionCatalog> Catalog;
   /// Recognises timers, whose awaits pace a loop (utils::repeatsPerItem).

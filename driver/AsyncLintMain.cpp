@@ -182,6 +182,9 @@ struct Run {
   size_t Units = 0;
   SourceFiles Sources;
   llvm::StringMap<std::string> Linted;
+  /// The units the report covers, absolute, sorted: a JUnit report has a
+  /// passing test case for each one without findings.
+  std::vector<std::string> LintedUnits;
   std::vector<Finding> Findings;
   size_t InBaseline = 0, Unchanged = 0;
   FixPlan Fixes;
@@ -410,6 +413,15 @@ llvm::Error writeReport(Run &R) {
   case OutputFormat::Github:
     writeGithub(R.Findings, Settings, R.Sources, OS);
     break;
+  case OutputFormat::Gitlab:
+    writeGitlab(R.Findings, Settings, OS);
+    break;
+  case OutputFormat::Junit:
+    writeJunit(R.Findings, Settings, R.Sources, R.LintedUnits, OS);
+    break;
+  case OutputFormat::Rdjson:
+    writeRdjson(R.Findings, Settings, R.Sources, OS);
+    break;
   }
   if (!Opts.OutputFile.empty())
     return writeFileAtomically(Opts.OutputFile, Report);
@@ -546,6 +558,11 @@ int run(Options &Opts) {
   if (llvm::Error Err = linkUnits(R))
     return fail(std::move(Err));
   R.Linted = lintedContents(R.Results);
+  for (const UnitResult &U : R.Results)
+    if (!U.File.empty())
+      R.LintedUnits.push_back(U.File);
+  llvm::sort(R.LintedUnits);
+  R.LintedUnits.erase(llvm::unique(R.LintedUnits), R.LintedUnits.end());
   R.Findings = mergeResults(std::move(R.Results), R.Sources, R.Root);
   assignFingerprints(R.Findings, R.Sources);
   if (!Opts.WriteBaseline.empty())

@@ -153,7 +153,14 @@ cl::opt<OutputFormat> FormatArg(
         clEnumValN(OutputFormat::Json, "json", "one JSON record per finding"),
         clEnumValN(OutputFormat::Sarif, "sarif", "SARIF 2.1.0"),
         clEnumValN(OutputFormat::Github, "github",
-                   "GitHub Actions workflow commands (annotations)")),
+                   "GitHub Actions workflow commands (annotations)"),
+        clEnumValN(OutputFormat::Gitlab, "gitlab",
+                   "GitLab Code Quality report (JSON)"),
+        clEnumValN(OutputFormat::Junit, "junit",
+                   "JUnit XML: a test suite per file, a failing test case "
+                   "per finding"),
+        clEnumValN(OutputFormat::Rdjson, "rdjson",
+                   "reviewdog's diagnostic format, fix-its as suggestions")),
     cl::cat(OutputCategory));
 cl::opt<std::string> OutputArg(
     "output", cl::value_desc("file"),

@@ -20,7 +20,7 @@
 
 namespace clang::tidy::async::lint {
 
-enum class OutputFormat { Text, Json, Sarif, Github };
+enum class OutputFormat { Text, Json, Sarif, Github, Gitlab, Junit, Rdjson };
 enum class ColorMode { Auto, Always, Never };
 
 struct Options {

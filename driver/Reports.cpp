@@ -25,14 +25,14 @@ constexpr CheckDoc CheckDocs[] = {
     {"", ""},
 };
 
+} // namespace
+
 const char *levelName(const Finding &F) {
   if (F.isError())
     return "error";
   return F.Diag.DiagLevel == tooling::Diagnostic::Remark ? "remark" : "warning";
 }
 
-// Which fix option would apply this finding's fix: "fix", "fix-notes", or
-// none.
 std::optional<llvm::StringRef> fixableBy(const Finding &F) {
   if (F.fix(false))
     return llvm::StringRef("fix");
@@ -40,13 +40,6 @@ std::optional<llvm::StringRef> fixableBy(const Finding &F) {
     return llvm::StringRef("fix-notes");
   return std::nullopt;
 }
-
-struct Edit {
-  std::string File; // absolute
-  Position Begin, End;
-  unsigned Offset, Length;
-  std::string Text;
-};
 
 std::vector<Edit> edits(const llvm::StringMap<tooling::Replacements> &Fix,
                         SourceFiles &Sources) {
@@ -63,8 +56,6 @@ std::vector<Edit> edits(const llvm::StringMap<tooling::Replacements> &Fix,
   });
   return Result;
 }
-
-} // namespace
 
 std::string checkSummary(llvm::StringRef Check) {
   for (const CheckDoc &Doc : CheckDocs)
@@ -357,6 +348,7 @@ public:
             });
           }
         });
+      codeFlows(E);
       J.attributeObject("partialFingerprints", [&] {
         J.attribute("asyncLintFingerprint/v1", F.Fingerprint);
       });
@@ -373,6 +365,45 @@ public:
             if (!Note.Fix.empty())
               fix(sentence(Note.Message), Note.Fix);
         });
+    });
+  }
+
+  /// A finding whose notes point elsewhere without a fix of their own (the
+  /// calls of a chain across functions and units, the spawn that runs a
+  /// function per request, the throw an exception comes from) is a path: one
+  /// thread flow, the finding first, then those notes in the order the check
+  /// gives them. Notes that carry a fix, or sit at the finding itself, are
+  /// advice and stay in relatedLocations only.
+  void codeFlows(const ClangTidyError &E) {
+    llvm::SmallVector<const tooling::DiagnosticMessage *, 8> Steps;
+    for (const tooling::DiagnosticMessage &Note : E.Notes)
+      if (!Note.FilePath.empty() && Note.Fix.empty() &&
+          (Note.FilePath != E.Message.FilePath ||
+           Note.FileOffset != E.Message.FileOffset))
+        Steps.push_back(&Note);
+    if (Steps.empty() || E.Message.FilePath.empty())
+      return;
+    auto Step = [&](const tooling::DiagnosticMessage &M) {
+      J.object([&] {
+        J.attributeObject("location", [&] {
+          J.attributeObject("message",
+                            [&] { J.attribute("text", sentence(M.Message)); });
+          physicalLocation(M.FilePath, M.FileOffset);
+        });
+      });
+    };
+    J.attributeArray("codeFlows", [&] {
+      J.object([&] {
+        J.attributeArray("threadFlows", [&] {
+          J.object([&] {
+            J.attributeArray("locations", [&] {
+              Step(E.Message);
+              for (const tooling::DiagnosticMessage *Note : Steps)
+                Step(*Note);
+            });
+          });
+        });
+      });
     });
   }
 

@@ -4,7 +4,9 @@
 // text: clang's diagnostic style, byte for byte what clang-tidy prints;
 // json: one record per finding (documented in docs/ci.md); sarif: SARIF
 // 2.1.0 for code-scanning tools; github: GitHub Actions workflow commands,
-// which GitHub shows as annotations on the pull request.
+// which GitHub shows as annotations on the pull request; gitlab, junit and
+// rdjson (CiReports.cpp): GitLab's Code Quality report, JUnit XML for test
+// report viewers, and reviewdog's diagnostic format.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,6 +34,34 @@ void writeSarif(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
                 SourceFiles &Sources, llvm::raw_ostream &OS);
 void writeGithub(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
                  SourceFiles &Sources, llvm::raw_ostream &OS);
+/// GitLab's Code Quality report (the merge request widget).
+void writeGitlab(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
+                 llvm::raw_ostream &OS);
+/// JUnit XML: a test suite per file, a failing test case per finding, and a
+/// passing one for each linted file with none (\p Linted, absolute).
+void writeJunit(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
+                SourceFiles &Sources, llvm::ArrayRef<std::string> Linted,
+                llvm::raw_ostream &OS);
+/// reviewdog's diagnostic format (rdjson): fix-its as suggestions, notes as
+/// related locations.
+void writeRdjson(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
+                 SourceFiles &Sources, llvm::raw_ostream &OS);
+
+/// "error", "warning" or "remark".
+const char *levelName(const Finding &F);
+/// Which fix option would apply \p F's fix: "fix", "fix-notes", or none.
+std::optional<llvm::StringRef> fixableBy(const Finding &F);
+
+/// One edit of a fix, with its place in both forms.
+struct Edit {
+  std::string File; // absolute
+  Position Begin, End;
+  unsigned Offset, Length;
+  std::string Text;
+};
+/// The edits of \p Fix, sorted by file and offset.
+std::vector<Edit> edits(const llvm::StringMap<tooling::Replacements> &Fix,
+                        SourceFiles &Sources);
 
 /// The one-sentence summary of a check (the first paragraph of its docs
 /// page for async-* checks), and the URL of its documentation.

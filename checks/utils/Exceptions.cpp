@@ -181,6 +181,81 @@ const FunctionDecl *awaitedCallee(const Expr *E) {
   return Call ? Call->getDirectCallee() : nullptr;
 }
 
+bool isErrorCodeReference(QualType T);
+
+/// The variable \p E names, through casts and conversions.
+const ValueDecl *namedVariable(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1)
+    E = Construct->getArg(0)->IgnoreParenImpCasts();
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
+  return Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+/// An input that a condition checked with an operation's error_code form:
+/// the condition calls a function whose visible body runs that form on
+/// the input (`is_hostname(host)` calls `make_address(host, ec)`).
+struct Validation {
+  const ValueDecl *Input;
+  /// The name of the operation whose error_code form checked it.
+  DeclarationName Operation;
+  /// The statements the condition guards.
+  llvm::SmallVector<const Stmt *, 2> Guarded;
+};
+
+/// The validations the condition of \p If makes.
+void collectValidations(const IfStmt *If,
+                        llvm::SmallVectorImpl<Validation> &Out) {
+  forEachEvaluatedStmt(If->getCond(), [&](const Stmt *S) {
+    const auto *Check = llvm::dyn_cast<CallExpr>(S);
+    const FunctionDecl *Checker = Check ? Check->getDirectCallee() : nullptr;
+    const FunctionDecl *Def = Checker ? Checker->getDefinition() : nullptr;
+    if (!Def || Def->getNumParams() != Check->getNumArgs())
+      return true;
+    for (unsigned I = 0, N = Check->getNumArgs(); I < N; ++I) {
+      const ValueDecl *Input = namedVariable(Check->getArg(I));
+      if (!Input)
+        continue;
+      // The checker's body runs an error_code form on that parameter.
+      forEachEvaluatedStmt(Def->getBody(), [&](const Stmt *Inner) {
+        const auto *Op = llvm::dyn_cast<CallExpr>(Inner);
+        const FunctionDecl *Form = Op ? Op->getDirectCallee() : nullptr;
+        const unsigned Params = Form ? Form->getNumParams() : 0;
+        if (!Form || Params == 0 ||
+            !isErrorCodeReference(Form->getParamDecl(Params - 1)->getType()))
+          return true;
+        for (const Expr *Arg : Op->arguments())
+          if (namedVariable(Arg) == Def->getParamDecl(I))
+            Out.push_back(
+                {Input, Form->getDeclName(), {If->getThen(), If->getElse()}});
+        return true;
+      });
+    }
+    return true;
+  });
+}
+
+/// Whether \p Call, a throwing form, runs on an input that a condition
+/// around it checked with the same operation's error_code form.
+bool isValidated(const CallExpr *Call, llvm::ArrayRef<Validation> Validations,
+                 const SourceManager &SM) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (!Callee || Call->getNumArgs() == 0)
+    return false;
+  const ValueDecl *Input = namedVariable(Call->getArg(0));
+  return Input && llvm::any_of(Validations, [&](const Validation &V) {
+           return V.Input == Input && V.Operation == Callee->getDeclName() &&
+                  llvm::any_of(V.Guarded, [&](const Stmt *Branch) {
+                    return Branch && SM.isPointWithin(Call->getBeginLoc(),
+                                                      Branch->getBeginLoc(),
+                                                      Branch->getEndLoc());
+                  });
+         });
+}
+
 } // namespace
 
 const FunctionDecl *visibleDefinition(const FunctionDecl *FD) {
@@ -250,6 +325,9 @@ ExceptionAnalysis::walk(const Stmt *Root,
   std::optional<EscapingThrow> Found;
   const SourceManager &SM = Ctx.getSourceManager();
   auto Escapes = [&](QualType Thrown) { return !caught(Trys, Thrown, Ctx); };
+  // Inputs a condition checked with an operation's error_code form; the
+  // throwing form on them, under that condition, is not evidence.
+  llvm::SmallVector<Validation, 2> Validations;
   forEachEvaluatedStmtInContext(
       Root, Ctx, [&](const Stmt *S, const EvaluationContext &) {
         if (Found)
@@ -271,6 +349,8 @@ ExceptionAnalysis::walk(const Stmt *Root,
         // failures without throwing. Macro arguments are the user's.
         if (!writtenInFile(S->getBeginLoc(), SM))
           return true;
+        if (const auto *If = llvm::dyn_cast<IfStmt>(S))
+          collectValidations(If, Validations);
         if (const auto *Throw = llvm::dyn_cast<CXXThrowExpr>(S)) {
           // `throw;` rethrows what its handler caught.
           QualType Thrown;
@@ -292,7 +372,8 @@ ExceptionAnalysis::walk(const Stmt *Root,
           if (const FunctionDecl *Callee = Call->getDirectCallee()) {
             Throws = callCanThrow(Callee, Depth) ||
                      (Mode == Evidence::Shown && isThrowingTwin(Callee) &&
-                      hasRunTimeInput(Call, Ctx));
+                      hasRunTimeInput(Call, Ctx) &&
+                      !isValidated(Call, Validations, SM));
             // `std::make_shared<T>(args)` runs the constructor it selects.
             if (!Throws)
               if (const CXXConstructorDecl *Made = madeConstructor(Call))

@@ -448,10 +448,9 @@ static bool declaresName(const ASTContext &Ctx, llvm::StringRef Qualified) {
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   Qualified.split(Parts, "::");
   for (size_t I = 0; I < Parts.size(); ++I) {
-    auto Ident = Ctx.Idents.find(Parts[I]);
-    if (Ident == Ctx.Idents.end())
-      return false;
-    const DeclarationName Name(Ident->getValue());
+    // get(), not find(): an identifier of a precompiled preamble (clangd's)
+    // is loaded on first use.
+    const DeclarationName Name(&Ctx.Idents.get(Parts[I]));
     llvm::SmallVector<const DeclContext *, 4> Next;
     for (const DeclContext *Scope : Scopes)
       for (const NamedDecl *Found : Scope->lookup(Name)) {

@@ -26,6 +26,9 @@ struct CallSite {
   SourceLocation Loc;
   /// The spawner the callee is handed to at Loc, or null for a call.
   const NamedDecl *Via = nullptr;
+  /// The call is made each time its function runs, not in one of its
+  /// branches: the chain may go on through it below the root.
+  bool Whenever = true;
 };
 
 /// \p D's qualified name as the unit's own diagnostics print it (`%q`).
