@@ -263,10 +263,9 @@ bool SessionPerRequestCheck::runsWhenever(const BodyWalk &W, const Stmt *S) {
   // it runs; they are outside its body.
   const Stmt *Body = utils::getUserBody(W.Function);
   const SourceManager &SM = W.Ctx.getSourceManager();
-  if (!Body ||
-      !SM.isPointWithin(SM.getExpansionLoc(S->getBeginLoc()),
-                        SM.getExpansionLoc(Body->getBeginLoc()),
-                        SM.getExpansionLoc(Body->getEndLoc())))
+  if (!Body || !SM.isPointWithin(SM.getExpansionLoc(S->getBeginLoc()),
+                                 SM.getExpansionLoc(Body->getBeginLoc()),
+                                 SM.getExpansionLoc(Body->getEndLoc())))
     return true;
   return Paths.runsWhenever(W.Function, S);
 }
