@@ -3,7 +3,6 @@
 // (applied with --fix-notes; awaiting changes when the coroutine continues).
 // RUN: %check_async -fix-notes %s async-blocking-call-in-coroutine %t
 
-#include <asio.hpp>
 #include <boost/asio.hpp>
 #include <folly/experimental/coro/Task.h>
 #include <string>
@@ -109,16 +108,6 @@ net::awaitable<void> session(socket_type &sock, acceptor_type &acceptor,
     // CHECK-NOTES: :[[@LINE-2]]:10: warning: blocking call to 'boost::asio::basic_stream_socket::write_some' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
     // CHECK-NOTES: :[[@LINE-3]]:10: note: use the asynchronous 'async_write_some' with 'net::use_awaitable' instead, outside the catch handler
   }
-}
-
-asio::awaitable<void> standalone(asio::basic_stream_socket<asio::ip::tcp> &sock) {
-  char data[64];
-  sock.read_some(asio::buffer(data, sizeof data));
-  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: blocking call to 'asio::basic_stream_socket::read_some' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-2]]:8: warning: blocking call to 'asio::basic_stream_socket::read_some' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-NOTES: :[[@LINE-3]]:8: note: use the asynchronous 'async_read_some' with 'asio::use_awaitable' instead
-  // CHECK-FIXES: co_await sock.async_read_some(asio::buffer(data, sizeof data), asio::use_awaitable);
-  co_return;
 }
 
 // A coroutine with its own executor type: its completion token is

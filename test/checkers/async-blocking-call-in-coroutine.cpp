@@ -6,7 +6,6 @@
 #include <QTcpSocket>
 #include <QThread>
 #include <qcoro/qcorotask.h>
-#include <asio.hpp>
 #include <async_simple/coro/Lazy.h>
 #include <boost/asio.hpp>
 #include <coro/coro.hpp>
@@ -102,13 +101,6 @@ net::awaitable<void> asio_sleeps() {
     // CHECK-NOTES: :[[@LINE-3]]:5: note: suspend on a timer instead, outside the catch handler: 'co_await net::steady_timer(co_await net::this_coro::executor, <duration>).async_wait(net::use_awaitable)'
   }
   (void)left;
-}
-
-asio::awaitable<void> standalone_asio_sleep() {
-  std::this_thread::sleep_for(20ms);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: blocking call to 'std::this_thread::sleep_for' in a coroutine; sleeping stalls every coroutine on its thread [async-blocking-call-in-coroutine]
-  // CHECK-FIXES: co_await asio::steady_timer(co_await asio::this_coro::executor, 20ms).async_wait(asio::use_awaitable);
-  co_return;
 }
 
 folly::coro::Task<void> folly_sleeps() {

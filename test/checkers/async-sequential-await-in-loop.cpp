@@ -6,7 +6,6 @@
 // fix-its of the canonical shapes are tested in
 // async-sequential-await-in-loop-fixes.cpp.
 
-#include <asio.hpp>
 #include <async_simple/coro/Lazy.h>
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/channel.hpp>
@@ -269,15 +268,6 @@ template <class T> net::awaitable<void> each(std::vector<T> items) {
 }
 
 // Each framework's note names its own idiom.
-
-asio::awaitable<void> standalone_fetch(std::string url);
-asio::awaitable<void> standalone(std::vector<std::string> urls) {
-  for (auto &u : urls)
-    co_await standalone_fetch(u);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: each iteration waits for 'standalone_fetch' before the next one starts; the iterations are independent and could run concurrently [async-sequential-await-in-loop]
-    // CHECK-NOTES: :[[@LINE-2]]:5: warning: each iteration waits for 'standalone_fetch' before the next one starts; the iterations are independent and could run concurrently [async-sequential-await-in-loop]
-    // CHECK-NOTES: :[[@LINE-4]]:3: note: to run the iterations concurrently, start the operations with 'asio::deferred' and await them together with 'asio::experimental::make_parallel_group', or join a fixed number with the '&&' operator of 'asio::experimental::awaitable_operators'
-}
 
 async_simple::coro::Lazy<int> lazy_fetch(std::string url);
 async_simple::coro::Lazy<void> async_simple_loop(std::vector<std::string> urls) {

@@ -3,11 +3,11 @@
 // RUN: %check_async -check-suffixes=,STRICT %s async-swallowed-cancellation %t-strict \
 // RUN:   -config="{CheckOptions: {async-swallowed-cancellation.StrictMode: true}}"
 
-// Asio (Boost and standalone): a cancelled operation completes with
-// error::operation_aborted, thrown as system_error by use_awaitable or
-// delivered as an error code by as_tuple and redirect_error.
+// Boost.Asio (standalone Asio has a unit of its own,
+// async-swallowed-cancellation-standalone-asio.cpp): a cancelled operation
+// completes with error::operation_aborted, thrown as system_error by
+// use_awaitable or delivered as an error code by as_tuple and redirect_error.
 
-#include <asio.hpp>
 #include <boost/asio.hpp>
 #include <cstdio>
 #include <exception>
@@ -333,39 +333,6 @@ net::awaitable<void> unrelated(tcp::socket &socket) {
   }
 }
 
-// ---------------------------------------------------------------------------
-// Standalone Asio: asio::system_error is std::system_error.
-
-asio::awaitable<void> standalone(asio::ip::tcp::socket &socket) {
-  char data[1024];
-  for (;;) {
-    try {
-      co_await socket.async_read_some(asio::buffer(data, 1024), asio::use_awaitable);
-    } catch (const asio::system_error &error) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler for 'const asio::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
-    // CHECK-NOTES: :[[@LINE-2]]:7: warning: handler for 'const asio::system_error &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
-    // CHECK-NOTES: :[[@LINE-3]]:7: note: rethrow the cancellation before handling other errors
-    // CHECK-FIXES-NOTES: if (error.code() == asio::error::operation_aborted) throw;
-      log(error.what());
-    }
-  }
-}
-
-asio::awaitable<void> standalone_broad(asio::ip::tcp::socket &socket) {
-  char data[1024];
-  for (;;) {
-    try {
-      co_await socket.async_read_some(asio::buffer(data, 1024), asio::use_awaitable);
-    } catch (const std::exception &) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: handler for 'const std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
-    // CHECK-NOTES: :[[@LINE-2]]:7: warning: handler for 'const std::exception &' also catches the 'operation_aborted' error of a cancelled operation and does not rethrow it; the coroutine keeps running after it is cancelled [async-swallowed-cancellation]
-    // CHECK-NOTES: :[[@LINE-3]]:7: note: rethrow the cancellation before handling other errors
-    // CHECK-FIXES-NOTES: } catch (const std::exception &e) {
-    // CHECK-FIXES-NOTES: if (auto *se = dynamic_cast<const std::system_error *>(&e); se && se->code() == asio::error::operation_aborted) throw;
-    }
-  }
-}
-
 // ===========================================================================
 // Error-code style: as_tuple and redirect_error deliver operation_aborted as
 // an error code; a loop that treats it like any other error never ends.
@@ -578,20 +545,6 @@ net::awaitable<int> with_result(tcp::socket &socket) {
       ++errors;
     if (n == 0)
       co_return errors;
-  }
-}
-
-asio::awaitable<void> standalone_codes(asio::ip::tcp::socket &socket) {
-  char data[1024];
-  for (;;) {
-    auto [ec, n] = co_await socket.async_read_some(asio::buffer(data, 1024), asio::as_tuple(asio::use_awaitable));
-    if (ec)
-    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
-    // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
-    // CHECK-NOTES: :[[@LINE-4]]:20: note: 'ec' is set by the operation awaited here
-    // CHECK-NOTES: :[[@LINE-4]]:5: note: return from the coroutine when the operation was cancelled
-    // CHECK-FIXES-NOTES: if (ec == asio::error::operation_aborted) co_return;
-      continue;
   }
 }
 

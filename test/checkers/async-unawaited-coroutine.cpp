@@ -2,7 +2,6 @@
 // RUN: %check_async -check-suffixes=,OPT %s async-unawaited-coroutine %t-opt \
 // RUN:   -config="{CheckOptions: {async-unawaited-coroutine.LazyTaskTypes: 'mylib::Deferred', async-unawaited-coroutine.EagerTaskTypes: 'mylib::Started'}}"
 
-#include <asio.hpp>
 #include <async_simple/coro/Lazy.h>
 #include <boost/asio.hpp>
 #include <concurrencpp/concurrencpp.h>
@@ -97,23 +96,6 @@ net::awaitable<int> asio_returned() { co_return co_await fetch_int(); }
 net::awaitable<int> plain_return() { return fetch_int(); }
 void plain_spawn(net::io_context &ctx) {
   net::co_spawn(ctx, fetch(), net::detached);
-}
-
-// ---------------------------------------------------------------------------
-// Standalone Asio.
-
-asio::awaitable<void> standalone_fetch();
-asio::awaitable<void> standalone() {
-  standalone_fetch();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'standalone_fetch' is never awaited; its body will not run [async-unawaited-coroutine]
-  // CHECK-FIXES: co_await standalone_fetch();
-  co_return;
-}
-void standalone_plain() {
-  standalone_fetch();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'standalone_fetch' is never awaited; its body will not run [async-unawaited-coroutine]
-  // CHECK-NOTES: :[[@LINE-2]]:3: warning: coroutine 'standalone_fetch' is never awaited; its body will not run [async-unawaited-coroutine]
-  // CHECK-NOTES: :[[@LINE-3]]:3: note: await it from a coroutine, or run it with 'asio::co_spawn(executor, <task>, asio::detached)'
 }
 
 // ---------------------------------------------------------------------------
