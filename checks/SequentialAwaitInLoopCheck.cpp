@@ -40,6 +40,9 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::async {
 
 static constexpr llvm::StringLiteral SerialTypesKey = "SerialTypes";
+static constexpr llvm::StringLiteral MaxConcurrencyKey = "MaxConcurrency";
+/// How many of the collected tasks a windowed join runs at once by default.
+static constexpr unsigned DefaultMaxConcurrency = 16;
 static constexpr llvm::StringLiteral ConcurrentTypesKey = "ConcurrentTypes";
 static constexpr llvm::StringLiteral IgnoredFunctionsKey = "IgnoredFunctions";
 
@@ -360,6 +363,7 @@ SequentialAwaitInLoopCheck::SequentialAwaitInLoopCheck(
       SerialTypes(Options.get(SerialTypesKey, "")),
       ConcurrentTypes(Options.get(ConcurrentTypesKey, "")),
       IgnoredFunctions(Options.get(IgnoredFunctionsKey, "")),
+      MaxConcurrency(Options.get(MaxConcurrencyKey, DefaultMaxConcurrency)),
       LazyTaskTypes(Options.getLocalOrGlobal(utils::LazyTaskTypesOption, "")),
       EagerTaskTypes(Options.getLocalOrGlobal(utils::EagerTaskTypesOption, "")),
       Inserter(Options.getLocalOrGlobal("IncludeStyle",
@@ -369,6 +373,7 @@ SequentialAwaitInLoopCheck::SequentialAwaitInLoopCheck(
 void SequentialAwaitInLoopCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, SerialTypesKey, SerialTypes);
+  Options.store(Opts, MaxConcurrencyKey, MaxConcurrency);
   Options.store(Opts, ConcurrentTypesKey, ConcurrentTypes);
   Options.store(Opts, IgnoredFunctionsKey, IgnoredFunctions);
   Options.store(Opts, utils::LazyTaskTypesOption, LazyTaskTypes);
@@ -456,8 +461,9 @@ void SequentialAwaitInLoopCheck::report(const Finding &Finding,
   const SourceLocation LoopLoc = Finding.Flow->loop()->getBeginLoc();
   const std::string Namespace =
       Aliases.spell(Ctx, utils::profile(Framework).Namespace, LoopLoc);
-  llvm::SmallVector<FixItHint, 3> Fix = rangeJoinRewrite(
-      Finding, Framework, Namespace, Known->Tasks, Inserter, Ctx);
+  llvm::SmallVector<FixItHint, 3> Fix =
+      rangeJoinRewrite(Finding, Framework, Namespace, MaxConcurrency,
+                       Known->Tasks, Inserter, Ctx);
   auto Note = diag(LoopLoc, idiomNote(Framework), DiagnosticIDs::Note)
               << Namespace;
   for (const FixItHint &Hint : Fix)

@@ -40,6 +40,8 @@ private:
   const std::string SerialTypes;
   const std::string ConcurrentTypes;
   const std::string IgnoredFunctions;
+  /// How many tasks the rewrite's windowed join runs at once; 0: all.
+  const unsigned MaxConcurrency;
   const std::string LazyTaskTypes;
   const std::string EagerTaskTypes;
   tidy::utils::IncludeInserter Inserter;

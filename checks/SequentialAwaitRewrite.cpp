@@ -312,15 +312,19 @@ static std::string spellTaskType(QualType TaskType, utils::Framework Framework,
 
 // The block that replaces the loop: collect the tasks, then await them all
 // at once and, for shape B, append their results in order.
-static std::string
-replacementText(const RewritableLoop &Loop, const WrittenLoop &Written,
-                utils::Framework Framework, llvm::StringRef Namespace,
-                llvm::StringRef RangeJoin, const ASTContext &Ctx) {
+static std::string replacementText(const RewritableLoop &Loop,
+                                   const WrittenLoop &Written,
+                                   utils::Framework Framework,
+                                   llvm::StringRef Namespace,
+                                   llvm::StringRef RangeJoin, unsigned Window,
+                                   const ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   const std::string Tasks = utils::freshName("tasks", Written.Text);
   const std::string Result = utils::freshName("result", Written.Text);
   const std::string WhenAll =
-      (Namespace + "::" + RangeJoin + "(std::move(" + Tasks + "))").str();
+      (Namespace + "::" + RangeJoin + "(std::move(" + Tasks + ")" +
+       (Window ? ", " + std::to_string(Window) : std::string()) + ")")
+          .str();
   const std::string TaskType =
       spellTaskType(Loop.TaskType, Framework, Namespace, Ctx);
   const std::string Indent =
@@ -364,7 +368,8 @@ static llvm::StringRef rangeJoinHeader(const RewritableLoop &Loop,
 
 llvm::SmallVector<FixItHint, 3>
 rangeJoinRewrite(const Finding &Finding, utils::Framework Framework,
-                 llvm::StringRef Namespace, utils::TaskTypeClassifier &Tasks,
+                 llvm::StringRef Namespace, unsigned MaxConcurrency,
+                 utils::TaskTypeClassifier &Tasks,
                  tidy::utils::IncludeInserter &Inserter, ASTContext &Ctx) {
   // A range join that takes a std::vector of tasks: folly, cppcoro and
   // libcoro have one.
@@ -377,13 +382,19 @@ rangeJoinRewrite(const Finding &Finding, utils::Framework Framework,
   std::optional<WrittenLoop> Written = readLoop(*Loop, *Finding.Flow, Ctx);
   if (!Written)
     return {};
+  // The windowed form when the framework has one: a range the code does not
+  // bound would otherwise start every task at once.
+  const bool Windowed =
+      MaxConcurrency > 0 && !Profile.WindowedRangeJoin.empty();
   llvm::SmallVector<llvm::StringRef, 3> RangeJoinPath;
-  Profile.RangeJoin.split(RangeJoinPath, "::");
+  (Windowed ? Profile.WindowedRangeJoin : Profile.RangeJoin)
+      .split(RangeJoinPath, "::");
 
   llvm::SmallVector<FixItHint, 3> Fix;
   Fix.push_back(FixItHint::CreateReplacement(
       Written->Extent, replacementText(*Loop, *Written, Framework, Namespace,
-                                       RangeJoinPath.back(), Ctx)));
+                                       RangeJoinPath.back(),
+                                       Windowed ? MaxConcurrency : 0, Ctx)));
   const SourceManager &SM = Ctx.getSourceManager();
   const SourceLocation LoopLoc = Loop->Range->getBeginLoc();
   const FileID File = SM.getFileID(Written->Extent.getBegin());

@@ -43,11 +43,14 @@ llvm::StringRef idiomNote(utils::Framework F);
 /// `f(x)` must make a lazy task of framework \p Framework (it runs only when
 /// awaited, so collecting it first changes nothing else), and what the task
 /// refers to must outlive the loop. \p Namespace is the framework's namespace
-/// as the file spells it. The includes the new code needs come from
-/// \p Inserter.
+/// as the file spells it. Where the framework has a windowed join and
+/// \p MaxConcurrency is not 0, the tasks are awaited with at most that many
+/// running at once (`collectAllWindowed(std::move(tasks), N)`). The includes
+/// the new code needs come from \p Inserter.
 llvm::SmallVector<FixItHint, 3>
 rangeJoinRewrite(const Finding &Finding, utils::Framework Framework,
-                 llvm::StringRef Namespace, utils::TaskTypeClassifier &Tasks,
+                 llvm::StringRef Namespace, unsigned MaxConcurrency,
+                 utils::TaskTypeClassifier &Tasks,
                  tidy::utils::IncludeInserter &Inserter, ASTContext &Ctx);
 
 } // namespace clang::tidy::async::sequential_await_in_loop

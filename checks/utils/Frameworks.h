@@ -103,6 +103,11 @@ struct FrameworkProfile {
   /// The header that declares RangeJoin, with its brackets; empty when the
   /// task header already does.
   llvm::StringRef RangeJoinHeader;
+  /// The form of RangeJoin that runs at most N of the tasks at once
+  /// (`folly::coro::collectAllWindowed(tasks, N)`), declared in the same
+  /// header; empty when there is none. A rewrite prefers it: a range the
+  /// code does not bound would otherwise start all its tasks at once.
+  llvm::StringRef WindowedRangeJoin;
   /// The functions, methods and classes that start a task and let it run on
   /// its own (`co_spawn`, `scope.spawn(task)`, `std::move(task)
   /// .scheduleOn(ex).start()`), qualified, a method as `Class::method` with

@@ -28,7 +28,8 @@ public:
 };
 
 // ---------------------------------------------------------------------------
-// folly: collectAllRange, spelled with the file's alias.
+// folly: collectAllWindowed, at most MaxConcurrency (16) at once, spelled
+// with the file's alias.
 
 fc::Task<void> folly_discarded(std::vector<std::string> urls) {
   for (const auto &u : urls) {
@@ -41,7 +42,7 @@ fc::Task<void> folly_discarded(std::vector<std::string> urls) {
   // CHECK-FIXES-NOTES: std::vector<fc::Task<void>> tasks;
   // CHECK-FIXES-NOTES: for (const auto &u : urls)
   // CHECK-FIXES-NOTES: tasks.push_back(store(u));
-  // CHECK-FIXES-NOTES: co_await fc::collectAllRange(std::move(tasks));
+  // CHECK-FIXES-NOTES: co_await fc::collectAllWindowed(std::move(tasks), 16);
   // CHECK-FIXES-NOTES: }
 }
 
@@ -56,7 +57,7 @@ fc::Task<std::vector<int>> folly_collected(std::vector<std::string> urls) {
   // CHECK-FIXES-NOTES: std::vector<fc::Task<int>> tasks;
   // CHECK-FIXES-NOTES: for (auto &u : urls)
   // CHECK-FIXES-NOTES: tasks.push_back(fetch(u));
-  // CHECK-FIXES-NOTES: for (auto &result : co_await fc::collectAllRange(std::move(tasks)))
+  // CHECK-FIXES-NOTES: for (auto &result : co_await fc::collectAllWindowed(std::move(tasks), 16))
   // CHECK-FIXES-NOTES: sizes.push_back(std::move(result));
   // CHECK-FIXES-NOTES: }
   co_return sizes;
@@ -73,7 +74,7 @@ fc::Task<void> folly_emplaced(std::vector<std::string> urls,
   // CHECK-FIXES-NOTES: std::vector<fc::Task<std::string>> tasks;
   // CHECK-FIXES-NOTES: for (auto &u : urls)
   // CHECK-FIXES-NOTES: tasks.push_back(client.get(u));
-  // CHECK-FIXES-NOTES: for (auto &result : co_await fc::collectAllRange(std::move(tasks)))
+  // CHECK-FIXES-NOTES: for (auto &result : co_await fc::collectAllWindowed(std::move(tasks), 16))
   // CHECK-FIXES-NOTES: bodies.emplace_back(std::move(result));
   // CHECK-FIXES-NOTES: }
 }
@@ -89,7 +90,7 @@ fc::Task<void> folly_by_value(std::vector<std::string> urls) {
   // CHECK-FIXES-NOTES: std::vector<fc::Task<void>> tasks;
   // CHECK-FIXES-NOTES: for (auto u : urls)
   // CHECK-FIXES-NOTES: tasks.push_back(store(u));
-  // CHECK-FIXES-NOTES: co_await fc::collectAllRange(std::move(tasks));
+  // CHECK-FIXES-NOTES: co_await fc::collectAllWindowed(std::move(tasks), 16);
   // CHECK-FIXES-NOTES: }
 }
 
@@ -104,7 +105,7 @@ fc::Task<void> folly_fresh_name(std::vector<std::string> urls, int tasks) {
   // CHECK-FIXES-NOTES: std::vector<fc::Task<void>> tasks2;
   // CHECK-FIXES-NOTES: for (auto &u : urls)
   // CHECK-FIXES-NOTES: tasks2.push_back(store_n(u, tasks));
-  // CHECK-FIXES-NOTES: co_await fc::collectAllRange(std::move(tasks2));
+  // CHECK-FIXES-NOTES: co_await fc::collectAllWindowed(std::move(tasks2), 16);
   // CHECK-FIXES-NOTES: }
 }
 

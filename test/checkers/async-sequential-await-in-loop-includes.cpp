@@ -1,8 +1,11 @@
-// RUN: %check_async -check-suffixes=,NOTES -fix-notes %s async-sequential-await-in-loop %t
+// RUN: %check_async -check-suffixes=,NOTES -fix-notes %s async-sequential-await-in-loop %t \
+// RUN:   -config="{CheckOptions: {async-sequential-await-in-loop.MaxConcurrency: 0}}"
 
 // The fix on the note adds the headers it needs -- <vector> and the
 // framework's when_all -- when the file does not include them yet, and
 // spells the framework's namespace in full when the file has no alias.
+// MaxConcurrency 0 (here) awaits every task at once: folly's
+// collectAllRange instead of collectAllWindowed.
 
 #include <cppcoro/task.hpp>
 #include <folly/experimental/coro/Task.h>
