@@ -361,10 +361,17 @@ void SessionPerRequestCheck::visitConstruction(
         WalkedImplicit.insert(Ctor).second)
       ImplicitCtors.push_back(Ctor);
   }
-  if (utils::isSpawner(utils::qualifiedName(Class)))
-    for (const Expr *Arg : Construct->arguments())
-      noteSpawned(W, Construct, utils::handedFunction(Arg), Arg->getExprLoc(),
-                  Class, P);
+  noteSpawnedArguments(W, Construct, Construct->arguments(), Class, P);
+}
+
+void SessionPerRequestCheck::noteSpawnedArguments(
+    const BodyWalk &W, const Stmt *Site, CallExpr::const_arg_range Args,
+    const NamedDecl *Spawner, const Place &P) {
+  if (!Spawner || !utils::isSpawner(utils::qualifiedName(Spawner)))
+    return;
+  for (const Expr *Arg : Args)
+    noteSpawned(W, Site, utils::handedFunction(Arg), Arg->getExprLoc(), Spawner,
+                P);
 }
 
 void SessionPerRequestCheck::visitCall(BodyWalk &W, const CallExpr *Call,
@@ -387,10 +394,7 @@ void SessionPerRequestCheck::visitCall(BodyWalk &W, const CallExpr *Call,
   if (!SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
     CallsOf[W.Function->getCanonicalDecl()].push_back(
         {Callee->getCanonicalDecl(), Begin, nullptr, runsWhenever(W, Call)});
-  if (utils::isSpawner(utils::qualifiedName(Callee)))
-    for (const Expr *Arg : Call->arguments())
-      noteSpawned(W, Call, utils::handedFunction(Arg), Arg->getExprLoc(),
-                  Callee, P);
+  noteSpawnedArguments(W, Call, Call->arguments(), Callee, P);
 }
 
 void SessionPerRequestCheck::pushChildren(BodyWalk &W, const Stmt *S,

@@ -8,6 +8,7 @@
 #include "utils/FunctionBodyCheck.h"
 #include "utils/SessionFacts.h"
 #include "utils/Sessions.h"
+#include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 #include <optional>
@@ -91,6 +92,10 @@ private:
   void noteSpawned(const BodyWalk &W, const Stmt *Site,
                    const FunctionDecl *Handed, SourceLocation Loc,
                    const NamedDecl *Spawner, const Place &P);
+  /// The functions handed to \p Spawner, when it is one, among \p Args.
+  void noteSpawnedArguments(const BodyWalk &W, const Stmt *Site,
+                            CallExpr::const_arg_range Args,
+                            const NamedDecl *Spawner, const Place &P);
   /// Keeps a session object \p Made builds.
   void record(BodyWalk &W, const Expr *Made, SourceLocation Loc,
               SourceRange Range, const NamedDecl *What, llvm::StringRef Why,
