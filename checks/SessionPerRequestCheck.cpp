@@ -143,7 +143,6 @@ void SessionPerRequestCheck::onStartOfTranslationUnit() {
   UnitFactsDir.clear();
   UnitCtx = nullptr;
   Recorder.clear();
-  Paths.clear();
 }
 
 void SessionPerRequestCheck::check(const MatchFinder::MatchResult &Result) {
@@ -202,6 +201,8 @@ struct SessionPerRequestCheck::BodyWalk {
   /// The variable each local's initialiser initialises, for objects made by
   /// `std::make_shared` or a factory.
   llvm::DenseMap<const Expr *, const VarDecl *> InitialisedVar;
+  /// The branches a once-per-object flag guards (noteOnceGuard).
+  llvm::SmallVector<SourceRange, 2> OnceGuarded;
 };
 
 void SessionPerRequestCheck::walk(const FunctionDecl *Function,
@@ -219,6 +220,8 @@ void SessionPerRequestCheck::walk(const FunctionDecl *Function,
       pushInitializer(W, Init);
   while (!W.Stack.empty()) {
     auto [S, P] = W.Stack.pop_back_val();
+    if (const auto *If = llvm::dyn_cast<IfStmt>(S))
+      noteOnceGuard(W, If);
     if (const auto *DS = llvm::dyn_cast<DeclStmt>(S))
       visitDeclaration(W, DS, P);
     else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
@@ -259,15 +262,93 @@ void SessionPerRequestCheck::noteRepeated(const BodyWalk &W,
 bool SessionPerRequestCheck::runsWhenever(const BodyWalk &W, const Stmt *S) {
   if (StrictMode)
     return true;
-  // A constructor's member initializers, written or default, run each time
-  // it runs; they are outside its body.
-  const Stmt *Body = utils::getUserBody(W.Function);
   const SourceManager &SM = W.Ctx.getSourceManager();
-  if (!Body || !SM.isPointWithin(SM.getExpansionLoc(S->getBeginLoc()),
-                                 SM.getExpansionLoc(Body->getBeginLoc()),
-                                 SM.getExpansionLoc(Body->getEndLoc())))
-    return true;
-  return Paths.runsWhenever(W.Function, S);
+  const SourceLocation Loc = SM.getExpansionLoc(S->getBeginLoc());
+  return llvm::none_of(W.OnceGuarded, [&](SourceRange Branch) {
+    return SM.isPointWithin(Loc, Branch.getBegin(), Branch.getEnd());
+  });
+}
+
+/// The boolean member a guard tests for false (`!inited_`,
+/// `inited_ == false`) or, with \p ForTrue, for true (`inited_`), or null.
+static const FieldDecl *testedFlag(const Expr *Cond, bool ForTrue = false) {
+  Cond = Cond->IgnoreParenImpCasts();
+  const Expr *Tested = nullptr;
+  if (ForTrue)
+    Tested = Cond;
+  else if (const auto *Not = llvm::dyn_cast<UnaryOperator>(Cond);
+           Not && Not->getOpcode() == UO_LNot)
+    Tested = Not->getSubExpr();
+  else if (const auto *Eq = llvm::dyn_cast<BinaryOperator>(Cond);
+           Eq && Eq->getOpcode() == BO_EQ &&
+           llvm::isa<CXXBoolLiteralExpr>(Eq->getRHS()->IgnoreParenImpCasts()) &&
+           !llvm::cast<CXXBoolLiteralExpr>(Eq->getRHS()->IgnoreParenImpCasts())
+                ->getValue())
+    Tested = Eq->getLHS();
+  const auto *Member = llvm::dyn_cast_or_null<MemberExpr>(
+      Tested ? Tested->IgnoreParenImpCasts() : nullptr);
+  const auto *Field =
+      Member ? llvm::dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
+  return Field && Field->getType()->isBooleanType() ? Field : nullptr;
+}
+
+/// Whether \p S, or a function it calls (three calls deep), sets \p Flag
+/// to true.
+static bool setsFlag(const Stmt *S, const FieldDecl *Flag, unsigned Depth = 0) {
+  bool Found = false;
+  auto Visit = [&](const Stmt *Node) {
+    if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(Node);
+        Assign && Assign->getOpcode() == BO_Assign) {
+      const auto *Member =
+          llvm::dyn_cast<MemberExpr>(Assign->getLHS()->IgnoreParenImpCasts());
+      const auto *True = llvm::dyn_cast<CXXBoolLiteralExpr>(
+          Assign->getRHS()->IgnoreParenImpCasts());
+      Found |=
+          Member && Member->getMemberDecl() == Flag && True && True->getValue();
+    }
+    return !Found;
+  };
+  utils::forEachEvaluatedStmt(S, [&](const Stmt *Node) {
+    Visit(Node);
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(Node); Call && Depth < 3)
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (const FunctionDecl *Def = Callee->getDefinition())
+          Found |= setsFlag(Def->getBody(), Flag, Depth + 1);
+    return !Found;
+  });
+  return Found;
+}
+
+void SessionPerRequestCheck::noteOnceGuard(BodyWalk &W, const IfStmt *If) {
+  if (!If->getCond() || !If->getThen() || If->getElse())
+    return;
+  const SourceManager &SM = W.Ctx.getSourceManager();
+  // `if (!inited_) { ...; inited_ = true; }`: the branch runs once.
+  if (const FieldDecl *Flag = testedFlag(If->getCond());
+      Flag && setsFlag(If->getThen(), Flag)) {
+    W.OnceGuarded.push_back({SM.getExpansionLoc(If->getThen()->getBeginLoc()),
+                             SM.getExpansionLoc(If->getThen()->getEndLoc())});
+    return;
+  }
+  // `if (inited_) return ...;` at the top of a function whose rest sets
+  // `inited_ = true`: the rest runs once.
+  const auto *Body =
+      llvm::dyn_cast_or_null<CompoundStmt>(utils::getUserBody(W.Function));
+  const FieldDecl *Flag = testedFlag(If->getCond(), /*ForTrue=*/true);
+  const Stmt *Then = If->getThen();
+  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Then);
+      Block && Block->size() == 1)
+    Then = Block->body_front();
+  if (!Flag || !Body || !llvm::is_contained(Body->body(), If) ||
+      !llvm::isa<ReturnStmt, CoreturnStmt>(Then))
+    return;
+  auto Rest = llvm::find(Body->body(), If);
+  bool Sets = false;
+  for (auto It = std::next(Rest); It != Body->body_end() && !Sets; ++It)
+    Sets = setsFlag(*It, Flag);
+  if (Sets)
+    W.OnceGuarded.push_back({SM.getExpansionLoc(If->getEndLoc()),
+                             SM.getExpansionLoc(Body->getEndLoc())});
 }
 
 void SessionPerRequestCheck::noteSpawned(const BodyWalk &W, const Stmt *Site,
@@ -497,10 +578,10 @@ void SessionPerRequestCheck::onEndOfTranslationUnit() {
     auto Calls = CallsOf.find(Reach[I].Function);
     if (Calls == CallsOf.end())
       continue;
-    // Below the root, a call in one branch of a function is something the
-    // function may do: the chain goes on only through calls it always makes.
+    // What a once-per-object guard protects runs once per object, not per
+    // call: the chain does not go on through it.
     for (const utils::CallSite &Step : Calls->second)
-      if ((Reach[I].Parent < 0 || Step.Whenever) &&
+      if (Step.Whenever &&
           ReachIndex.try_emplace(Step.Callee, Reach.size()).second)
         Reach.push_back({Step.Callee, static_cast<int>(I), Step.Loc, Step.Via});
   }
@@ -519,11 +600,9 @@ void SessionPerRequestCheck::onEndOfTranslationUnit() {
     llvm::SmallVector<const Reached *, 4> Chain = chainTo(Found->second);
     const FunctionDecl *Origin = Chain.front()->Function;
     const RepeatedCall &Call = Repeated.find(Origin)->second;
-    const bool Root = Chain.size() == 1;
     for (const Construction &C : Constructions) {
-      // What a function below the root builds in one of its branches is
-      // something it may do.
-      if (!Root && !C.Whenever)
+      // Built once per object, under a once-per-object guard.
+      if (!C.Whenever)
         continue;
       const bool IsFactory = llvm::isa<FunctionDecl>(C.What);
       {

@@ -4,7 +4,6 @@
 #ifndef ASYNC_LINT_SESSIONPERREQUESTCHECK_H
 #define ASYNC_LINT_SESSIONPERREQUESTCHECK_H
 
-#include "utils/EveryPath.h"
 #include "utils/FunctionBodyCheck.h"
 #include "utils/SessionFacts.h"
 #include "utils/Sessions.h"
@@ -53,7 +52,8 @@ public:
     /// `std::make_shared<T>(...)` or factory call initialises.
     const VarDecl *Holder;
     std::optional<std::pair<CharSourceRange, std::string>> Hoist;
-    /// Built each time the function runs, not in one of its branches.
+    /// Built each time the function runs, not once per object under a
+    /// guard.
     bool Whenever = true;
   };
   /// Why a function runs once per item or per request: the first call site
@@ -121,15 +121,16 @@ private:
   const std::string FactsDir;
   const bool WriteFacts;
   const bool ReadFacts;
-  /// Also what rests on assumptions: a call or construction in a branch of
-  /// a function reached per request may run.
+  /// Also what rests on assumptions: what a once-per-object guard protects
+  /// may still run per request.
   const bool StrictMode;
-  /// Which statements run whenever their function runs: a chain's steps
-  /// below the root, and what a reached function builds, must.
-  utils::EveryPath Paths;
-  /// Whether \p S, in the function \p W walks, counts as done each time
-  /// the function runs (always under StrictMode).
+  /// Whether \p S, in the function \p W walks, runs each time the function
+  /// runs as far as a chain is concerned: it is not under a guard that lets
+  /// it run once per object (always under StrictMode).
   bool runsWhenever(const BodyWalk &W, const Stmt *S);
+  /// Notes the branch of \p If that a once-per-object flag guards
+  /// (`if (!inited_) init();`, where the guarded code sets `inited_ = true`).
+  void noteOnceGuard(BodyWalk &W, const IfStmt *If);
   ClangTidyContext *const Tidy;
   std::optional<utils::SessionCatalog> Catalog;
   /// Recognises timers, whose awaits pace a loop (utils::repeatsPerItem).

@@ -26,8 +26,8 @@ struct CallSite {
   SourceLocation Loc;
   /// The spawner the callee is handed to at Loc, or null for a call.
   const NamedDecl *Via = nullptr;
-  /// The call is made each time its function runs, not in one of its
-  /// branches: the chain may go on through it below the root.
+  /// The call is made each time its function runs, not once per object
+  /// under a guard: the chain may go on through it.
   bool Whenever = true;
 };
 
