@@ -187,10 +187,12 @@ bool isErrorCodeReference(QualType T);
 const ValueDecl *namedVariable(const Expr *E) {
   if (!E)
     return nullptr;
-  E = E->IgnoreParenImpCasts();
+  // Through implicit conversions (a std::string handed over as a
+  // string_view) and a copy or conversion construction.
+  E = E->IgnoreUnlessSpelledInSource()->IgnoreParenImpCasts();
   if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
       Construct && Construct->getNumArgs() == 1)
-    E = Construct->getArg(0)->IgnoreParenImpCasts();
+    E = Construct->getArg(0)->IgnoreUnlessSpelledInSource();
   const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
   return Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
 }

@@ -591,7 +591,9 @@ bool completesAtOnce(QualType Operand) {
 static constexpr llvm::StringRef CancellationOnlyWaits[] = {
     "asio::basic_waitable_timer::async_wait",
     "asio::basic_deadline_timer::async_wait",
-    "asio::basic_signal_set::async_wait"};
+    "asio::basic_signal_set::async_wait",
+    // An executor hop completes with no error at all (signature void()).
+    "asio::post", "asio::dispatch", "asio::defer"};
 
 bool failsOnlyOnCancellation(const FunctionDecl *Callee) {
   if (!Callee)
