@@ -7,6 +7,7 @@
 #include "utils/FixIts.h"
 #include "utils/Loops.h"
 #include "utils/Names.h"
+#include "utils/OnceGuards.h"
 #include "utils/Options.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -269,86 +270,10 @@ bool SessionPerRequestCheck::runsWhenever(const BodyWalk &W, const Stmt *S) {
   });
 }
 
-/// The boolean member a guard tests for false (`!inited_`,
-/// `inited_ == false`) or, with \p ForTrue, for true (`inited_`), or null.
-static const FieldDecl *testedFlag(const Expr *Cond, bool ForTrue = false) {
-  Cond = Cond->IgnoreParenImpCasts();
-  const Expr *Tested = nullptr;
-  if (ForTrue)
-    Tested = Cond;
-  else if (const auto *Not = llvm::dyn_cast<UnaryOperator>(Cond);
-           Not && Not->getOpcode() == UO_LNot)
-    Tested = Not->getSubExpr();
-  else if (const auto *Eq = llvm::dyn_cast<BinaryOperator>(Cond);
-           Eq && Eq->getOpcode() == BO_EQ &&
-           llvm::isa<CXXBoolLiteralExpr>(Eq->getRHS()->IgnoreParenImpCasts()) &&
-           !llvm::cast<CXXBoolLiteralExpr>(Eq->getRHS()->IgnoreParenImpCasts())
-                ->getValue())
-    Tested = Eq->getLHS();
-  const auto *Member = llvm::dyn_cast_or_null<MemberExpr>(
-      Tested ? Tested->IgnoreParenImpCasts() : nullptr);
-  const auto *Field =
-      Member ? llvm::dyn_cast<FieldDecl>(Member->getMemberDecl()) : nullptr;
-  return Field && Field->getType()->isBooleanType() ? Field : nullptr;
-}
-
-/// Whether \p S, or a function it calls (three calls deep), sets \p Flag
-/// to true.
-static bool setsFlag(const Stmt *S, const FieldDecl *Flag, unsigned Depth = 0) {
-  bool Found = false;
-  auto Visit = [&](const Stmt *Node) {
-    if (const auto *Assign = llvm::dyn_cast<BinaryOperator>(Node);
-        Assign && Assign->getOpcode() == BO_Assign) {
-      const auto *Member =
-          llvm::dyn_cast<MemberExpr>(Assign->getLHS()->IgnoreParenImpCasts());
-      const auto *True = llvm::dyn_cast<CXXBoolLiteralExpr>(
-          Assign->getRHS()->IgnoreParenImpCasts());
-      Found |=
-          Member && Member->getMemberDecl() == Flag && True && True->getValue();
-    }
-    return !Found;
-  };
-  utils::forEachEvaluatedStmt(S, [&](const Stmt *Node) {
-    Visit(Node);
-    if (const auto *Call = llvm::dyn_cast<CallExpr>(Node); Call && Depth < 3)
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        if (const FunctionDecl *Def = Callee->getDefinition())
-          Found |= setsFlag(Def->getBody(), Flag, Depth + 1);
-    return !Found;
-  });
-  return Found;
-}
-
 void SessionPerRequestCheck::noteOnceGuard(BodyWalk &W, const IfStmt *If) {
-  if (!If->getCond() || !If->getThen() || If->getElse())
-    return;
-  const SourceManager &SM = W.Ctx.getSourceManager();
-  // `if (!inited_) { ...; inited_ = true; }`: the branch runs once.
-  if (const FieldDecl *Flag = testedFlag(If->getCond());
-      Flag && setsFlag(If->getThen(), Flag)) {
-    W.OnceGuarded.push_back({SM.getExpansionLoc(If->getThen()->getBeginLoc()),
-                             SM.getExpansionLoc(If->getThen()->getEndLoc())});
-    return;
-  }
-  // `if (inited_) return ...;` at the top of a function whose rest sets
-  // `inited_ = true`: the rest runs once.
-  const auto *Body =
-      llvm::dyn_cast_or_null<CompoundStmt>(utils::getUserBody(W.Function));
-  const FieldDecl *Flag = testedFlag(If->getCond(), /*ForTrue=*/true);
-  const Stmt *Then = If->getThen();
-  if (const auto *Block = llvm::dyn_cast<CompoundStmt>(Then);
-      Block && Block->size() == 1)
-    Then = Block->body_front();
-  if (!Flag || !Body || !llvm::is_contained(Body->body(), If) ||
-      !llvm::isa<ReturnStmt, CoreturnStmt>(Then))
-    return;
-  auto Rest = llvm::find(Body->body(), If);
-  bool Sets = false;
-  for (auto It = std::next(Rest); It != Body->body_end() && !Sets; ++It)
-    Sets = setsFlag(*It, Flag);
-  if (Sets)
-    W.OnceGuarded.push_back({SM.getExpansionLoc(If->getEndLoc()),
-                             SM.getExpansionLoc(Body->getEndLoc())});
+  if (std::optional<SourceRange> Once =
+          utils::onceGuardedRange(If, W.Function, W.Ctx.getSourceManager()))
+    W.OnceGuarded.push_back(*Once);
 }
 
 void SessionPerRequestCheck::noteSpawned(const BodyWalk &W, const Stmt *Site,
