@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Exceptions.h"
+#include "ComposedOperations.h"
 #include "Coroutines.h"
 #include "ErrorCodes.h"
 #include "Frameworks.h"
@@ -631,9 +632,12 @@ bool ExceptionAnalysis::awaitCanThrow(const Stmt *Await, unsigned Depth) {
     // An operation of a framework that reports failure by value.
     if (failsByValue(Callee))
       return false;
-    // A wait whose only failure is its own cancellation (a timer's): a task
-    // that ends by being cancelled loses nothing.
-    if (Mode == Evidence::Shown && failsOnlyOnCancellation(Callee))
+    // A wait whose only failure is its own cancellation (a timer's, or an
+    // operation the program composes from such waits): a task that ends by
+    // being cancelled loses nothing.
+    if (Mode == Evidence::Shown &&
+        (failsOnlyOnCancellation(Callee) ||
+         composedOfCancellationOnlyWaits(Callee)))
       return false;
     if (Coroutine)
       return Mode == Evidence::Assumed; // Too deep to follow.

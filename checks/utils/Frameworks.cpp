@@ -595,15 +595,29 @@ static constexpr llvm::StringRef CancellationOnlyWaits[] = {
     // An executor hop completes with no error at all (signature void()).
     "asio::post", "asio::dispatch", "asio::defer"};
 
-bool failsOnlyOnCancellation(const FunctionDecl *Callee) {
+// Whether \p Callee is named in \p Table, an Asio table: Boost.Asio's names
+// are standalone Asio's under `boost::`.
+static bool inAsioTable(const FunctionDecl *Callee,
+                        llvm::ArrayRef<llvm::StringRef> Table) {
   if (!Callee)
     return false;
-  llvm::StringRef Name;
   std::string Qualified = qualifiedName(Callee);
-  Name = Qualified;
-  // Boost.Asio's names are standalone Asio's under `boost::`.
+  llvm::StringRef Name = Qualified;
   Name.consume_front("boost::");
-  return llvm::is_contained(CancellationOnlyWaits, Name);
+  return llvm::is_contained(Table, Name);
+}
+
+bool failsOnlyOnCancellation(const FunctionDecl *Callee) {
+  return inAsioTable(Callee, CancellationOnlyWaits);
+}
+
+// The functions that build an asynchronous operation from a program's
+// implementation object, which is called with the operation (`self`) and
+// with the results of the operations it starts on `self`.
+static constexpr llvm::StringRef OperationComposers[] = {"asio::async_compose"};
+
+bool isOperationComposer(const FunctionDecl *Callee) {
+  return inAsioTable(Callee, OperationComposers);
 }
 
 // The awaitables that give a coroutine its current executor, or null when it
@@ -731,12 +745,7 @@ bool isThrowHelper(const FunctionDecl *Callee) {
 }
 
 bool neverFails(const FunctionDecl *Callee) {
-  if (!Callee)
-    return false;
-  std::string Qualified = qualifiedName(Callee);
-  llvm::StringRef Name = Qualified;
-  Name.consume_front("boost::");
-  return llvm::is_contained(NeverFailingOperations, Name);
+  return inAsioTable(Callee, NeverFailingOperations);
 }
 
 bool isExecutionContextOrExecutor(QualType T) {

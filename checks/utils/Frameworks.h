@@ -210,6 +210,10 @@ bool completesAtOnce(QualType Operand);
 /// Asio's timer and signal-set `async_wait`).
 bool failsOnlyOnCancellation(const FunctionDecl *Callee);
 
+/// Whether \p Callee builds an asynchronous operation from a program's
+/// implementation object (OperationComposers: Asio's `async_compose`).
+bool isOperationComposer(const FunctionDecl *Callee);
+
 /// Whether \p Cond tests that the coroutine has no executor: `!ex` or
 /// `ex == nullptr` of a variable initialised by awaiting a framework's
 /// query for the current executor (ExecutorQueries: async_simple's

@@ -9,6 +9,7 @@
 #include <exception>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace net = boost::asio;
 using net::ip::tcp;
@@ -193,4 +194,90 @@ net::awaitable<void> reload_tls(net::ssl::context &ctx, long options,
 void start_reload(net::io_context &io_context, net::ssl::context &ctx,
                   net::steady_timer &timer, long options) {
   net::co_spawn(io_context, reload_tls(ctx, options, timer), net::detached);
+}
+
+// An operation the program composes (async_compose) from a timer's wait,
+// completing with the error the wait gave or with none, fails only when it
+// is cancelled, as the timer's wait does (Beast's task_group: a timer that
+// never expires, cancelled when the last child task ends).
+class wait_group {
+  net::steady_timer cv_;
+  int pending_ = 0;
+
+public:
+  explicit wait_group(net::any_io_executor exec)
+      : cv_{std::move(exec), net::steady_timer::time_point::max()} {}
+
+  template <typename Token = net::use_awaitable_t<>>
+  auto async_wait(Token &&token = {}) {
+    return net::async_compose<Token, void(boost::system::error_code)>(
+        [this, scheduled = false](auto &&self,
+                                  boost::system::error_code ec = {}) mutable {
+          if (!self.cancelled() && ec == net::error::operation_aborted)
+            ec = {};
+          if (pending_ != 0 && !ec) {
+            scheduled = true;
+            return cv_.async_wait(std::move(self));
+          }
+          if (!std::exchange(scheduled, true))
+            return net::post(net::append(std::move(self), ec));
+          self.complete(ec);
+        },
+        token, cv_);
+  }
+
+  // The same wait giving up with an error of its own after a spurious
+  // wake-up, and one composed from a socket's read: both can fail.
+  template <typename Token = net::use_awaitable_t<>>
+  auto async_wait_strict(Token &&token = {}) {
+    return net::async_compose<Token, void(boost::system::error_code)>(
+        [this](auto &&self, boost::system::error_code ec = {}) mutable {
+          if (pending_ != 0 && !ec)
+            return cv_.async_wait(std::move(self));
+          if (pending_ != 0)
+            ec = net::error::timed_out;
+          self.complete(ec);
+        },
+        token, cv_);
+  }
+
+  template <typename Token = net::use_awaitable_t<>>
+  auto async_read_byte(tcp::socket &socket, char &byte, Token &&token = {}) {
+    return net::async_compose<Token, void(boost::system::error_code)>(
+        [&socket, &byte, started = false](auto &&self,
+                                          boost::system::error_code ec = {},
+                                          std::size_t = 0) mutable {
+          if (!std::exchange(started, true))
+            return socket.async_read_some(net::buffer(&byte, 1),
+                                          std::move(self));
+          self.complete(ec);
+        },
+        token, socket);
+  }
+};
+
+net::awaitable<void> drain(wait_group &group) { co_await group.async_wait(); }
+
+net::awaitable<void> drain_strict(wait_group &group) {
+  co_await group.async_wait_strict();
+}
+
+net::awaitable<void> read_one(wait_group &group, tcp::socket &socket) {
+  char byte = 0;
+  co_await group.async_read_byte(socket, byte);
+}
+
+void start_drains(net::io_context &io_context, wait_group &group,
+                  tcp::socket &socket) {
+  net::co_spawn(io_context, drain(group), net::detached);
+  net::co_spawn(io_context, drain_strict(group), net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'drain_strict' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES: :[[@LINE-13]]:3: note: an await that can throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-3]]:50: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: net::co_spawn(io_context, drain_strict(group), [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
+  net::co_spawn(io_context, read_one(group, socket), net::detached);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'read_one' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
+  // CHECK-NOTES: :[[@LINE-13]]:3: note: an await that can throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-3]]:54: note: replace 'detached' with a handler that reports the exception
+  // CHECK-FIXES: net::co_spawn(io_context, read_one(group, socket), [](std::exception_ptr e) { try { if (e) std::rethrow_exception(e); } catch (const std::exception &x) { std::cerr << "task failed: " << x.what() << '\n'; } });
 }
