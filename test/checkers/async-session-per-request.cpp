@@ -10,7 +10,6 @@
 #include <httplib.h>
 #include <memory>
 #include <pqxx/pqxx>
-#include <QtNetwork/QNetworkAccessManager>
 #include <string>
 #include <thread>
 #include <vector>
@@ -179,11 +178,6 @@ void other_forms(int n) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: a new 'cpr::Session' is created on every loop iteration; each session has its own connection pool, so keep-alive is lost [async-session-per-request]
     // CHECK-NOTES: :[[@LINE-2]]:5: warning: a new 'cpr::Session' is created on every loop iteration; each session has its own connection pool, so keep-alive is lost [async-session-per-request]
     // CHECK-NOTES: :[[@LINE-3]]:5: note: create one for the program's lifetime and pass it in by reference
-    auto *manager = new QNetworkAccessManager();
-    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: a new 'QNetworkAccessManager' is created on every loop iteration; Qt expects one per application; each has its own connection cache [async-session-per-request]
-    // CHECK-NOTES: :[[@LINE-2]]:25: warning: a new 'QNetworkAccessManager' is created on every loop iteration; Qt expects one per application; each has its own connection cache [async-session-per-request]
-    // CHECK-NOTES: :[[@LINE-3]]:25: note: create one for the program's lifetime and pass it in by reference
-    delete manager;
     auto context = std::make_shared<ssl::context>(ssl::context::tls_client);
     // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: a new 'boost::asio::ssl::context' is created on every loop iteration; each one loads its certificates and TLS settings again [async-session-per-request]
     // CHECK-NOTES: :[[@LINE-2]]:20: warning: a new 'boost::asio::ssl::context' is created on every loop iteration; each one loads its certificates and TLS settings again [async-session-per-request]

@@ -10,6 +10,7 @@
 #include <QCoroTimer>
 #include <QThread>
 #include <QTcpSocket>
+#include <QEventLoop>
 #include <chrono>
 
 using namespace std::chrono_literals;
@@ -55,4 +56,33 @@ QCoro::Task<int> counts(QTcpSocket &socket) {
   // CHECK-NOTES: :[[@LINE-2]]:17: warning: blocking call to 'QCoro::waitFor' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-3]]:17: note: await the task instead: 'co_await task'
   co_return ready + fetched;
+}
+
+// Qt's own blocking calls, in a QCoro coroutine: thread sleeps and the
+// waitFor... family of its I/O classes wait without running the event loop.
+QCoro::Task<void> qt_blocking(QTcpSocket &socket, QThread &worker) {
+  socket.waitForReadyRead();
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking call to 'QAbstractSocket::waitForReadyRead' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:10: warning: blocking call to 'QAbstractSocket::waitForReadyRead' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: await the signal instead: 'co_await qCoro(device).waitForReadyRead()' (or waitForBytesWritten)
+  socket.waitForConnected(1000);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking call to 'QAbstractSocket::waitForConnected' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:10: warning: blocking call to 'QAbstractSocket::waitForConnected' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: await the signal instead: 'co_await qCoro(socket).waitForConnected()' (or waitForDisconnected)
+  worker.wait();
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: blocking call to 'QThread::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:10: warning: blocking call to 'QThread::wait' in a coroutine; waiting for another thread stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: await the thread's 'finished' signal instead: 'co_await qCoro(thread).waitForFinished()'
+  // Not flagged: writing to a Qt socket only fills its buffer.
+  socket.write("x", 1);
+  co_return;
+}
+
+// A nested Qt event loop in a coroutine.
+QCoro::Task<void> nested_loop(QEventLoop &loop) {
+  loop.exec();
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: blocking call to 'QEventLoop::exec' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-2]]:8: warning: blocking call to 'QEventLoop::exec' in a coroutine; a nested event loop stalls every coroutine on its thread [async-blocking-call-in-coroutine]
+  // CHECK-NOTES: :[[@LINE-3]]:8: note: await the signal that would end the loop instead, e.g. 'co_await qCoro(object, &Class::signal)'
+  co_return;
 }
