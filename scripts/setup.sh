@@ -25,7 +25,7 @@ TEST_PACKAGES=(
   # Real library headers for the integration tests.
   libboost1.81-dev
   # Real headers of the session types async-session-per-request knows.
-  libssl-dev libcurl4-openssl-dev libcpp-httplib-dev
+  libssl-dev libcurl4-openssl-dev libcpp-httplib-dev libpqxx-dev
   # Real headers of the CPU-heavy calls (password hashing, key derivation,
   # compression) of async-blocking-call-in-coroutine's cpu category.
   libsodium-dev libargon2-dev libcrypt-dev zlib1g-dev libzstd-dev

@@ -33,7 +33,11 @@ llvm::ArrayRef<SessionKind> builtinSessionTypes() {
                              "session, so keep-alive is lost"},
       {"QNetworkAccessManager",
        "Qt expects one per application; each has its own connection cache"},
+      // libpqxx 7 and later: a class; libpqxx 6 (Debian 12): `connection`
+      // and `lazyconnection` are aliases of this template.
       {"pqxx::connection", "each one opens a new database connection"},
+      {"pqxx::basic_connection_base",
+       "each one opens a new database connection"},
       {"web::http::client::http_client",
        "each client has its own connection pool"},
   };

@@ -42,8 +42,8 @@ void hoist_with_invariant_arguments(int rounds, const std::string &dsn) {
     // CHECK-NOTES: :[[@LINE-2]]:18: warning: a new 'boost::asio::ssl::context' is created on every loop iteration; each one loads its certificates and TLS settings again [async-session-per-request]
     // CHECK-NOTES: :[[@LINE-3]]:18: note: create it once, before the loop
     pqxx::connection db(dsn);
-    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: a new 'pqxx::connection' is created on every loop iteration; each one opens a new database connection [async-session-per-request]
-    // CHECK-NOTES: :[[@LINE-2]]:22: warning: a new 'pqxx::connection' is created on every loop iteration; each one opens a new database connection [async-session-per-request]
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: a new 'pqxx::basic_connection_base<pqxx::connect_direct>' is created on every loop iteration; each one opens a new database connection [async-session-per-request]
+    // CHECK-NOTES: :[[@LINE-2]]:22: warning: a new 'pqxx::basic_connection_base<pqxx::connect_direct>' is created on every loop iteration; each one opens a new database connection [async-session-per-request]
     // CHECK-NOTES: :[[@LINE-3]]:22: note: create it once, before the loop
     tls.set_default_verify_paths();
     ++i;
@@ -289,8 +289,8 @@ void start_jobs(const std::vector<int> &jobs) {
   for (int job : jobs) {
     std::thread t([] {
       pqxx::connection db("dbname=app");
-      // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: a new 'pqxx::connection' is created on every call of this lambda, which runs once per request; each one opens a new database connection [async-session-per-request]
-      // CHECK-NOTES: :[[@LINE-2]]:24: warning: a new 'pqxx::connection' is created on every call of this lambda, which runs once per request; each one opens a new database connection [async-session-per-request]
+      // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: a new 'pqxx::basic_connection_base<pqxx::connect_direct>' is created on every call of this lambda, which runs once per request; each one opens a new database connection [async-session-per-request]
+      // CHECK-NOTES: :[[@LINE-2]]:24: warning: a new 'pqxx::basic_connection_base<pqxx::connect_direct>' is created on every call of this lambda, which runs once per request; each one opens a new database connection [async-session-per-request]
       // CHECK-NOTES: :[[@LINE-4]]:19: note: the lambda is handed to 'std::thread' here
       // CHECK-NOTES: :[[@LINE-4]]:24: note: create one for the program's lifetime and pass it in by reference
     });
