@@ -90,7 +90,7 @@ net::awaitable<void> session(socket_type &sock, acceptor_type &acceptor,
   // CHECK-FIXES: co_await timer.async_wait(net::use_awaitable);
   // With an error_code the synchronous call reports errors there; the
   // awaited operation throws. The note names the twin without a fix.
-  std::error_code ec;
+  boost::system::error_code ec;
   sock.read_some(net::buffer(data, sizeof data), ec);
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: blocking call to 'boost::asio::basic_stream_socket::read_some' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]
   // CHECK-NOTES: :[[@LINE-2]]:8: warning: blocking call to 'boost::asio::basic_stream_socket::read_some' in a coroutine; synchronous network I/O stalls every coroutine on its thread [async-blocking-call-in-coroutine]

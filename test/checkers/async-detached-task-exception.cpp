@@ -408,7 +408,7 @@ void start_evidence(net::any_io_executor ex, tcp::socket &sock,
                     net::steady_timer &t) {
   net::co_spawn(ex, shows_nothing(ex, t), net::detached);
   // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:3: warning: coroutine 'shows_nothing' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]
-  // CHECK-NOTES-STRICT: :[[@LINE-24]]:3: note: a call that can throw outside any handler that catches it is here
+  // CHECK-NOTES-STRICT: :[[@LINE-26]]:15: note: a call that can throw outside any handler that catches it is here
   // CHECK-NOTES-STRICT: :[[@LINE-3]]:43: note: replace 'detached' with a handler that reports the exception
   net::co_spawn(ex, shows_an_await(ex, sock), net::detached);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'shows_an_await' can throw, but its exception is lost: 'detached' ignores it [async-detached-task-exception]

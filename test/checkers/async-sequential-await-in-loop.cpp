@@ -432,10 +432,11 @@ net::awaitable<void> accept_loop(tcp::acceptor &acceptor, int n) {
     sockets.push_back(co_await acceptor.async_accept(net::use_awaitable));
 }
 
-net::awaitable<void> channel_send(net::experimental::channel<void(std::string)> &ch,
-                                  std::vector<std::string> messages) {
+net::awaitable<void> channel_send(
+    net::experimental::channel<void(boost::system::error_code, std::string)> &ch,
+    std::vector<std::string> messages) {
   for (auto &m : messages)
-    co_await ch.async_send(m);
+    co_await ch.async_send(boost::system::error_code{}, m, net::use_awaitable);
 }
 
 struct Connection {

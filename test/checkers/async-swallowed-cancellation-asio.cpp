@@ -660,7 +660,7 @@ net::awaitable<void> not_in_loop(tcp::socket &socket) {
 void plain_loop(tcp::socket &socket) {
   char data[1024];
   for (;;) {
-    std::error_code ec;
+    boost::system::error_code ec;
     socket.read_some(net::buffer(data, 1024), ec);
     if (ec)
       continue;

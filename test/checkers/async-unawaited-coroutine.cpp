@@ -22,6 +22,7 @@ namespace net = boost::asio;
 net::awaitable<void> fetch();
 net::awaitable<int> fetch_int();
 
+char read_byte;
 net::awaitable<void> asio_discarded(net::ip::tcp::socket &sock) {
   fetch();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: coroutine 'fetch' is never awaited; its body will not run [async-unawaited-coroutine]
@@ -36,9 +37,9 @@ net::awaitable<void> asio_discarded(net::ip::tcp::socket &sock) {
   net::async_write(sock, net::buffer("x", 1), net::use_awaitable);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: asynchronous operation 'async_write' is never awaited; it will not start [async-unawaited-coroutine]
   // CHECK-FIXES: co_await net::async_write(sock, net::buffer("x", 1), net::use_awaitable);
-  sock.async_read_some(net::buffer("x", 1), net::use_awaitable);
+  sock.async_read_some(net::buffer(&read_byte, 1), net::use_awaitable);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: asynchronous operation 'async_read_some' is never awaited; it will not start [async-unawaited-coroutine]
-  // CHECK-FIXES: co_await sock.async_read_some(net::buffer("x", 1), net::use_awaitable);
+  // CHECK-FIXES: co_await sock.async_read_some(net::buffer(&read_byte, 1), net::use_awaitable);
   if (true)
     fetch();
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: coroutine 'fetch' is never awaited; its body will not run [async-unawaited-coroutine]

@@ -1,4 +1,5 @@
-// A mock of asio-grpc 3.4 (<agrpc/asio_grpc.hpp>) over the Boost.Asio mock:
+// A mock of asio-grpc 3.4 (<agrpc/asio_grpc.hpp>), which Debian does not
+// ship, over the real Boost.Asio headers:
 // its operations complete with a bool (ok) or a grpc::Status, never with an
 // error_code, so awaiting them with use_awaitable throws nothing.
 #pragma once
@@ -16,6 +17,9 @@ namespace agrpc {
 
 class GrpcContext : public boost::asio::execution_context {
 public:
+  // The real context has an executor of its own; an io_context's stands in.
+  using executor_type = boost::asio::io_context::executor_type;
+  executor_type get_executor() noexcept;
   std::size_t run();
 };
 
