@@ -12,6 +12,7 @@
 #include "SessionPerRequestCheck.h"
 #include "SwallowedCancellationCheck.h"
 #include "UnawaitedCoroutineCheck.h"
+#include "UncheckedGatherResultCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::async {
@@ -34,6 +35,8 @@ public:
         "async-swallowed-cancellation");
     Factories.registerCheck<UnawaitedCoroutineCheck>(
         "async-unawaited-coroutine");
+    Factories.registerCheck<UncheckedGatherResultCheck>(
+        "async-unchecked-gather-result");
   }
 };
 

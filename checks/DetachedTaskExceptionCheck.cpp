@@ -56,20 +56,6 @@ bool isDetachedToken(const Expr *Token, utils::Framework Library) {
                    (utils::profile(Library).Namespace + "::detached_t").str();
 }
 
-bool references(const Stmt *S, const ValueDecl *D) {
-  llvm::SmallVector<const Stmt *, 32> Stack{S};
-  while (!Stack.empty()) {
-    const Stmt *Current = Stack.pop_back_val();
-    if (!Current)
-      continue;
-    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Current);
-        Ref && Ref->getDecl() == D)
-      return true;
-    Stack.append(Current->child_begin(), Current->child_end());
-  }
-  return false;
-}
-
 /// The lambda that \p E is, when it ignores the result it is called with:
 /// its first parameter is unnamed or never used. Null for anything else --
 /// a named function, a function object or a token may look at the result.
@@ -82,7 +68,7 @@ const LambdaExpr *ignoringLambda(const Expr *E) {
   if (Call->getNumParams() == 0)
     return nullptr;
   const ParmVarDecl *Result = Call->getParamDecl(0);
-  if (Result->getIdentifier() && references(Call->getBody(), Result))
+  if (Result->getIdentifier() && utils::mentions(Call->getBody(), Result))
     return nullptr;
   return Lambda;
 }
@@ -299,19 +285,12 @@ void DetachedTaskExceptionCheck::noteWhereItThrows(const Start &S) {
       << static_cast<int>(S.Escape.Kind);
   // Follow the exception into the visible bodies it comes from, so that the
   // finding shows the throw itself and not only the outermost call.
-  constexpr unsigned MaxSteps = 8;
-  utils::EscapingThrow Site = S.Escape;
-  for (unsigned Step = 0; Step < MaxSteps; ++Step) {
-    auto Inner = Analysis->escapeInside(Site);
-    if (!Inner)
-      break;
-    Site = Inner->second;
+  for (const auto &[Function, Site] : Analysis->pathInside(S.Escape))
     diag(Site.Site->getBeginLoc(),
          "in %0, %select{a call that can throw|an await that can throw|a "
          "throw}1 outside any handler that catches it is here",
          DiagnosticIDs::Note)
-        << Inner->first << static_cast<int>(Site.Kind);
-  }
+        << Function << static_cast<int>(Site.Kind);
 }
 
 void DetachedTaskExceptionCheck::suggestHandler(const Start &S, Loss Why,

@@ -2,11 +2,11 @@
 # SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 """Creates the four parts of a new async-lint check and registers it.
 
-    scripts/add_check.py unchecked-gather-result \
-        "finds all-gathers whose per-task failures nobody reads"
+    scripts/add_check.py stale-read-across-await \
+        "finds state read before an await and written back after it"
 
-writes checks/UncheckedGatherResultCheck.{h,cpp}, test/checkers/
-async-unchecked-gather-result.cpp and docs/checks/async-unchecked-gather-result.md
+writes checks/StaleReadAcrossAwaitCheck.{h,cpp}, test/checkers/
+async-stale-read-across-await.cpp and docs/checks/async-stale-read-across-await.md
 from the templates below, adds the check to checks/AsyncTidyModule.cpp (in
 alphabetical order) and a line to CHANGELOG.md. The new check builds and
 runs (it reports nothing yet); its test starts with a true positive to
@@ -264,7 +264,9 @@ def main():
     with open(module, "w", encoding="utf-8") as f:
         f.write(text)
 
-    clang_format([p for p in files if p.endswith((".h", ".cpp"))])
+    # The check's sources only: a test's RUN lines are not C++ to reflow.
+    clang_format([p for p in files
+                  if p.endswith((".h", ".cpp")) and os.sep + "checks" + os.sep in p])
 
     changelog = os.path.join(root, "CHANGELOG.md")
     with open(changelog, encoding="utf-8") as f:

@@ -250,6 +250,20 @@ const FunctionDecl *handedFunction(const Expr *Arg) {
   return nullptr;
 }
 
+bool mentions(const Stmt *S, const ValueDecl *D) {
+  llvm::SmallVector<const Stmt *, 32> Stack{S};
+  while (!Stack.empty()) {
+    const Stmt *Current = Stack.pop_back_val();
+    if (!Current)
+      continue;
+    if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Current);
+        Ref && Ref->getDecl() == D)
+      return true;
+    Stack.append(Current->child_begin(), Current->child_end());
+  }
+  return false;
+}
+
 const Expr *ignoreValuePreserving(const Expr *E) {
   while (E) {
     const Expr *Next = E->IgnoreParens();

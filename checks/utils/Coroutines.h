@@ -114,6 +114,9 @@ llvm::SmallVector<const Expr *, 4> initializerExprs(const FunctionDecl *Ctor);
 /// Null for anything else.
 const FunctionDecl *handedFunction(const Expr *Arg);
 
+/// Whether \p S, or a lambda or block written in it, names \p D.
+bool mentions(const Stmt *S, const ValueDecl *D);
+
 /// Strips the nodes that do not change a value's meaning: parentheses,
 /// ExprWithCleanups, temporaries' materialisation and binding, and no-op
 /// implicit casts.

@@ -540,6 +540,20 @@ bool hasRunTimeInput(const Expr *Call, const ASTContext &Ctx) {
   });
 }
 
+llvm::SmallVector<std::pair<const FunctionDecl *, EscapingThrow>, 4>
+ExceptionAnalysis::pathInside(EscapingThrow Site) {
+  constexpr unsigned MaxSteps = 8;
+  llvm::SmallVector<std::pair<const FunctionDecl *, EscapingThrow>, 4> Steps;
+  while (Steps.size() < MaxSteps) {
+    auto Inner = escapeInside(Site);
+    if (!Inner)
+      break;
+    Site = Inner->second;
+    Steps.push_back(*Inner);
+  }
+  return Steps;
+}
+
 bool ExceptionAnalysis::callCanThrow(const FunctionDecl *Callee,
                                      unsigned Depth) {
   if (!Callee)
@@ -635,9 +649,8 @@ bool ExceptionAnalysis::awaitCanThrow(const Stmt *Await, unsigned Depth) {
     // A wait whose only failure is its own cancellation (a timer's, or an
     // operation the program composes from such waits): a task that ends by
     // being cancelled loses nothing.
-    if (Mode == Evidence::Shown &&
-        (failsOnlyOnCancellation(Callee) ||
-         composedOfCancellationOnlyWaits(Callee)))
+    if (Mode == Evidence::Shown && (failsOnlyOnCancellation(Callee) ||
+                                    composedOfCancellationOnlyWaits(Callee)))
       return false;
     if (Coroutine)
       return Mode == Evidence::Assumed; // Too deep to follow.

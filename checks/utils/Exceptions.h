@@ -17,6 +17,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include <optional>
 
 namespace clang::tidy::async::utils {
@@ -128,6 +129,11 @@ public:
   /// shows the throw and not only the outermost call.
   std::optional<std::pair<const FunctionDecl *, EscapingThrow>>
   escapeInside(const EscapingThrow &Site);
+
+  /// The steps escapeInside takes from \p Site, one body deeper each, down
+  /// to the throw (at most eight): what a check's notes show after the site.
+  llvm::SmallVector<std::pair<const FunctionDecl *, EscapingThrow>, 4>
+  pathInside(EscapingThrow Site);
 
 private:
   std::optional<EscapingThrow> firstEscaping(const Stmt *Body, unsigned Depth);

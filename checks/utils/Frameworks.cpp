@@ -611,6 +611,48 @@ bool failsOnlyOnCancellation(const FunctionDecl *Callee) {
   return inAsioTable(Callee, CancellationOnlyWaits);
 }
 
+// The all-gathers whose result holds each task's failure (a Try, a task
+// whose result rethrows), by their documentation; the form that rethrows
+// the first failure instead, where the framework has one.
+static constexpr CapturingGather CapturingGathers[] = {
+    {"folly::coro::collectAllTry", "collectAll",
+     "check each folly::Try with 'hasException()', or read it with "
+     "'value()', which rethrows"},
+    {"folly::coro::collectAllTryRange", "collectAllRange",
+     "check each folly::Try with 'hasException()', or read it with "
+     "'value()', which rethrows"},
+    {"folly::coro::collectAllTryWindowed", "collectAllWindowed",
+     "check each folly::Try with 'hasException()', or read it with "
+     "'value()', which rethrows"},
+    {"async_simple::coro::collectAll", "",
+     "check each async_simple::Try with 'hasError()', or read it with "
+     "'value()', which rethrows"},
+    {"async_simple::coro::collectAllPara", "",
+     "check each async_simple::Try with 'hasError()', or read it with "
+     "'value()', which rethrows"},
+    {"async_simple::coro::collectAllWindowed", "",
+     "check each async_simple::Try with 'hasError()', or read it with "
+     "'value()', which rethrows"},
+    {"async_simple::coro::collectAllWindowedPara", "",
+     "check each async_simple::Try with 'hasError()', or read it with "
+     "'value()', which rethrows"},
+    {"cppcoro::when_all_ready", "when_all",
+     "read each task's 'result()', which rethrows"},
+    {"coro::when_all", "",
+     "read each result's 'return_value()', which rethrows"},
+};
+
+const CapturingGather *capturingGather(const FunctionDecl *Callee) {
+  // A program's own `coro::when_all` is not libcoro's.
+  if (!Callee || frameworkOf(Callee) == Framework::Unknown)
+    return nullptr;
+  const std::string Name = qualifiedName(Callee);
+  for (const CapturingGather &Gather : CapturingGathers)
+    if (Name == Gather.Name)
+      return &Gather;
+  return nullptr;
+}
+
 // The functions that build an asynchronous operation from a program's
 // implementation object, which is called with the operation (`self`) and
 // with the results of the operations it starts on `self`.

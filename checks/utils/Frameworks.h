@@ -210,6 +210,19 @@ bool completesAtOnce(QualType Operand);
 /// Asio's timer and signal-set `async_wait`).
 bool failsOnlyOnCancellation(const FunctionDecl *Callee);
 
+/// An all-gather whose result holds each task's failure instead of
+/// rethrowing it: the failure is lost unless the program reads it.
+struct CapturingGather {
+  llvm::StringRef Name;       ///< Qualified name.
+  llvm::StringRef Rethrowing; ///< The form that rethrows the first failure.
+  llvm::StringRef Inspect;    ///< How to read each result's failure.
+};
+
+/// The capturing gather \p Callee is (CapturingGathers: folly's
+/// `collectAllTry*`, async_simple's `collectAll*`, cppcoro's
+/// `when_all_ready`, libcoro's `when_all`), or null.
+const CapturingGather *capturingGather(const FunctionDecl *Callee);
+
 /// Whether \p Callee builds an asynchronous operation from a program's
 /// implementation object (OperationComposers: Asio's `async_compose`).
 bool isOperationComposer(const FunctionDecl *Callee);

@@ -1,4 +1,4 @@
-// RUN: %check_async -fix-notes %s async-blocking-call-in-coroutine %t
+// RUN: %check_async -fix-notes %s async-blocking-call-in-coroutine %t -- -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1
 
 // Standalone Asio (asio::, errors as std::error_code), in a unit of its own:
 // Boost.Asio's cases are in async-blocking-call-in-coroutine-asio.cpp.

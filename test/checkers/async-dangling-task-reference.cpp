@@ -1,5 +1,5 @@
-// RUN: %check_async %s async-dangling-task-reference %t
-// RUN: %check_async -check-suffixes=,NOTES -fix-notes %s async-dangling-task-reference %t-notes
+// RUN: %check_async %s async-dangling-task-reference %t -- -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1
+// RUN: %check_async -check-suffixes=,NOTES -fix-notes %s async-dangling-task-reference %t-notes -- -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1
 
 // A lazy task keeps its reference, pointer and view parameters as they were
 // passed: reported are the calls whose task can run after the object they

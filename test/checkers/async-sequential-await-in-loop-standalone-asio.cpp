@@ -1,4 +1,4 @@
-// RUN: %check_async %s async-sequential-await-in-loop %t
+// RUN: %check_async %s async-sequential-await-in-loop %t -- -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1
 
 // Standalone Asio, in a unit of its own: its note names asio's idioms.
 

@@ -1,10 +1,11 @@
-// RUN: %check_async %s async-swallowed-cancellation %t
-// RUN: %check_async -fix-notes -check-suffixes=,NOTES %s async-swallowed-cancellation %t-notes
+// RUN: %check_async %s async-swallowed-cancellation %t -- -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1
+// RUN: %check_async -fix-notes -check-suffixes=,NOTES %s async-swallowed-cancellation %t-notes -- -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1
 
 // Standalone Asio, in a unit of its own: asio::system_error is
 // std::system_error, and error codes are std::error_code.
 
 #include <asio.hpp>
+#include <asio/experimental/as_tuple.hpp>
 #include <exception>
 #include <system_error>
 
@@ -43,7 +44,7 @@ asio::awaitable<void> standalone_broad(asio::ip::tcp::socket &socket) {
 asio::awaitable<void> standalone_codes(asio::ip::tcp::socket &socket) {
   char data[1024];
   for (;;) {
-    auto [ec, n] = co_await socket.async_read_some(asio::buffer(data, 1024), asio::as_tuple(asio::use_awaitable));
+    auto [ec, n] = co_await socket.async_read_some(asio::buffer(data, 1024), asio::experimental::as_tuple(asio::use_awaitable));
     if (ec)
     // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]
     // CHECK-NOTES: :[[@LINE-2]]:9: warning: error code 'ec' of an awaited operation is handled without checking for 'operation_aborted'; the loop keeps running after the operation is cancelled [async-swallowed-cancellation]

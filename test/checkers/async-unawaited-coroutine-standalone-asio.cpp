@@ -1,4 +1,4 @@
-// RUN: %check_async %s async-unawaited-coroutine %t
+// RUN: %check_async %s async-unawaited-coroutine %t -- -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1
 
 // Standalone Asio, in a unit of its own.
 

@@ -1,4 +1,5 @@
 // Mock of <async_simple/Executor.h>.
+// Debian does not ship it; the mock mirrors async_simple at d8abc4f (the revision the ecosystem corpus pins).
 #pragma once
 
 namespace async_simple {

@@ -1,4 +1,5 @@
 // Mock of <concurrencpp/concurrencpp.h>. Results are eager.
+// Debian does not ship it; the mock mirrors concurrencpp 0.1.7 (7a88f54, the corpus revision).
 #pragma once
 #include "../mock_coroutine_support.h"
 #include <memory>

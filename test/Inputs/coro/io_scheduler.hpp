@@ -1,5 +1,6 @@
 // Mock of libcoro's <coro/io_scheduler.hpp>: the scheduler that owns the
 // event loop and its timers.
+// Debian does not ship it; the mock mirrors libcoro at 277467f (the corpus revision).
 #pragma once
 #include "coro.hpp"
 #include <chrono>

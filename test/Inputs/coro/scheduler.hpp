@@ -1,5 +1,6 @@
 // Mock of libcoro's <coro/scheduler.hpp> (libcoro 0.15 and later, where
 // io_scheduler was renamed scheduler): its timed yields take any duration.
+// Debian does not ship it; the mock mirrors libcoro at 277467f (the corpus revision).
 #pragma once
 #include "coro.hpp"
 #include <chrono>

@@ -1,4 +1,5 @@
 // Mock of libcoro's <coro/thread_pool.hpp>.
+// Debian does not ship it; the mock mirrors libcoro at 277467f (the corpus revision).
 #pragma once
 #include "coro.hpp"
 #include <memory>

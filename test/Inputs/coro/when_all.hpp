@@ -1,4 +1,5 @@
 // Mock of libcoro's <coro/when_all.hpp>: the range overload.
+// Debian does not ship it; the mock mirrors libcoro at 277467f (the corpus revision).
 #pragma once
 #include "../mock_coroutine_support.h"
 #include "coro.hpp"

@@ -1,4 +1,5 @@
 // Mock of <cppcoro/cancellation_token.hpp>.
+// Debian does not ship it; the mock mirrors cppcoro at 3912152 (the corpus revision, its last).
 #pragma once
 #include "operation_cancelled.hpp"
 

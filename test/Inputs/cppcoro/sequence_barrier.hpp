@@ -1,5 +1,6 @@
 // Mock of <cppcoro/sequence_barrier.hpp>: waits until a producer has published
 // a sequence number.
+// Debian does not ship it; the mock mirrors cppcoro at 3912152 (the corpus revision, its last).
 #pragma once
 #include "../mock_coroutine_support.h"
 #include <cstddef>

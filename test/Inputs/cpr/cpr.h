@@ -1,5 +1,6 @@
 // Mock of <cpr/cpr.h> (C++ Requests). Its free request functions are
 // variadic templates over the request's parts.
+// Debian does not ship it; the mock mirrors cpr 1.10.
 #ifndef MOCK_CPR_CPR_H
 #define MOCK_CPR_CPR_H
 #include <future>

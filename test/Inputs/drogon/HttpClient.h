@@ -1,4 +1,5 @@
 // Mock of <drogon/HttpClient.h>.
+// Debian does not ship it; the mock mirrors drogon 1.9 (74fc004, the corpus revision).
 #pragma once
 #include <memory>
 #include <string>

@@ -1,4 +1,5 @@
 // Mock of <exec/async_scope.hpp>.
+// Debian does not ship it; the mock mirrors NVIDIA stdexec as of 2024.
 #pragma once
 #include "../stdexec/execution.hpp"
 

@@ -1,4 +1,5 @@
 // Mock of <exec/task.hpp>.
+// Debian does not ship it; the mock mirrors NVIDIA stdexec as of 2024.
 #pragma once
 #include "../mock_coroutine_support.h"
 #include "../stdexec/execution.hpp"

@@ -1,5 +1,6 @@
 // Mock of <exec/timed_scheduler.hpp>: schedule_after is a customisation
 // point object, as in stdexec.
+// Debian does not ship it; the mock mirrors NVIDIA stdexec as of 2024.
 #pragma once
 #include "task.hpp"
 

@@ -1,4 +1,5 @@
 // Mock of <stdexec/execution.hpp>.
+// Debian does not ship it; the mock mirrors NVIDIA stdexec as of 2024.
 #pragma once
 #include <optional>
 #include <tuple>

@@ -2,6 +2,7 @@
 // the common base of Lazy and RescheduleLazy (what via() returns), and hands
 // the callback a Try; RescheduleLazy::detach() rethrows an error from its
 // callback.
+// Debian does not ship it; the mock mirrors async_simple at d8abc4f (the revision the ecosystem corpus pins).
 #pragma once
 #include "../../mock_coroutine_support.h"
 #include "../Executor.h"

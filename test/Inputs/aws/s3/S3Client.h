@@ -1,4 +1,5 @@
 // Mock of <aws/s3/S3Client.h>.
+// Debian does not ship it; the mock mirrors the AWS SDK for C++ 1.11.
 #pragma once
 namespace Aws::Client {
 struct ClientConfiguration {};

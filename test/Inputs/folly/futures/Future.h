@@ -1,4 +1,5 @@
 // Mock of <folly/futures/Future.h>: the future a started task completes.
+// Debian does not ship it; the mock mirrors folly v2024.x (folly::coro).
 #pragma once
 #include "../Try.h"
 

@@ -1,5 +1,6 @@
 // Mock of <seastar/core/future.hh>. Seastar futures are eager; coroutine
 // support comes through a coroutine_traits specialization.
+// Debian does not ship it; the mock mirrors Seastar 23.x.
 #pragma once
 #include "../../mock_coroutine_support.h"
 

@@ -1,5 +1,6 @@
 // Mock of <folly/experimental/coro/AsyncScope.h>: add() logs what escapes a
 // task.
+// Debian does not ship it; the mock mirrors folly v2024.x (folly::coro).
 #pragma once
 #include "Task.h"
 

@@ -1,4 +1,5 @@
 // Mock of <folly/experimental/coro/BlockingWait.h>.
+// Debian does not ship it; the mock mirrors folly v2024.x (folly::coro).
 #pragma once
 #include "Task.h"
 

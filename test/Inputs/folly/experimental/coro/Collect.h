@@ -1,6 +1,10 @@
-// Mock of <folly/experimental/coro/Collect.h>: the range forms of collectAll.
+// Mock of <folly/experimental/coro/Collect.h>: collectAll, which rethrows
+// the first failure, and collectAllTry, which hands back a Try per task.
+// Debian does not ship it; the mock mirrors folly v2024.x (folly::coro).
 #pragma once
+#include "../../Try.h"
 #include "Task.h"
+#include <tuple>
 #include <cstddef>
 #include <vector>
 
@@ -27,6 +31,18 @@ template <class T>
 Task<typename detail::collect_all_range_result<T>::type>
 collectAllWindowed(std::vector<Task<T>> awaitables,
                    std::size_t maxConcurrency) {
+  return {};
+}
+// The variadic forms (non-void tasks).
+template <class... Ts> Task<std::tuple<Ts...>> collectAll(Task<Ts>... tasks) {
+  return {};
+}
+template <class... Ts>
+Task<std::tuple<Try<Ts>...>> collectAllTry(Task<Ts>... tasks) {
+  return {};
+}
+template <class T>
+Task<std::vector<Try<T>>> collectAllTryRange(std::vector<Task<T>> awaitables) {
   return {};
 }
 } // namespace folly::coro

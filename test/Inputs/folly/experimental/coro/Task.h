@@ -1,4 +1,5 @@
 // Mock of <folly/experimental/coro/Task.h>.
+// Debian does not ship it; the mock mirrors folly v2024.x (folly::coro).
 #pragma once
 #include "../../../mock_coroutine_support.h"
 #include "../../Try.h"

@@ -1,0 +1,251 @@
+//===--- UncheckedGatherResultCheck.cpp - async-unchecked-gather-result ---===//
+// SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
+
+#include "UncheckedGatherResultCheck.h"
+#include "utils/Coroutines.h"
+#include "utils/Frameworks.h"
+#include "utils/Options.h"
+#include "utils/Walk.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::async {
+
+/// One awaited gather whose captured failures nobody can read.
+struct UncheckedGatherResultCheck::Gather {
+  enum FateKind {
+    Discarded,      ///< `co_await collectAll(...);`
+    UnreadVariable, ///< `auto results = co_await ...;`, never read.
+    UnreadBinding,  ///< `auto [a, b] = co_await ...;`, `b` never read.
+  };
+  const CoroutineSuspendExpr *Await;
+  const CallExpr *Call;
+  const utils::CapturingGather *Info;
+  FateKind Fate;
+  /// The variable, or the binding, that holds the result.
+  const ValueDecl *Holder = nullptr;
+  /// For a binding: the index of the task whose result it holds.
+  unsigned Index = 0;
+};
+
+namespace {
+
+static constexpr llvm::StringLiteral StrictModeKey = "StrictMode";
+
+/// The capturing gather that \p E awaits (`co_await collectAllTry(...)`),
+/// with its await; nothing for anything else.
+std::optional<std::pair<const CoroutineSuspendExpr *, const CallExpr *>>
+awaitedGather(const Expr *E) {
+  const auto *Await = llvm::dyn_cast_or_null<CoawaitExpr>(
+      E ? utils::ignoreValuePreserving(E)->IgnoreParenImpCasts() : nullptr);
+  if (!Await)
+    return std::nullopt;
+  const auto *Call = llvm::dyn_cast_or_null<CallExpr>(
+      utils::ignoreValuePreserving(Await->getOperand())->IgnoreParenImpCasts());
+  if (!Call || !utils::capturingGather(Call->getDirectCallee()))
+    return std::nullopt;
+  return std::make_pair(Await, Call);
+}
+
+/// The tasks that the gather argument \p Arg hands over: the task itself,
+/// or the tasks the function pushes into the local container it hands over
+/// (`tasks.push_back(fetch(i))` ... `collectAll(std::move(tasks))`). Sets
+/// \p OutOfSight when some are made elsewhere (a parameter's container).
+llvm::SmallVector<const Expr *, 4> tasksOf(const Expr *Arg, const Stmt *Body,
+                                           bool &OutOfSight) {
+  const Expr *E = utils::ignoreValuePreserving(Arg)->IgnoreParenImpCasts();
+  // The container moved or copied into the gather's parameter.
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1 &&
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    E = Construct->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Move = llvm::dyn_cast<CallExpr>(E);
+      Move && Move->isCallToStdMove() && Move->getNumArgs() == 1)
+    E = Move->getArg(0)->IgnoreParenImpCasts();
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
+  const auto *Container =
+      Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Container)
+    return {Arg};
+  llvm::SmallVector<const Expr *, 4> Tasks;
+  if (!Container->isLocalVarDecl()) {
+    OutOfSight = true; // A parameter's or a member's tasks.
+    return Tasks;
+  }
+  utils::forEachEvaluatedStmt(Body, [&](const Stmt *S) {
+    const auto *Push = llvm::dyn_cast<CXXMemberCallExpr>(S);
+    const CXXMethodDecl *Method = Push ? Push->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier() || Push->getNumArgs() != 1 ||
+        (Method->getName() != "push_back" &&
+         Method->getName() != "emplace_back"))
+      return true;
+    const auto *Object = llvm::dyn_cast<DeclRefExpr>(
+        Push->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    if (Object && Object->getDecl() == Container)
+      Tasks.push_back(Push->getArg(0));
+    return true;
+  });
+  return Tasks;
+}
+
+} // namespace
+
+UncheckedGatherResultCheck::UncheckedGatherResultCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : FunctionBodyCheck(Name, Context),
+      StrictMode(
+          utils::parseBoolOption(Options.get(StrictModeKey, "false"), false)) {}
+
+void UncheckedGatherResultCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, StrictModeKey, utils::boolOptionText(StrictMode));
+}
+
+void UncheckedGatherResultCheck::onStartOfTranslationUnit() {
+  // The analysis caches by declaration, which is only meaningful within one
+  // translation unit.
+  Analysis.reset();
+}
+
+void UncheckedGatherResultCheck::check(const MatchFinder::MatchResult &Result) {
+  const FunctionDecl *Function = utils::getMatchedFunction(Result);
+  if (!Function || !utils::isCoroutine(Function))
+    return;
+  ASTContext &Ctx = *Result.Context;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Stmt *Body = utils::getUserBody(Function);
+  // Where each gather's result goes: thrown away by the statement, or into
+  // a variable or bindings that nothing reads. A result handed to anything
+  // else (a loop, a call, a return) may be read there.
+  llvm::SmallPtrSet<const Stmt *, 4> Placed;
+  utils::forEachEvaluatedStmtInContext(
+      Body, Ctx, [&](const Stmt *S, const utils::EvaluationContext &Context) {
+        if (const auto *Decl = llvm::dyn_cast<DeclStmt>(S)) {
+          const auto *Var = Decl->isSingleDecl()
+                                ? llvm::dyn_cast<VarDecl>(Decl->getSingleDecl())
+                                : nullptr;
+          auto Found = Var ? awaitedGather(Var->getInit()) : std::nullopt;
+          if (!Found)
+            return true;
+          Placed.insert(Found->first);
+          Gather G{Found->first, Found->second,
+                   utils::capturingGather(Found->second->getDirectCallee()),
+                   Gather::UnreadVariable};
+          if (const auto *Bindings = llvm::dyn_cast<DecompositionDecl>(Var)) {
+            G.Fate = Gather::UnreadBinding;
+            for (auto [Index, Binding] : llvm::enumerate(Bindings->bindings()))
+              if (!utils::mentions(Body, Binding)) {
+                G.Holder = Binding;
+                G.Index = Index;
+                judge(G, Function, Ctx);
+              }
+          } else if (!utils::mentions(Body, Var)) {
+            G.Holder = Var;
+            judge(G, Function, Ctx);
+          }
+          return true;
+        }
+        const auto *Await = llvm::dyn_cast<CoawaitExpr>(S);
+        if (!Await || Placed.contains(Await) ||
+            Context.Use != utils::ValueUse::Discarded)
+          return true;
+        // An await a macro writes is not the user's code.
+        SourceLocation Loc = Await->getBeginLoc();
+        if (Loc.isMacroID() && !SM.isMacroArgExpansion(Loc))
+          return true;
+        if (auto Found = awaitedGather(Await))
+          judge({Found->first, Found->second,
+                 utils::capturingGather(Found->second->getDirectCallee()),
+                 Gather::Discarded},
+                Function, Ctx);
+        return true;
+      });
+}
+
+void UncheckedGatherResultCheck::judge(const Gather &G,
+                                       const FunctionDecl *Function,
+                                       ASTContext &Ctx) {
+  if (!Analysis)
+    Analysis.emplace(Ctx, utils::ExceptionAnalysis::Evidence::Shown);
+  const Stmt *Body = utils::getUserBody(Function);
+  // The evidence: a gathered task whose visible body can throw. A binding
+  // holds the result of the task at its index.
+  llvm::SmallVector<const Expr *, 4> Args;
+  if (G.Fate == Gather::UnreadBinding) {
+    if (G.Index >= G.Call->getNumArgs())
+      return;
+    Args.push_back(G.Call->getArg(G.Index));
+  } else {
+    Args.append(G.Call->arg_begin(), G.Call->arg_end());
+  }
+  bool OutOfSight = false;
+  for (const Expr *Arg : Args)
+    for (const Expr *Task : tasksOf(Arg, Body, OutOfSight)) {
+      const FunctionDecl *Coroutine =
+          utils::visibleDefinition(utils::handedFunction(Task));
+      if (!Coroutine || !utils::isCoroutine(Coroutine)) {
+        OutOfSight = true;
+        continue;
+      }
+      if (std::optional<utils::EscapingThrow> Escape =
+              Analysis->firstEscaping(utils::getUserBody(Coroutine))) {
+        report(G, *Escape, Task, Ctx);
+        return;
+      }
+    }
+  // Tasks made or defined out of sight may fail: only an assumption. Tasks
+  // whose bodies are all in sight and cannot throw do not.
+  if (StrictMode && OutOfSight)
+    report(G, {}, nullptr, Ctx);
+}
+
+void UncheckedGatherResultCheck::report(const Gather &G,
+                                        const utils::EscapingThrow &Escape,
+                                        const Expr *Task, ASTContext &Ctx) {
+  const FunctionDecl *Callee = G.Call->getDirectCallee();
+  const SourceLocation At =
+      G.Holder ? G.Holder->getLocation() : G.Await->getBeginLoc();
+  diag(At, "%select{the result of %1 is discarded, and with it the failures "
+           "it captured from its tasks|%2 holds the failures that %1 captured "
+           "from its tasks, but is never read|%2 holds the failure that %1 "
+           "captured from its task, but is never read}0")
+      << static_cast<int>(G.Fate) << Callee->getDeclName() << G.Holder
+      << G.Await->getSourceRange();
+  if (Task) {
+    diag(Task->getBeginLoc(), "this task can fail", DiagnosticIDs::Note);
+    diag(Escape.Site->getBeginLoc(),
+         "%select{a call that can throw|an await that can throw|a throw}0 "
+         "outside any handler that catches it is here",
+         DiagnosticIDs::Note)
+        << static_cast<int>(Escape.Kind);
+    for (const auto &[Function, Site] : Analysis->pathInside(Escape))
+      diag(Site.Site->getBeginLoc(),
+           "in %0, %select{a call that can throw|an await that can throw|a "
+           "throw}1 outside any handler that catches it is here",
+           DiagnosticIDs::Note)
+          << Function << static_cast<int>(Site.Kind);
+  }
+  // The form that rethrows the first failure changes what the coroutine
+  // does when a task fails, so it is a note's fix; it is offered where the
+  // result is thrown away, whose type then does not matter.
+  const auto *Name =
+      llvm::dyn_cast<DeclRefExpr>(G.Call->getCallee()->IgnoreParenImpCasts());
+  if (G.Fate == Gather::Discarded && !G.Info->Rethrowing.empty() && Name &&
+      Name->getLocation().isFileID()) {
+    diag(Name->getLocation(), "rethrow the first failure instead: call '%0'",
+         DiagnosticIDs::Note)
+        << G.Info->Rethrowing
+        << FixItHint::CreateReplacement(
+               CharSourceRange::getTokenRange(Name->getLocation()),
+               G.Info->Rethrowing);
+    return;
+  }
+  diag(G.Await->getBeginLoc(), G.Info->Inspect, DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::async
