@@ -12,6 +12,7 @@
 #include "SessionPerRequestCheck.h"
 #include "SwallowedCancellationCheck.h"
 #include "UnawaitedCoroutineCheck.h"
+#include "UnboundedFanOutCheck.h"
 #include "UncheckedGatherResultCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -35,6 +36,7 @@ public:
         "async-swallowed-cancellation");
     Factories.registerCheck<UnawaitedCoroutineCheck>(
         "async-unawaited-coroutine");
+    Factories.registerCheck<UnboundedFanOutCheck>("async-unbounded-fan-out");
     Factories.registerCheck<UncheckedGatherResultCheck>(
         "async-unchecked-gather-result");
   }

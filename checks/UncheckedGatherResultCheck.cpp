@@ -58,18 +58,7 @@ awaitedGather(const Expr *E) {
 /// \p OutOfSight when some are made elsewhere (a parameter's container).
 llvm::SmallVector<const Expr *, 4> tasksOf(const Expr *Arg, const Stmt *Body,
                                            bool &OutOfSight) {
-  const Expr *E = utils::ignoreValuePreserving(Arg)->IgnoreParenImpCasts();
-  // The container moved or copied into the gather's parameter.
-  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
-      Construct && Construct->getNumArgs() == 1 &&
-      Construct->getConstructor()->isCopyOrMoveConstructor())
-    E = Construct->getArg(0)->IgnoreParenImpCasts();
-  if (const auto *Move = llvm::dyn_cast<CallExpr>(E);
-      Move && Move->isCallToStdMove() && Move->getNumArgs() == 1)
-    E = Move->getArg(0)->IgnoreParenImpCasts();
-  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
-  const auto *Container =
-      Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const VarDecl *Container = utils::handedVariable(Arg);
   if (!Container)
     return {Arg};
   llvm::SmallVector<const Expr *, 4> Tasks;
@@ -77,19 +66,8 @@ llvm::SmallVector<const Expr *, 4> tasksOf(const Expr *Arg, const Stmt *Body,
     OutOfSight = true; // A parameter's or a member's tasks.
     return Tasks;
   }
-  utils::forEachEvaluatedStmt(Body, [&](const Stmt *S) {
-    const auto *Push = llvm::dyn_cast<CXXMemberCallExpr>(S);
-    const CXXMethodDecl *Method = Push ? Push->getMethodDecl() : nullptr;
-    if (!Method || !Method->getIdentifier() || Push->getNumArgs() != 1 ||
-        (Method->getName() != "push_back" &&
-         Method->getName() != "emplace_back"))
-      return true;
-    const auto *Object = llvm::dyn_cast<DeclRefExpr>(
-        Push->getImplicitObjectArgument()->IgnoreParenImpCasts());
-    if (Object && Object->getDecl() == Container)
-      Tasks.push_back(Push->getArg(0));
-    return true;
-  });
+  for (const CXXMemberCallExpr *Append : utils::appendsTo(Body, Container))
+    Tasks.push_back(Append->getArg(0));
   return Tasks;
 }
 

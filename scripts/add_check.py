@@ -265,7 +265,7 @@ def main():
         f.write(text)
 
     # The check's sources only: a test's RUN lines are not C++ to reflow.
-    clang_format([p for p in files
+    clang_format([module] + [p for p in files
                   if p.endswith((".h", ".cpp")) and os.sep + "checks" + os.sep in p])
 
     changelog = os.path.join(root, "CHANGELOG.md")

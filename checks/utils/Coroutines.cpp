@@ -250,6 +250,38 @@ const FunctionDecl *handedFunction(const Expr *Arg) {
   return nullptr;
 }
 
+const VarDecl *handedVariable(const Expr *Arg) {
+  const Expr *E = ignoreValuePreserving(Arg)->IgnoreParenImpCasts();
+  if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1 &&
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    E = Construct->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *Move = llvm::dyn_cast<CallExpr>(E);
+      Move && Move->isCallToStdMove() && Move->getNumArgs() == 1)
+    E = Move->getArg(0)->IgnoreParenImpCasts();
+  const auto *Ref = llvm::dyn_cast<DeclRefExpr>(E);
+  return Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+}
+
+llvm::SmallVector<const CXXMemberCallExpr *, 4>
+appendsTo(const Stmt *Body, const VarDecl *Container) {
+  llvm::SmallVector<const CXXMemberCallExpr *, 4> Appends;
+  forEachEvaluatedStmt(Body, [&](const Stmt *S) {
+    const auto *Push = llvm::dyn_cast<CXXMemberCallExpr>(S);
+    const CXXMethodDecl *Method = Push ? Push->getMethodDecl() : nullptr;
+    if (!Method || !Method->getIdentifier() || Push->getNumArgs() != 1 ||
+        (Method->getName() != "push_back" &&
+         Method->getName() != "emplace_back"))
+      return true;
+    const auto *Object = llvm::dyn_cast<DeclRefExpr>(
+        Push->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    if (Object && Object->getDecl() == Container)
+      Appends.push_back(Push);
+    return true;
+  });
+  return Appends;
+}
+
 bool mentions(const Stmt *S, const ValueDecl *D) {
   llvm::SmallVector<const Stmt *, 32> Stack{S};
   while (!Stack.empty()) {

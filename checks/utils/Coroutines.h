@@ -114,6 +114,16 @@ llvm::SmallVector<const Expr *, 4> initializerExprs(const FunctionDecl *Ctor);
 /// Null for anything else.
 const FunctionDecl *handedFunction(const Expr *Arg);
 
+/// The variable whose value an argument hands over: `tasks`,
+/// `std::move(tasks)`, through the copy or move into a by-value parameter.
+/// Null for anything else.
+const VarDecl *handedVariable(const Expr *Arg);
+
+/// The calls in \p Body that append an element to \p Container
+/// (`push_back`, `emplace_back` with one argument), in source order.
+llvm::SmallVector<const CXXMemberCallExpr *, 4>
+appendsTo(const Stmt *Body, const VarDecl *Container);
+
 /// Whether \p S, or a lambda or block written in it, names \p D.
 bool mentions(const Stmt *S, const ValueDecl *D);
 

@@ -653,6 +653,28 @@ const CapturingGather *capturingGather(const FunctionDecl *Callee) {
   return nullptr;
 }
 
+// The all-gathers that start every task of a range at once, with the form
+// that runs at most a window of them at a time.
+static constexpr RangeGather RangeGathers[] = {
+    {"folly::coro::collectAllRange", "collectAllWindowed", false},
+    {"folly::coro::collectAllTryRange", "collectAllTryWindowed", false},
+    {"async_simple::coro::collectAll", "collectAllWindowed", true},
+    {"async_simple::coro::collectAllPara", "collectAllWindowedPara", true},
+    {"cppcoro::when_all", "", false},
+    {"cppcoro::when_all_ready", "", false},
+    {"coro::when_all", "", false},
+};
+
+const RangeGather *rangeGather(const FunctionDecl *Callee) {
+  if (!Callee || frameworkOf(Callee) == Framework::Unknown)
+    return nullptr;
+  const std::string Name = qualifiedName(Callee);
+  for (const RangeGather &Gather : RangeGathers)
+    if (Name == Gather.Name)
+      return &Gather;
+  return nullptr;
+}
+
 // The functions that build an asynchronous operation from a program's
 // implementation object, which is called with the operation (`self`) and
 // with the results of the operations it starts on `self`.

@@ -223,6 +223,23 @@ struct CapturingGather {
 /// `when_all_ready`, libcoro's `when_all`), or null.
 const CapturingGather *capturingGather(const FunctionDecl *Callee);
 
+/// An all-gather of a range of tasks that starts every task at once, and
+/// the form that starts at most a window of them, where the framework has
+/// one.
+struct RangeGather {
+  llvm::StringRef Name;     ///< Qualified name.
+  llvm::StringRef Windowed; ///< The windowed form's name, or empty.
+  /// The windowed form takes (window, yield, range) (async_simple), not
+  /// (range, window) (folly).
+  bool WindowFirst;
+};
+
+/// The range gather \p Callee is (RangeGathers: folly's `collectAllRange`,
+/// async_simple's `collectAll` and `collectAllPara`, cppcoro's and
+/// libcoro's `when_all`), or null. Only its overload for a range starts one
+/// task per element: the caller checks that the argument is a container.
+const RangeGather *rangeGather(const FunctionDecl *Callee);
+
 /// Whether \p Callee builds an asynchronous operation from a program's
 /// implementation object (OperationComposers: Asio's `async_compose`).
 bool isOperationComposer(const FunctionDecl *Callee);

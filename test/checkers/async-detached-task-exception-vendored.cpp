@@ -1,4 +1,5 @@
-// RUN: %check_async -fix-notes %s async-detached-task-exception %t -- -I%S/Inputs/vendored
+// RUN: rm -rf %t.vendor && mkdir -p %t.vendor && cp -r /usr/include/asio /usr/include/asio.hpp %t.vendor/
+// RUN: %check_async -fix-notes %s async-detached-task-exception %t -- -I%S/Inputs/vendored -I%t.vendor -DASIO_HAS_CO_AWAIT=1 -DASIO_HAS_STD_COROUTINE=1
 
 // A framework vendored into the project is still the framework: what its
 // functions throw is what its documentation says, not what the bodies its

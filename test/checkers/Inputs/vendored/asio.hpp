@@ -1,9 +1,10 @@
 // A copy of standalone Asio vendored into a project's tree, as yalantinglibs
 // ships one (include/ylt/thirdparty/asio): its headers are the project's, not
-// system headers (found through -I). Included from it by a relative path,
-// the mock is not a system header either.
+// system headers (found through -I). The test copies Debian's Asio 1.22 into
+// a directory of its own and puts it on the include path after this one;
+// this header adds the program-shaped piece the test needs.
 #pragma once
-#include "../../../Inputs/asio.hpp"
+#include_next <asio.hpp>
 #include <new>
 
 namespace asio::detail {
