@@ -117,5 +117,71 @@ TEST(ForEachEvaluatedStmt, SkipsLambdaBodiesButNotCaptures) {
   EXPECT_EQ(Calls, 2);
 }
 
+// A container, reduced: an append and a move.
+const char *const Containers = R"cpp(
+namespace std {
+template <class T> struct remove_reference { using type = T; };
+template <class T> struct remove_reference<T &> { using type = T; };
+template <class T>
+constexpr typename remove_reference<T>::type &&move(T &&t) noexcept {
+  return static_cast<typename remove_reference<T>::type &&>(t);
+}
+}
+struct item {};
+struct list {
+  list() = default;
+  list(list &&) = default;
+  void push_back(item);
+  void emplace_back(item);
+  void clear();
+};
+void take(list);
+void take_ref(list &);
+)cpp";
+
+TEST(HandedVariable, MovedCopiedOrNamed) {
+  auto AST = buildAST(std::string(Containers) + R"cpp(
+    void f() {
+      list a, b;
+      take(std::move(a));
+      take_ref(b);
+      take(list());
+    }
+  )cpp");
+  const FunctionDecl *F = function(*AST, "f");
+  ASSERT_NE(F, nullptr);
+  auto Calls = test::all<CallExpr>(F);
+  llvm::SmallVector<const VarDecl *, 3> Handed;
+  for (const CallExpr *Call : Calls)
+    if (Call->getDirectCallee() &&
+        Call->getDirectCallee()->getName().starts_with("take"))
+      Handed.push_back(utils::handedVariable(Call->getArg(0)));
+  ASSERT_EQ(Handed.size(), 3u);
+  ASSERT_NE(Handed[0], nullptr);
+  EXPECT_EQ(Handed[0]->getName(), "a");
+  ASSERT_NE(Handed[1], nullptr);
+  EXPECT_EQ(Handed[1]->getName(), "b");
+  EXPECT_EQ(Handed[2], nullptr); // A temporary is no variable.
+}
+
+TEST(AppendsTo, OnlyAppendsToThatContainer) {
+  auto AST = buildAST(std::string(Containers) + R"cpp(
+    void f(bool more) {
+      list a, b;
+      a.push_back(item());
+      if (more)
+        a.emplace_back(item());
+      b.push_back(item());
+      a.clear();
+    }
+  )cpp");
+  const FunctionDecl *F = function(*AST, "f");
+  ASSERT_NE(F, nullptr);
+  const auto *Decls = first<DeclStmt>(F);
+  ASSERT_NE(Decls, nullptr);
+  const auto *A = llvm::cast<VarDecl>(*Decls->decl_begin());
+  EXPECT_EQ(utils::appendsTo(F->getBody(), A).size(), 2u);
+}
+
 } // namespace
 } // namespace clang::tidy::async
