@@ -9,6 +9,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include <optional>
 
 namespace clang::tidy::async::utils {
 
@@ -31,25 +32,41 @@ const CXXRecordDecl *composedImplementation(const FunctionDecl *Def) {
   return Call->getArg(0)->IgnoreImplicit()->getType()->getAsCXXRecordDecl();
 }
 
-/// The call operators of \p Class that have an instantiated body.
+/// The call operators of \p Class as written: a template's pattern, not its
+/// instantiations, which an editor's preamble may never make (the framework
+/// instantiates them in header bodies it skips). One answer wherever the
+/// unit is parsed.
 llvm::SmallVector<const CXXMethodDecl *, 4>
-instantiatedCallOperators(const CXXRecordDecl *Class) {
+writtenCallOperators(const CXXRecordDecl *Class) {
   llvm::SmallVector<const CXXMethodDecl *, 4> Operators;
   auto Add = [&](const FunctionDecl *F) {
-    const FunctionDecl *Def = nullptr;
-    if (F->getOverloadedOperator() == OO_Call && F->hasBody(Def) &&
-        !Def->isDependentContext())
-      Operators.push_back(llvm::cast<CXXMethodDecl>(Def));
+    if (F && F->getOverloadedOperator() == OO_Call &&
+        F->doesThisDeclarationHaveABody())
+      Operators.push_back(llvm::cast<CXXMethodDecl>(F));
   };
   for (const Decl *D : Class->decls()) {
-    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D)) {
-      for (const FunctionDecl *Spec : Template->specializations())
-        Add(Spec);
-    } else if (const auto *Method = llvm::dyn_cast<CXXMethodDecl>(D)) {
-      Add(Method);
-    }
+    if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(D))
+      Add(Template->getTemplatedDecl());
+    else
+      Add(llvm::dyn_cast<CXXMethodDecl>(D));
   }
   return Operators;
+}
+
+/// The function a call names, also when its callee depends on a template
+/// parameter (`net::post(...)`, `timer_.async_wait(...)` with a generic
+/// `self`): the first declaration the name finds.
+const FunctionDecl *namedCallee(const CallExpr *Call) {
+  if (const FunctionDecl *Direct = Call->getDirectCallee())
+    return Direct;
+  const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+  const auto *Overloads = llvm::dyn_cast<OverloadExpr>(Callee);
+  if (!Overloads || Overloads->decls_begin() == Overloads->decls_end())
+    return nullptr;
+  const NamedDecl *First = (*Overloads->decls_begin())->getUnderlyingDecl();
+  if (const auto *Template = llvm::dyn_cast<FunctionTemplateDecl>(First))
+    return Template->getTemplatedDecl();
+  return llvm::dyn_cast<FunctionDecl>(First);
 }
 
 bool isExceptionPtr(QualType T) {
@@ -95,6 +112,24 @@ private:
   }
   bool isCode(const Expr *E) const { return Codes.contains(referenced(E)); }
 
+  /// The member of `self` that \p Call calls (`self.complete(ec)`,
+  /// `self.cancelled()`), resolved or not; nothing for other calls.
+  std::optional<llvm::StringRef> selfMemberName(const CallExpr *Call) const {
+    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(Call)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (referenced(Member->getImplicitObjectArgument()) != Self || !Method)
+        return std::nullopt;
+      return Method->getIdentifier() ? Method->getName() : "";
+    }
+    const auto *Dependent = llvm::dyn_cast<CXXDependentScopeMemberExpr>(
+        Call->getCallee()->IgnoreParenImpCasts());
+    if (!Dependent || Dependent->isImplicitAccess() ||
+        referenced(Dependent->getBase()) != Self)
+      return std::nullopt;
+    const IdentifierInfo *Name = Dependent->getMember().getAsIdentifierInfo();
+    return Name ? Name->getName() : "";
+  }
+
   /// An empty failure, or one of the operator's own error codes.
   bool clean(const Expr *E) const {
     E = E->IgnoreImplicit();
@@ -122,9 +157,9 @@ private:
       return false;
     if (const auto *E = llvm::dyn_cast<Expr>(S); E && referenced(E) == Self)
       return true;
-    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(S);
-        Member && referenced(Member->getImplicitObjectArgument()) == Self)
-      return llvm::any_of(Member->arguments(),
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(S);
+        Call && selfMemberName(Call))
+      return llvm::any_of(Call->arguments(),
                           [&](const Expr *A) { return handsOverSelf(A); });
     return llvm::any_of(S->children(),
                         [&](const Stmt *C) { return handsOverSelf(C); });
@@ -145,7 +180,7 @@ private:
   /// A call that takes `self`: a wait that fails only on cancellation,
   /// handing over nothing but clean failures.
   void consumer(const CallExpr *Call) {
-    if (!failsOnlyOnCancellation(Call->getDirectCallee())) {
+    if (!failsOnlyOnCancellation(namedCallee(Call))) {
       Fine = false;
       return;
     }
@@ -154,9 +189,8 @@ private:
   }
 
   /// A member call on `self`: `complete` with clean failures, or a query.
-  void selfMember(const CXXMemberCallExpr *Call) {
-    const bool Completes = Call->getMethodDecl()->getIdentifier() &&
-                           Call->getMethodDecl()->getName() == "complete";
+  void selfMember(const CallExpr *Call, llvm::StringRef Name) {
+    const bool Completes = Name == "complete";
     for (const Expr *Arg : Call->arguments()) {
       if (Completes && carriesFailure(Arg->getType()) && !clean(Arg))
         Fine = false;
@@ -217,10 +251,11 @@ private:
       visit(Assign->getArg(1));
       return;
     }
-    if (const auto *Member = llvm::dyn_cast<CXXMemberCallExpr>(S);
-        Member && referenced(Member->getImplicitObjectArgument()) == Self) {
-      selfMember(Member);
-      return;
+    if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
+      if (std::optional<llvm::StringRef> Name = selfMemberName(Call)) {
+        selfMember(Call, *Name);
+        return;
+      }
     }
     if (const auto *Call = llvm::dyn_cast<CallExpr>(S)) {
       if (llvm::any_of(Call->arguments(),
@@ -247,7 +282,7 @@ bool composedOfCancellationOnlyWaits(const FunctionDecl *Callee) {
   const CXXRecordDecl *Implementation = composedImplementation(Def);
   if (!Implementation)
     return false;
-  auto Operators = instantiatedCallOperators(Implementation);
+  auto Operators = writtenCallOperators(Implementation);
 
   return !Operators.empty() &&
          llvm::all_of(Operators, [](const CXXMethodDecl *Operator) {

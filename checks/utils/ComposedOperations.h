@@ -18,8 +18,8 @@
 namespace clang::tidy::async::utils {
 
 /// Whether \p Callee's visible body is one `return composer(impl, ...);`
-/// (OperationComposers) whose implementation object, in every instantiated
-/// call operator `(Self &self, error_code ec = {}, ...)`:
+/// (OperationComposers) whose implementation object, in every call
+/// operator `(Self &self, error_code ec = {}, ...)`:
 /// - hands `self` only to waits that fail only on cancellation
 ///   (`timer.async_wait(std::move(self))`, `post(append(std::move(self),
 ///   ec))`) and otherwise only calls its members (`self.cancelled()`);
@@ -27,7 +27,8 @@ namespace clang::tidy::async::utils {
 ///   its own error-code parameters or an empty one (`{}`);
 /// - assigns its error-code parameters only empty values (`ec = {}`) and
 ///   passes them to nothing that could change them.
-/// False when nothing is instantiated or any of this is not shown.
+/// False when any of this is not shown. The operators are read as written
+/// (a generic lambda's pattern), so every front end gets one answer.
 bool composedOfCancellationOnlyWaits(const FunctionDecl *Callee);
 
 } // namespace clang::tidy::async::utils
