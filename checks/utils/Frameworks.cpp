@@ -593,7 +593,10 @@ static constexpr llvm::StringRef CancellationOnlyWaits[] = {
     "asio::basic_deadline_timer::async_wait",
     "asio::basic_signal_set::async_wait",
     // An executor hop completes with no error at all (signature void()).
-    "asio::post", "asio::dispatch", "asio::defer"};
+    "asio::post", "asio::dispatch", "asio::defer",
+    // cppcoro's timed schedule throws operation_cancelled only when the
+    // cancellation token it was given is cancelled.
+    "cppcoro::io_service::schedule_after"};
 
 // Whether \p Callee is named in \p Table, an Asio table: Boost.Asio's names
 // are standalone Asio's under `boost::`.
@@ -642,15 +645,22 @@ static constexpr CapturingGather CapturingGathers[] = {
      "read each result's 'return_value()', which rethrows"},
 };
 
-const CapturingGather *capturingGather(const FunctionDecl *Callee) {
-  // A program's own `coro::when_all` is not libcoro's.
+// The row of \p Table named after \p Callee, a framework's function (a
+// program's own `coro::when_all` is not libcoro's).
+template <class Row, std::size_t N>
+static const Row *frameworkRow(const Row (&Table)[N],
+                               const FunctionDecl *Callee) {
   if (!Callee || frameworkOf(Callee) == Framework::Unknown)
     return nullptr;
   const std::string Name = qualifiedName(Callee);
-  for (const CapturingGather &Gather : CapturingGathers)
-    if (Name == Gather.Name)
-      return &Gather;
+  for (const Row &Entry : Table)
+    if (Name == Entry.Name)
+      return &Entry;
   return nullptr;
+}
+
+const CapturingGather *capturingGather(const FunctionDecl *Callee) {
+  return frameworkRow(CapturingGathers, Callee);
 }
 
 // The all-gathers that start every task of a range at once, with the form
@@ -666,13 +676,7 @@ static constexpr RangeGather RangeGathers[] = {
 };
 
 const RangeGather *rangeGather(const FunctionDecl *Callee) {
-  if (!Callee || frameworkOf(Callee) == Framework::Unknown)
-    return nullptr;
-  const std::string Name = qualifiedName(Callee);
-  for (const RangeGather &Gather : RangeGathers)
-    if (Name == Gather.Name)
-      return &Gather;
-  return nullptr;
+  return frameworkRow(RangeGathers, Callee);
 }
 
 // The functions that build an asynchronous operation from a program's

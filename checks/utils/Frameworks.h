@@ -207,7 +207,8 @@ bool completesAtOnce(QualType Operand);
 
 /// Whether the only failure of the operation \p Callee is its own
 /// cancellation, by the framework's documentation (CancellationOnlyWaits:
-/// Asio's timer and signal-set `async_wait`).
+/// Asio's timer and signal-set `async_wait` and executor hops, cppcoro's
+/// `io_service::schedule_after`).
 bool failsOnlyOnCancellation(const FunctionDecl *Callee);
 
 /// An all-gather whose result holds each task's failure instead of

@@ -5,6 +5,7 @@
 #include <async_simple/coro/Collect.h>
 #include <async_simple/coro/Lazy.h>
 #include <coro/coro.hpp>
+#include <cppcoro/io_service.hpp>
 #include <cppcoro/task.hpp>
 #include <cppcoro/when_all.hpp>
 #include <folly/experimental/coro/Collect.h>
@@ -126,6 +127,16 @@ cppcoro::task<> parse_both(std::string a, std::string b) {
   // CHECK-NOTES: :[[@LINE-8]]:5: note: a throw outside any handler that catches it is here
   // CHECK-NOTES: :[[@LINE-5]]:21: note: rethrow the first failure instead: call 'when_all'
   // CHECK-FIXES: co_await cppcoro::when_all(parse(a), parse(b));
+}
+
+// Not flagged: tasks whose only await is a timed schedule, which fails only
+// when a cancellation token it was given is cancelled (cppcoro's own tests
+// gather such ticks).
+cppcoro::task<> tick(cppcoro::io_service &io) {
+  co_await io.schedule_after(std::chrono::milliseconds(1));
+}
+cppcoro::task<> tick_twice(cppcoro::io_service &io) {
+  co_await cppcoro::when_all_ready(tick(io), tick(io));
 }
 
 // libcoro: when_all holds each task's exception until its result is read.
