@@ -197,7 +197,7 @@ void BlockingCallInCoroutineCheck::check(
 
   // A coroutine lambda spawned onto a thread pool runs there: what the
   // check advises for blocking work.
-  if (utils::spawnedOntoThreadPool(Function, *Result.Context)) {
+  if (utils::spawnedOntoThreadPool(Function, Chains.trees())) {
     if (WriteFacts)
       recordFacts(Function, /*Coroutine=*/true, *Result.Context);
     return;

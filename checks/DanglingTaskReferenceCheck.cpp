@@ -8,7 +8,6 @@
 #include "utils/Options.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/TypeLoc.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -64,33 +63,28 @@ const LambdaExpr *capturingLambda(const Expr *Object) {
 }
 
 /// The body of the function (or lambda) that the statement \p S is in.
-const Stmt *returningBody(const Stmt *S, ASTContext &Ctx) {
-  if (!S)
+const Stmt *returningBody(const Stmt *S, const utils::BodyTree &Tree) {
+  if (!Tree.contains(S))
     return nullptr;
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  while (!Parents.empty()) {
-    const DynTypedNode &Parent = Parents[0];
-    if (const auto *Lambda = Parent.get<LambdaExpr>())
+  for (const Stmt *Parent = Tree.parent(S); Parent;
+       Parent = Tree.parent(Parent))
+    if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(Parent))
       return Lambda->getBody();
-    if (const auto *Function = Parent.get<FunctionDecl>())
-      return Function->getBody();
-    Parents = Ctx.getParents(Parent);
-  }
-  return nullptr;
+  return Tree.function()->getBody();
 }
 
 /// Whether the task escapes the scope \p Scope of a local variable: whether
 /// it can still be alive when \p Scope ends.
 bool escapesScope(const TaskEscape &Escape, const Stmt *Scope,
-                  ASTContext &Ctx) {
+                  const utils::BodyTree &Tree, ASTContext &Ctx) {
   switch (Escape.Kind) {
   case EscapeKind::Returned:
     // Returning leaves the scopes of the returning function only: a lambda
     // that returns a task referring to what it captured by reference (a
     // factory handed to co_spawn) leaves its own body, not the enclosing
     // function's scope that the object lives in.
-    if (const Stmt *Body = returningBody(Escape.Where, Ctx))
-      return utils::isWithinScope(Scope, Body, Ctx);
+    if (const Stmt *Body = returningBody(Escape.Where, Tree))
+      return utils::isWithinScope(Scope, Body, Tree);
     return true;
   case EscapeKind::Stored:
   case EscapeKind::Pushed: {
@@ -98,9 +92,9 @@ bool escapesScope(const TaskEscape &Escape, const Stmt *Scope,
       return true;
     if (!Escape.Var)
       return false;
-    const Stmt *Destination = utils::scopeOf(Escape.Var, Ctx);
+    const Stmt *Destination = utils::scopeOf(Escape.Var, Tree);
     return Destination && Destination != Scope &&
-           utils::isWithinScope(Scope, Destination, Ctx);
+           utils::isWithinScope(Scope, Destination, Tree);
   }
   case EscapeKind::Detached:
     return !utils::waitsForStartedWork(Scope, Escape.Where, Ctx);
@@ -224,11 +218,10 @@ bool nameInUse(llvm::StringRef Name, const FunctionDecl *Function) {
 /// The fixes that move the temporary passed to \p Param into a variable
 /// declared just before the statement that stores the task, so that it lives
 /// as long as the task variable.
-llvm::SmallVector<FixItHint, 2> namedVariableFix(const ParmVarDecl *Param,
-                                                 const Referent &Temp,
-                                                 const TaskEscape &Escape,
-                                                 const FunctionDecl *Function,
-                                                 ASTContext &Ctx) {
+llvm::SmallVector<FixItHint, 2>
+namedVariableFix(const ParmVarDecl *Param, const Referent &Temp,
+                 const TaskEscape &Escape, const FunctionDecl *Function,
+                 const utils::BodyTree &Tree, ASTContext &Ctx) {
   llvm::SmallVector<FixItHint, 2> Fixes;
   const SourceManager &SM = Ctx.getSourceManager();
   const LangOptions &LO = Ctx.getLangOpts();
@@ -239,10 +232,8 @@ llvm::SmallVector<FixItHint, 2> namedVariableFix(const ParmVarDecl *Param,
       !utils::startsLine(Statement->getBeginLoc(), SM) ||
       nameInUse(Param->getName(), Function))
     return Fixes;
-  const auto *Block = llvm::dyn_cast_or_null<CompoundStmt>(
-      Ctx.getParents(*Statement).empty()
-          ? nullptr
-          : Ctx.getParents(*Statement)[0].get<Stmt>());
+  const auto *Block =
+      llvm::dyn_cast_or_null<CompoundStmt>(Tree.parent(Statement));
   if (!Block)
     return Fixes;
   std::optional<CharSourceRange> Range =
@@ -298,6 +289,7 @@ void DanglingTaskReferenceCheck::onStartOfTranslationUnit() {
   // once, within one translation unit.
   Classifier.emplace(LazyTaskTypes, EagerTaskTypes);
   FixedParams.clear();
+  Trees.clear();
 }
 
 void DanglingTaskReferenceCheck::check(const MatchFinder::MatchResult &Result) {
@@ -317,7 +309,7 @@ void DanglingTaskReferenceCheck::check(const MatchFinder::MatchResult &Result) {
     if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
       checkTaskCall(Call, Function, *Result.Context);
     else if (const auto *Lambda = llvm::dyn_cast<LambdaExpr>(S))
-      checkSpawnedLambda(Lambda, *Result.Context);
+      checkSpawnedLambda(Lambda, Function, *Result.Context);
     return true;
   });
 }
@@ -333,7 +325,10 @@ void DanglingTaskReferenceCheck::checkTaskCall(const CallExpr *Call,
   if (!Callee || AwaitedOperands.contains(Call) ||
       !mayKeepReferences(Callee, Ctx) || !mayDangle(Call, Callee))
     return;
-  const TaskEscape Escape = utils::escapeOf(Call, Ctx, *Classifier);
+  const utils::BodyTree *Tree = Trees.of(Function);
+  if (!Tree)
+    return;
+  const TaskEscape Escape = utils::escapeOf(Call, *Tree, *Classifier);
   if (Escape.Kind == EscapeKind::Unknown || Escape.Kind == EscapeKind::Awaited)
     return;
 
@@ -368,16 +363,17 @@ void DanglingTaskReferenceCheck::checkTaskCall(const CallExpr *Call,
     const bool Dangles =
         R.Kind == ReferentKind::Temporary ||
         (R.Kind == ReferentKind::Local &&
-         escapesScope(Escape, utils::scopeOf(R.Var, Ctx), Ctx));
+         escapesScope(Escape, utils::scopeOf(R.Var, *Tree), *Tree, Ctx));
     if (Dangles)
-      reportArgument(Call, Callee, Param, Arg, R, Escape, Function, Ctx);
+      reportArgument(Call, Callee, Param, Arg, R, Escape, Function, *Tree, Ctx);
   }
 }
 
 void DanglingTaskReferenceCheck::reportArgument(
     const CallExpr *Call, const FunctionDecl *Callee, const ParmVarDecl *Param,
     const Expr *Arg, const Referent &R, const TaskEscape &Escape,
-    const FunctionDecl *Function, ASTContext &Ctx) {
+    const FunctionDecl *Function, const utils::BodyTree &Tree,
+    ASTContext &Ctx) {
   const unsigned How = escapeIndex(Escape.Kind);
   const auto *Method = llvm::dyn_cast<CXXMethodDecl>(Callee);
   const bool IsLambda = Method && Method->getParent()->isLambda();
@@ -409,7 +405,7 @@ void DanglingTaskReferenceCheck::reportArgument(
     }
   if (R.Kind == ReferentKind::Temporary) {
     llvm::SmallVector<FixItHint, 2> Fix =
-        namedVariableFix(Param, R, Escape, Function, Ctx);
+        namedVariableFix(Param, R, Escape, Function, Tree, Ctx);
     if (!Fix.empty()) {
       diag(R.Temporary->getBeginLoc(),
            "keep the temporary in a variable declared before the task",
@@ -424,8 +420,8 @@ void DanglingTaskReferenceCheck::reportArgument(
         << Param;
 }
 
-void DanglingTaskReferenceCheck::checkSpawnedLambda(const LambdaExpr *Lambda,
-                                                    ASTContext &Ctx) {
+void DanglingTaskReferenceCheck::checkSpawnedLambda(
+    const LambdaExpr *Lambda, const FunctionDecl *Function, ASTContext &Ctx) {
   if (Lambda->getBeginLoc().isMacroID() ||
       !utils::isCoroutine(Lambda->getCallOperator()) ||
       llvm::none_of(Lambda->captures(), [](const LambdaCapture &Capture) {
@@ -435,13 +431,13 @@ void DanglingTaskReferenceCheck::checkSpawnedLambda(const LambdaExpr *Lambda,
     return;
   // The lambda object itself must be the argument of a detaching start:
   // the framework keeps the closure alive, but not what it refers to.
+  const utils::BodyTree *Tree = Trees.of(Function);
+  if (!Tree)
+    return;
   const Expr *Current = Lambda;
   const CallExpr *Start = nullptr;
   while (!Start) {
-    DynTypedNodeList Parents = Ctx.getParents(*Current);
-    if (Parents.empty())
-      return;
-    const auto *Parent = Parents[0].get<Expr>();
+    const auto *Parent = llvm::dyn_cast_or_null<Expr>(Tree->parent(Current));
     if (!Parent)
       return;
     if (const auto *Call = llvm::dyn_cast<CallExpr>(Parent)) {
@@ -461,7 +457,7 @@ void DanglingTaskReferenceCheck::checkSpawnedLambda(const LambdaExpr *Lambda,
   // `co_await co_spawn(ex, lambda, token)` waits for it, whatever the
   // token makes of the start (use_awaitable, deferred, cancel_after(30s)).
   if (!Start->getType()->isVoidType() &&
-      utils::escapeOf(Start, Ctx, *Classifier).Kind == EscapeKind::Awaited)
+      utils::escapeOf(Start, *Tree, *Classifier).Kind == EscapeKind::Awaited)
     return;
   for (const LambdaCapture &Capture : Lambda->captures()) {
     if (!Capture.capturesVariable() || Capture.getCaptureKind() != LCK_ByRef)
@@ -469,7 +465,7 @@ void DanglingTaskReferenceCheck::checkSpawnedLambda(const LambdaExpr *Lambda,
     const auto *Var = llvm::dyn_cast<VarDecl>(Capture.getCapturedVar());
     if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType())
       continue;
-    if (utils::waitsForStartedWork(utils::scopeOf(Var, Ctx), Start, Ctx))
+    if (utils::waitsForStartedWork(utils::scopeOf(Var, *Tree), Start, Ctx))
       continue;
     const SourceLocation Loc = Capture.isExplicit()
                                    ? Capture.getLocation()

@@ -28,20 +28,24 @@ public:
 private:
   void checkTaskCall(const CallExpr *Call, const FunctionDecl *Function,
                      ASTContext &Ctx);
-  void checkSpawnedLambda(const LambdaExpr *Lambda, ASTContext &Ctx);
+  void checkSpawnedLambda(const LambdaExpr *Lambda,
+                          const FunctionDecl *Function, ASTContext &Ctx);
   void reportArgument(const CallExpr *Call, const FunctionDecl *Callee,
                       const ParmVarDecl *Param, const Expr *Arg,
                       const utils::Referent &Referent,
                       const utils::TaskEscape &Escape,
-                      const FunctionDecl *Function, ASTContext &Ctx);
+                      const FunctionDecl *Function, const utils::BodyTree &Tree,
+                      ASTContext &Ctx);
 
   const std::string LazyTaskTypes;
   const std::string EagerTaskTypes;
   std::optional<utils::TaskTypeClassifier> Classifier;
   /// The operands of the `co_await`s of the function being checked: a task
-  /// awaited in its own full-expression, known without asking for parents
-  /// (the unit's parent map is costly to build, and most calls are these).
+  /// awaited in its own full-expression, known without building the
+  /// function's BodyTree (most calls are these).
   llvm::DenseSet<const Expr *> AwaitedOperands;
+  /// Where the statements of the unit's functions sit.
+  utils::BodyTrees Trees;
   /// Parameters already offered the by-value fix in this unit: one fix per
   /// declaration, however many calls dangle.
   llvm::DenseSet<const ParmVarDecl *> FixedParams;

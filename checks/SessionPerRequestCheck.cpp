@@ -134,6 +134,7 @@ void SessionPerRequestCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 void SessionPerRequestCheck::onStartOfTranslationUnit() {
   Catalog.emplace(SessionTypes, SessionFactories, IgnoredTypes);
   Timers.emplace("", "");
+  Trees.clear();
   LocalConstructions.clear();
   Repeated.clear();
   CallsOf.clear();
@@ -181,15 +182,19 @@ static bool isProgramConstructor(const CXXConstructorDecl *Ctor,
 /// The state of one walk over a function body: the statements still to
 /// visit, with where each sits, and what the walk found so far.
 struct SessionPerRequestCheck::BodyWalk {
-  BodyWalk(const FunctionDecl *Function, ASTContext &Ctx)
-      : Function(Function), Ctx(Ctx) {}
+  BodyWalk(const FunctionDecl *Function, const utils::BodyTree *Tree,
+           ASTContext &Ctx)
+      : Function(Function), Root(utils::getUserBody(Function)), Tree(Tree),
+        Ctx(Ctx) {}
   const FunctionDecl *Function;
+  const Stmt *Root;
+  /// Where each statement sits (placeOf); null for a function without a
+  /// body of its own (an implicit constructor's initializers only).
+  const utils::BodyTree *Tree;
   ASTContext &Ctx;
-  struct Pending {
-    const Stmt *S;
-    Place P;
-  };
-  llvm::SmallVector<Pending, 64> Stack;
+  llvm::SmallVector<const Stmt *, 64> Stack;
+  /// Whether each loop met runs per item (utils::repeatsPerItem).
+  llvm::DenseMap<const Stmt *, bool> PerItem;
   llvm::SmallPtrSet<const Expr *, 8> DeclaredInits;
   llvm::SmallVector<Construction, 4> Found;
   /// Where to report a construction a constructor's initializer makes: a
@@ -211,25 +216,25 @@ void SessionPerRequestCheck::walk(const FunctionDecl *Function,
   Defined.push_back(Function);
   // One walk over the body records the session objects it creates (with
   // the loop around each) and the calls that run a function repeatedly.
-  BodyWalk W(Function, Ctx);
-  if (const Stmt *Body = utils::getUserBody(Function))
-    W.Stack.push_back({Body, Place()});
+  BodyWalk W(Function, Trees.of(Function), Ctx);
+  if (W.Root)
+    W.Stack.push_back(W.Root);
   // A constructor's initializers run before its body (pushed last, walked
   // first).
   if (const auto *Ctor = llvm::dyn_cast<CXXConstructorDecl>(Function))
     for (const CXXCtorInitializer *Init : llvm::reverse(Ctor->inits()))
       pushInitializer(W, Init);
   while (!W.Stack.empty()) {
-    auto [S, P] = W.Stack.pop_back_val();
+    const Stmt *S = W.Stack.pop_back_val();
     if (const auto *If = llvm::dyn_cast<IfStmt>(S))
       noteOnceGuard(W, If);
     if (const auto *DS = llvm::dyn_cast<DeclStmt>(S))
-      visitDeclaration(W, DS, P);
+      visitDeclaration(W, DS, placeOf(W, S));
     else if (const auto *Construct = llvm::dyn_cast<CXXConstructExpr>(S))
-      visitConstruction(W, Construct, P);
+      visitConstruction(W, Construct, placeOf(W, S));
     else if (const auto *Call = llvm::dyn_cast<CallExpr>(S))
-      visitCall(W, Call, P);
-    pushChildren(W, S, P);
+      visitCall(W, Call, placeOf(W, S));
+    pushChildren(W, S);
   }
   reportLoopConstructions(Function, W.Found, Ctx);
 }
@@ -248,7 +253,7 @@ void SessionPerRequestCheck::pushInitializer(BodyWalk &W,
     W.ReportAt[utils::ignoreValuePreserving(E)] =
         Init->getMember()->getLocation();
   if (E)
-    W.Stack.push_back({E, Place()});
+    W.Stack.push_back(E);
 }
 
 void SessionPerRequestCheck::noteRepeated(const BodyWalk &W,
@@ -403,52 +408,72 @@ void SessionPerRequestCheck::visitCall(BodyWalk &W, const CallExpr *Call,
   noteSpawnedArguments(W, Call, Call->arguments(), Callee, P);
 }
 
-void SessionPerRequestCheck::pushChildren(BodyWalk &W, const Stmt *S,
-                                          const Place &P) {
-  // Children, with the loop and block they sit in.
-  llvm::SmallVector<BodyWalk::Pending, 8> Children;
+bool SessionPerRequestCheck::perItem(BodyWalk &W, const Stmt *Loop) {
   // A loop the code does not show to run per item (it runs once, a fixed
-  // handful of times, or once per timer tick) is walked as a block.
-  if (utils::isLoop(S) && utils::repeatsPerItem(S, W.Ctx, *Timers)) {
-    Place Inner = P;
-    Inner.Loop = S;
-    Inner.LoopParent =
-        P.Block && llvm::is_contained(P.Block->body(), S) ? P.Block : nullptr;
-    const Stmt *Body = nullptr;
-    if (const auto *For = llvm::dyn_cast<ForStmt>(S)) {
-      Children.push_back({For->getInit(), P});
-      Body = For->getBody();
-      Children.push_back({For->getCond(), Inner});
-      Children.push_back({For->getInc(), Inner});
-    } else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(S)) {
-      Children.push_back({Range->getInit(), P});
-      Children.push_back({Range->getRangeInit(), P});
-      Body = Range->getBody();
-    } else if (const auto *While = llvm::dyn_cast<WhileStmt>(S)) {
-      Children.push_back({While->getCond(), Inner});
-      Body = While->getBody();
-    } else {
-      const auto *Do = llvm::cast<DoStmt>(S);
-      Children.push_back({Do->getCond(), Inner});
-      Body = Do->getBody();
-    }
-    Inner.LoopBody = llvm::dyn_cast_or_null<CompoundStmt>(Body);
-    Children.push_back({Body, Inner});
+  // handful of times, or once per timer tick) counts as a block.
+  auto [It, New] = W.PerItem.try_emplace(Loop, false);
+  if (New)
+    It->second = utils::repeatsPerItem(Loop, W.Ctx, *Timers);
+  return It->second;
+}
+
+SessionPerRequestCheck::Place SessionPerRequestCheck::placeOf(BodyWalk &W,
+                                                              const Stmt *S) {
+  Place P;
+  if (!W.Tree)
+    return P;
+  // Up from S to the walk's root: the innermost block, and the innermost
+  // loop that runs per item and runs S each time round (its condition,
+  // increment or body; not a for-loop's init or a range-for's range).
+  const Stmt *Child = S;
+  for (const Stmt *Parent = S == W.Root ? nullptr : W.Tree->parent(S); Parent;
+       Child = Parent, Parent = Parent == W.Root ? nullptr
+                                                 : W.Tree->parent(Parent)) {
+    if (!P.Block)
+      P.Block = llvm::dyn_cast<CompoundStmt>(Parent);
+    if (P.Loop || !utils::isLoop(Parent))
+      continue;
+    const auto *For = llvm::dyn_cast<ForStmt>(Parent);
+    const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(Parent);
+    if ((For && Child == For->getInit()) ||
+        (Range && Child != Range->getBody()) || !perItem(W, Parent))
+      continue;
+    P.Loop = Parent;
+    P.LoopParent =
+        Parent == W.Root
+            ? nullptr
+            : llvm::dyn_cast_or_null<CompoundStmt>(W.Tree->parent(Parent));
+    P.LoopBody = llvm::dyn_cast_or_null<CompoundStmt>(utils::loopBody(Parent));
+  }
+  return P;
+}
+
+void SessionPerRequestCheck::pushChildren(BodyWalk &W, const Stmt *S) {
+  llvm::SmallVector<const Stmt *, 8> Children;
+  // A loop that runs per item: what it evaluates, in order (placeOf says
+  // which parts run per item).
+  if (utils::isLoop(S) && perItem(W, S)) {
+    if (const auto *For = llvm::dyn_cast<ForStmt>(S))
+      Children = {For->getInit(), For->getCond(), For->getInc(),
+                  For->getBody()};
+    else if (const auto *Range = llvm::dyn_cast<CXXForRangeStmt>(S))
+      Children = {Range->getInit(), Range->getRangeInit(), Range->getBody()};
+    else if (const auto *While = llvm::dyn_cast<WhileStmt>(S))
+      Children = {While->getCond(), While->getBody()};
+    else
+      Children = {llvm::cast<DoStmt>(S)->getCond(),
+                  llvm::cast<DoStmt>(S)->getBody()};
   } else if (const auto *DS = llvm::dyn_cast<DeclStmt>(S)) {
     // A static local is built once: its initialiser is not walked.
     for (const Decl *D : DS->decls())
       if (const auto *Var = llvm::dyn_cast<VarDecl>(D);
           Var && Var->getInit() && !Var->isStaticLocal())
-        Children.push_back({Var->getInit(), P});
+        Children.push_back(Var->getInit());
   } else {
-    Place Inner = P;
-    if (const auto *Block = llvm::dyn_cast<CompoundStmt>(S))
-      Inner.Block = Block;
-    for (const Stmt *Child : utils::evaluatedChildren(S))
-      Children.push_back({Child, Inner});
+    Children = utils::evaluatedChildren(S);
   }
   for (auto It = Children.rbegin(), End = Children.rend(); It != End; ++It)
-    if (It->S)
+    if (*It)
       W.Stack.push_back(*It);
 }
 

@@ -4,6 +4,7 @@
 #ifndef ASYNC_LINT_SESSIONPERREQUESTCHECK_H
 #define ASYNC_LINT_SESSIONPERREQUESTCHECK_H
 
+#include "utils/BodyTree.h"
 #include "utils/FunctionBodyCheck.h"
 #include "utils/SessionFacts.h"
 #include "utils/Sessions.h"
@@ -83,7 +84,11 @@ private:
   void visitConstruction(BodyWalk &W, const CXXConstructExpr *Construct,
                          const Place &P);
   void visitCall(BodyWalk &W, const CallExpr *Call, const Place &P);
-  void pushChildren(BodyWalk &W, const Stmt *S, const Place &P);
+  void pushChildren(BodyWalk &W, const Stmt *S);
+  /// Where \p S sits, from its parents in the function's BodyTree.
+  Place placeOf(BodyWalk &W, const Stmt *S);
+  /// Whether \p Loop runs per item (utils::repeatsPerItem), asked once.
+  bool perItem(BodyWalk &W, const Stmt *Loop);
   /// \p Callee runs once per item (or request): its call sits in a loop
   /// that runs per item, or it is handed to \p Spawner there.
   void noteRepeated(const BodyWalk &W, const FunctionDecl *Callee,
@@ -135,6 +140,8 @@ private:
   std::optional<utils::SessionCatalog> Catalog;
   /// Recognises timers, whose awaits pace a loop (utils::repeatsPerItem).
   std::optional<utils::SerialResources> Timers;
+  /// Where the statements of the unit's functions sit.
+  utils::BodyTrees Trees;
   // Facts gathered over the whole translation unit, reported at its end:
   // the constructions outside loops of each function, and the functions
   // that are run once per item or per request.

@@ -109,17 +109,17 @@ TEST(Lifetimes, ViewClassesAndScopes) {
       (llvm::SmallVector<K, 8>{K::Local, K::Temporary, K::Lasting, K::Local}));
   const FunctionDecl *F = function(*AST, "f");
   auto Calls = callsTo(F, "use");
-  ASTContext &Ctx = AST->getASTContext();
+  utils::BodyTree Tree(F);
   QualType View = Calls[0]->getDirectCallee()->getParamDecl(0)->getType();
   EXPECT_TRUE(utils::refersToCallerObject(View));
   const VarDecl *Local = utils::referentOf(Calls[0]->getArg(0), View).Var;
   const VarDecl *Inner = utils::referentOf(Calls[3]->getArg(0), View).Var;
   ASSERT_TRUE(Local && Inner);
-  EXPECT_EQ(utils::scopeOf(Local, Ctx), F->getBody());
-  const Stmt *InnerScope = utils::scopeOf(Inner, Ctx);
+  EXPECT_EQ(utils::scopeOf(Local, Tree), F->getBody());
+  const Stmt *InnerScope = utils::scopeOf(Inner, Tree);
   EXPECT_NE(InnerScope, F->getBody());
-  EXPECT_TRUE(utils::isWithinScope(InnerScope, F->getBody(), Ctx));
-  EXPECT_FALSE(utils::isWithinScope(F->getBody(), InnerScope, Ctx));
+  EXPECT_TRUE(utils::isWithinScope(InnerScope, F->getBody(), Tree));
+  EXPECT_FALSE(utils::isWithinScope(F->getBody(), InnerScope, Tree));
 }
 
 TEST(Lifetimes, WhereATaskGoes) {
@@ -139,21 +139,23 @@ TEST(Lifetimes, WhereATaskGoes) {
       (void)make(1);
     }
   )cpp");
-  ASTContext &Ctx = AST->getASTContext();
   utils::TaskTypeClassifier Classifier("", "");
-  auto Escape = [&](const CallExpr *Call) {
-    return utils::escapeOf(Call, Ctx, Classifier).Kind;
+  utils::BodyTrees Trees;
+  const FunctionDecl *Returned = function(*AST, "returned");
+  const FunctionDecl *Coroutine = function(*AST, "coroutine");
+  auto Escape = [&](const CallExpr *Call, const FunctionDecl *In) {
+    return utils::escapeOf(Call, *Trees.of(In), Classifier).Kind;
   };
-  EXPECT_EQ(Escape(callsTo(function(*AST, "returned"), "make")[0]),
+  EXPECT_EQ(Escape(callsTo(Returned, "make")[0], Returned),
             EscapeKind::Returned);
-  auto Calls = callsTo(function(*AST, "coroutine"), "make");
+  auto Calls = callsTo(Coroutine, "make");
   ASSERT_EQ(Calls.size(), 6u);
-  EXPECT_EQ(Escape(Calls[0]), EscapeKind::Stored);
-  EXPECT_EQ(Escape(Calls[1]), EscapeKind::Awaited);
-  EXPECT_EQ(Escape(Calls[2]), EscapeKind::Awaited);
-  EXPECT_EQ(Escape(Calls[3]), EscapeKind::Awaited);
-  EXPECT_EQ(Escape(Calls[4]), EscapeKind::Pushed);
-  EXPECT_EQ(Escape(Calls[5]), EscapeKind::Unknown);
+  EXPECT_EQ(Escape(Calls[0], Coroutine), EscapeKind::Stored);
+  EXPECT_EQ(Escape(Calls[1], Coroutine), EscapeKind::Awaited);
+  EXPECT_EQ(Escape(Calls[2], Coroutine), EscapeKind::Awaited);
+  EXPECT_EQ(Escape(Calls[3], Coroutine), EscapeKind::Awaited);
+  EXPECT_EQ(Escape(Calls[4], Coroutine), EscapeKind::Pushed);
+  EXPECT_EQ(Escape(Calls[5], Coroutine), EscapeKind::Unknown);
 }
 
 TEST(Lifetimes, WaitsForStartedWorkByTheCalledDeclaration) {

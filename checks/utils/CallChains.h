@@ -135,6 +135,8 @@ public:
   bool runsWhenever(const FunctionDecl *Def, const Stmt *S) {
     return Paths.runsWhenever(Def, S);
   }
+  /// The BodyTrees the summaries use, for the check's own questions.
+  BodyTrees &trees() { return Paths.trees(); }
 
 private:
   const unsigned MaxDepth;

@@ -2,11 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Coroutines.h"
+#include "BodyTree.h"
 #include "Frameworks.h"
 #include "Names.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprObjC.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
 
 using namespace clang::ast_matchers;
@@ -336,14 +336,16 @@ std::optional<bool> hopsToThreadPool(const Stmt *Await) {
   return isThreadPool(Call->getImplicitObjectArgument()->getType());
 }
 
-bool spawnedOntoThreadPool(const FunctionDecl *Coroutine, ASTContext &Ctx) {
+bool spawnedOntoThreadPool(const FunctionDecl *Coroutine, BodyTrees &Trees) {
   const auto *Method = llvm::dyn_cast_or_null<CXXMethodDecl>(Coroutine);
   if (!Method || !Method->getParent()->isLambda())
     return false;
-  // The lambda expression, then the call it is an argument of, through the
-  // implicit nodes between them.
-  DynTypedNodeList Parents = Ctx.getParents(*Method->getParent());
-  const Stmt *Current = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+  const BodyTree *Tree = Trees.of(Method);
+  const LambdaExpr *Lambda =
+      Tree ? Tree->lambdaOf(Method->getParent()) : nullptr;
+  // The call the lambda expression is an argument of, through the implicit
+  // nodes between them.
+  const Stmt *Current = Lambda;
   const CallExpr *Call = nullptr;
   while (Current && !Call) {
     Call = llvm::dyn_cast<CallExpr>(Current);
@@ -352,8 +354,7 @@ bool spawnedOntoThreadPool(const FunctionDecl *Coroutine, ASTContext &Ctx) {
                    CXXBindTemporaryExpr, ExprWithCleanups, CXXConstructExpr,
                    CXXFunctionalCastExpr>(Current))
       break;
-    Parents = Ctx.getParents(*Current);
-    Current = Parents.empty() ? nullptr : Parents[0].get<Stmt>();
+    Current = Tree->parent(Current);
   }
   if (!Call || Call->getNumArgs() < 2)
     return false;
@@ -361,9 +362,9 @@ bool spawnedOntoThreadPool(const FunctionDecl *Coroutine, ASTContext &Ctx) {
   const DetachedStart *Start = Callee ? detachedStart(Callee) : nullptr;
   if (!Start || Start->Kind != DetachKind::SpawnWithToken)
     return false;
-  const auto *Lambda = llvm::dyn_cast<LambdaExpr>(
+  const auto *Handed = llvm::dyn_cast<LambdaExpr>(
       ignoreValuePreserving(Call->getArg(1))->IgnoreParenImpCasts());
-  return Lambda && Lambda->getCallOperator() == Method &&
+  return Handed && Handed->getCallOperator() == Method &&
          isThreadPool(Call->getArg(0)->getType());
 }
 

@@ -14,6 +14,8 @@
 
 namespace clang::tidy::async::utils {
 
+class BodyTrees;
+
 /// The coroutine body of \p FD, or null when \p FD is not a coroutine
 /// definition (its body contains no `co_await`, `co_yield` or `co_return`).
 const CoroutineBodyStmt *getCoroutineBody(const FunctionDecl *FD);
@@ -139,7 +141,7 @@ std::optional<bool> hopsToThreadPool(const Stmt *Await);
 /// Whether \p Coroutine is a lambda handed to a spawner (`co_spawn(pool,
 /// [&]() -> awaitable<void> { ... }, token)`) whose executor is a thread
 /// pool (isThreadPool): its body runs on the pool.
-bool spawnedOntoThreadPool(const FunctionDecl *Coroutine, ASTContext &Ctx);
+bool spawnedOntoThreadPool(const FunctionDecl *Coroutine, BodyTrees &Trees);
 
 } // namespace clang::tidy::async::utils
 

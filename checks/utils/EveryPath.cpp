@@ -8,30 +8,9 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
 
 namespace clang::tidy::async::utils {
-
-EveryPath::EveryPath() = default;
-EveryPath::~EveryPath() = default;
-EveryPath::EveryPath(EveryPath &&) = default;
-EveryPath &EveryPath::operator=(EveryPath &&) = default;
-
-void EveryPath::clear() { Parents.clear(); }
-
-const ParentMap *EveryPath::parentsOf(const FunctionDecl *Function) {
-  auto [It, New] = Parents.try_emplace(Function);
-  if (New) {
-    Stmt *Body = Function->getBody();
-    if (!Body)
-      return nullptr;
-    It->second = std::make_unique<ParentMap>(Body);
-    for (const Expr *Init : initializerExprs(Function))
-      It->second->addStmt(const_cast<Expr *>(Init));
-  }
-  return It->second.get();
-}
 
 namespace {
 
@@ -149,20 +128,28 @@ bool alwaysRunsIn(const Stmt *P, const Stmt *Child, BlockRole Role,
 } // namespace
 
 bool EveryPath::runsWhenever(const FunctionDecl *Function, const Stmt *S) {
-  const ParentMap *PM = Function && S ? parentsOf(Function) : nullptr;
-  if (!PM || !PM->hasParent(S))
-    return PM && S == Function->getBody();
+  const BodyTree *Tree = Function && S ? Trees.of(Function) : nullptr;
+  if (!Tree || !Tree->contains(S))
+    return false;
+  const Stmt *Body = Function->getBody();
+  if (S == Body)
+    return true;
   const Stmt *Child = S;
-  for (const Stmt *P = PM->getParent(S); P; Child = P, P = PM->getParent(P)) {
-    const Stmt *Above = PM->getParent(P);
-    const BlockRole Role = P == Function->getBody() ? BlockRole::FunctionBody
+  for (const Stmt *P = Tree->parent(S);; Child = P, P = Tree->parent(P)) {
+    // The top of the tree: a constructor's initializer of Function, or,
+    // for a lambda's Function, a statement outside its body.
+    if (!P)
+      return Tree->function() == Function;
+    const Stmt *Above = Tree->parent(P);
+    const BlockRole Role = P == Body ? BlockRole::FunctionBody
                            : Above && isLoop(Above) && P == loopBody(Above)
                                ? BlockRole::LoopBody
                                : BlockRole::Other;
     if (!alwaysRunsIn(P, Child, Role, Function->getASTContext()))
       return false;
+    if (P == Body)
+      return true;
   }
-  return true;
 }
 
 } // namespace clang::tidy::async::utils

@@ -16,42 +16,33 @@
 // whether it runs zero times depends on values (a timeout of 0 passed by one
 // caller) that the body alone does not show. Clang's CFG and post-dominator
 // tree would call every loop body optional; that is why this walk is over the
-// AST, with a ParentMap built once per function.
+// AST, up the function's BodyTree.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef ASYNC_LINT_UTILS_EVERYPATH_H
 #define ASYNC_LINT_UTILS_EVERYPATH_H
 
+#include "BodyTree.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
-#include "llvm/ADT/DenseMap.h"
-#include <memory>
-
-namespace clang {
-class ParentMap;
-} // namespace clang
 
 namespace clang::tidy::async::utils {
 
 class EveryPath {
 public:
-  EveryPath();
-  ~EveryPath();
-  EveryPath(EveryPath &&);
-  EveryPath &operator=(EveryPath &&);
-
   /// Whether \p S, in the body of \p Function or in one of its
   /// constructor's member initializers, runs each time the function runs
   /// (see the file comment). False when \p S is not found there.
   bool runsWhenever(const FunctionDecl *Function, const Stmt *S);
 
   /// Forgets every function: the maps hold one translation unit's AST.
-  void clear();
+  void clear() { Trees.clear(); }
+  /// The trees the walks go up.
+  BodyTrees &trees() { return Trees; }
 
 private:
-  const ParentMap *parentsOf(const FunctionDecl *Function);
-  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<ParentMap>> Parents;
+  BodyTrees Trees;
 };
 
 } // namespace clang::tidy::async::utils

@@ -7,21 +7,12 @@
 #include "Frameworks.h"
 #include "Names.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/StringSet.h"
 
 namespace clang::tidy::async::utils {
 
 namespace {
-
-/// The parent of \p Node, or an empty node when it has none.
-template <class T> DynTypedNode parentOf(const T &Node, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(Node);
-  if (Parents.empty())
-    return {};
-  return Parents[0];
-}
 
 /// The view classes of the standard library, by their templates' names.
 bool isViewClass(const CXXRecordDecl *RD) {
@@ -235,25 +226,18 @@ void describeDestination(const Expr *E, TaskEscape &Escape) {
 }
 
 /// The statement that holds the expression \p E.
-const Stmt *statementOf(const Expr *E, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(*E);
-  while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    const DynTypedNode Parent = Parents[0];
-    const auto *S = Parent.get<Stmt>();
-    if (!S && !Parent.get<VarDecl>())
-      return nullptr;
-    if (llvm::isa_and_nonnull<DeclStmt>(S))
-      return S;
+const Stmt *statementOf(const Expr *E, const BodyTree &Tree) {
+  const Stmt *Node = E;
+  while (const Stmt *Parent = Tree.parent(Node)) {
+    if (llvm::isa<DeclStmt>(Parent))
+      return Parent;
     // An expression directly in a block is the statement; one under another
     // statement (`return`, a condition) belongs to that statement.
-    if (S && !llvm::isa<Expr>(S))
-      return llvm::isa<CompoundStmt>(S) && Node.get<Stmt>() ? Node.get<Stmt>()
-                                                            : S;
+    if (!llvm::isa<Expr>(Parent))
+      return llvm::isa<CompoundStmt>(Parent) ? Node : Parent;
     Node = Parent;
   }
+  return nullptr;
 }
 
 } // namespace
@@ -282,48 +266,35 @@ Referent referentOf(const Expr *Arg, QualType ParamType) {
   return viewSourceOf(Arg, ParamType.getCanonicalType()->getAsCXXRecordDecl());
 }
 
-const Stmt *scopeOf(const VarDecl *Var, ASTContext &Ctx) {
+const Stmt *scopeOf(const VarDecl *Var, const BodyTree &Tree) {
   if (const auto *Param = llvm::dyn_cast<ParmVarDecl>(Var)) {
     const auto *FD = llvm::dyn_cast<FunctionDecl>(Param->getDeclContext());
     return FD ? getUserBody(FD) : nullptr;
   }
-  DynTypedNode Node = DynTypedNode::create(*Var);
-  while (true) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    const auto *S = Parents[0].get<Stmt>();
-    if (S && llvm::isa<CompoundStmt, ForStmt, CXXForRangeStmt, WhileStmt,
-                       IfStmt, SwitchStmt, CXXCatchStmt>(S))
+  for (const Stmt *S = Tree.declarationOf(Var); S; S = Tree.parent(S))
+    if (llvm::isa<CompoundStmt, ForStmt, CXXForRangeStmt, WhileStmt, IfStmt,
+                  SwitchStmt, CXXCatchStmt>(S))
       return S;
-    if (!S && !Parents[0].get<Decl>())
-      return nullptr;
-    Node = Parents[0];
-  }
+  return nullptr;
 }
 
-bool isWithinScope(const Stmt *Inner, const Stmt *Outer, ASTContext &Ctx) {
+bool isWithinScope(const Stmt *Inner, const Stmt *Outer, const BodyTree &Tree) {
   if (!Inner || !Outer)
     return false;
-  DynTypedNode Node = DynTypedNode::create(*Inner);
-  while (true) {
-    if (Node.get<Stmt>() == Outer)
+  for (const Stmt *S = Inner; S; S = Tree.parent(S))
+    if (S == Outer)
       return true;
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return false;
-    Node = Parents[0];
-  }
+  return false;
 }
 
-TaskEscape escapeOf(const Expr *Task, ASTContext &Ctx,
+TaskEscape escapeOf(const Expr *Task, const BodyTree &Tree,
                     TaskTypeClassifier &Classifier) {
   TaskEscape Escape;
-  Escape.Statement = statementOf(Task, Ctx);
+  Escape.Statement = statementOf(Task, Tree);
   const Expr *Current = Task;
   while (true) {
-    DynTypedNode Parent = parentOf(*Current, Ctx);
-    if (const auto *Var = Parent.get<VarDecl>()) {
+    const Stmt *P = Tree.parent(Current);
+    if (const VarDecl *Var = Tree.initialisedBy(Current)) {
       Escape.Kind = EscapeKind::Stored;
       Escape.Where = Current;
       if (Var->hasLocalStorage() && !Var->getType()->isReferenceType())
@@ -332,13 +303,14 @@ TaskEscape escapeOf(const Expr *Task, ASTContext &Ctx,
         Escape.LastingDestination = !Var->getType()->isReferenceType();
       return Escape;
     }
-    if (Parent.get<CXXCtorInitializer>()) {
+    // The top of a constructor's tree, other than its body: a member's
+    // initializer.
+    if (!P && Tree.contains(Current) && Current != Tree.function()->getBody()) {
       Escape.Kind = EscapeKind::Stored;
       Escape.Where = Current;
       Escape.LastingDestination = true;
       return Escape;
     }
-    const auto *P = Parent.get<Stmt>();
     if (!P)
       return Escape;
     if (llvm::isa<ReturnStmt>(P)) {
@@ -360,7 +332,8 @@ TaskEscape escapeOf(const Expr *Task, ASTContext &Ctx,
     // The task as the object of a member call: `task.start()`, or
     // `std::move(task).scheduleOn(ex)` that makes another task of it.
     if (const auto *Member = llvm::dyn_cast<MemberExpr>(PE)) {
-      const auto *Call = parentOf(*Member, Ctx).get<CXXMemberCallExpr>();
+      const auto *Call =
+          llvm::dyn_cast_or_null<CXXMemberCallExpr>(Tree.parent(Member));
       if (Member->getBase() != Current || !Call ||
           Call->getCallee()->IgnoreParens() != Member)
         return Escape;
@@ -398,7 +371,7 @@ TaskEscape escapeOf(const Expr *Task, ASTContext &Ctx,
       // the token makes of it (`co_await co_spawn(ex, task,
       // use_awaitable)`, `deferred`, `cancel_after(30s)`).
       if (!Call->getType()->isVoidType()) {
-        TaskEscape Outer = escapeOf(Call, Ctx, Classifier);
+        TaskEscape Outer = escapeOf(Call, Tree, Classifier);
         if (Outer.Kind == EscapeKind::Awaited)
           return Outer;
       }

@@ -12,6 +12,7 @@
 #ifndef ASYNC_LINT_UTILS_LIFETIMES_H
 #define ASYNC_LINT_UTILS_LIFETIMES_H
 
+#include "BodyTree.h"
 #include "TaskTypes.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Expr.h"
@@ -48,10 +49,10 @@ Referent referentOf(const Expr *Arg, QualType ParamType);
 /// The statement at whose end the local variable \p Var is destroyed: its
 /// block, the loop or selection statement that declares it, or for a
 /// parameter the function's body. Null when not known.
-const Stmt *scopeOf(const VarDecl *Var, ASTContext &Ctx);
+const Stmt *scopeOf(const VarDecl *Var, const BodyTree &Tree);
 
 /// True when \p Inner is \p Outer or nested in it.
-bool isWithinScope(const Stmt *Inner, const Stmt *Outer, ASTContext &Ctx);
+bool isWithinScope(const Stmt *Inner, const Stmt *Outer, const BodyTree &Tree);
 
 /// Where a task goes once the expression that made it has been evaluated.
 enum class EscapeKind {
@@ -82,7 +83,8 @@ struct TaskEscape {
 
 /// Where the lazy task made by \p Task goes. Calls that return another lazy
 /// task (`when_all(...)`, `std::move(t).scheduleOn(ex)`) are followed.
-TaskEscape escapeOf(const Expr *Task, ASTContext &Ctx,
+/// \p Tree holds the function \p Task is in.
+TaskEscape escapeOf(const Expr *Task, const BodyTree &Tree,
                     TaskTypeClassifier &Classifier);
 
 /// True when, within \p Scope and after \p After, the function waits for
