@@ -123,6 +123,7 @@ code, pre { font: 13px/1.4 ui-monospace, "DejaVu Sans Mono", monospace; }
   border: 1px solid var(--line); color: var(--muted); white-space: nowrap; }
 pre { margin: 6px 0; padding: 6px 0; background: var(--bg2);
   border-radius: 4px; overflow-x: auto; max-width: 100%; }
+pre code { display: block; width: max-content; min-width: 100%; }
 pre .l { display: block; padding: 0 8px; white-space: pre; }
 pre .ln { display: inline-block; min-width: 3.5em; color: var(--muted);
   user-select: none; }
