@@ -422,6 +422,9 @@ llvm::Error writeReport(Run &R) {
   case OutputFormat::Rdjson:
     writeRdjson(R.Findings, Settings, R.Sources, OS);
     break;
+  case OutputFormat::Html:
+    writeHtml(R.Findings, Settings, R.Sources, OS);
+    break;
   }
   if (!Opts.OutputFile.empty())
     return writeFileAtomically(Opts.OutputFile, Report);

@@ -160,7 +160,10 @@ cl::opt<OutputFormat> FormatArg(
                    "JUnit XML: a test suite per file, a failing test case "
                    "per finding"),
         clEnumValN(OutputFormat::Rdjson, "rdjson",
-                   "reviewdog's diagnostic format, fix-its as suggestions")),
+                   "reviewdog's diagnostic format, fix-its as suggestions"),
+        clEnumValN(OutputFormat::Html, "html",
+                   "one self-contained HTML page: source lines, chains, "
+                   "fixes as diffs")),
     cl::cat(OutputCategory));
 cl::opt<std::string> OutputArg(
     "output", cl::value_desc("file"),

@@ -20,7 +20,16 @@
 
 namespace clang::tidy::async::lint {
 
-enum class OutputFormat { Text, Json, Sarif, Github, Gitlab, Junit, Rdjson };
+enum class OutputFormat {
+  Text,
+  Json,
+  Sarif,
+  Github,
+  Gitlab,
+  Junit,
+  Rdjson,
+  Html
+};
 enum class ColorMode { Auto, Always, Never };
 
 struct Options {

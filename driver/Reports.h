@@ -6,7 +6,8 @@
 // 2.1.0 for code-scanning tools; github: GitHub Actions workflow commands,
 // which GitHub shows as annotations on the pull request; gitlab, junit and
 // rdjson (CiReports.cpp): GitLab's Code Quality report, JUnit XML for test
-// report viewers, and reviewdog's diagnostic format.
+// report viewers, and reviewdog's diagnostic format; html (HtmlReport.cpp):
+// one self-contained page for people, with source lines, chains and diffs.
 //
 //===----------------------------------------------------------------------===//
 
@@ -46,6 +47,11 @@ void writeJunit(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
 /// related locations.
 void writeRdjson(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
                  SourceFiles &Sources, llvm::raw_ostream &OS);
+/// One self-contained HTML page (inline style and script, nothing loaded):
+/// findings by file with counts by check and a filter, each with its source
+/// lines, its chain steps and its fixes as diffs.
+void writeHtml(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
+               SourceFiles &Sources, llvm::raw_ostream &OS);
 
 /// "error", "warning" or "remark".
 const char *levelName(const Finding &F);

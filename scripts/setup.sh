@@ -40,6 +40,8 @@ TEST_PACKAGES=(
   # The editor configurations of docs/editors.md are tested with Debian's
   # Neovim 0.7 and Emacs 28 + eglot (test/editors/).
   neovim emacs-nox elpa-eglot
+  # The HTML report is loaded in a real headless browser (test/driver/html.test).
+  chromium
 )
 
 case "${1:-}" in

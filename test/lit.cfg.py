@@ -116,6 +116,7 @@ config.substitutions.extend([
     ("%bindir", os.path.dirname(config.async_lint)),
     ("%path", os.environ.get("PATH", "/usr/bin:/bin")),
     ("%run_workflow", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "run_workflow.py")),
+    ("%run_ci_recipe", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "run_ci_recipe.py")),
     ("%mkproject", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "mkproject.py")),
     ("%edit", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "edit.py")),
     ("%prepend_lines", config.python + " " + os.path.join(test_dir, "driver", "Inputs", "prepend_lines.py")),
