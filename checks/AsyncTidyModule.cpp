@@ -10,6 +10,7 @@
 #include "DetachedTaskExceptionCheck.h"
 #include "SequentialAwaitInLoopCheck.h"
 #include "SessionPerRequestCheck.h"
+#include "StaleReadAcrossAwaitCheck.h"
 #include "SwallowedCancellationCheck.h"
 #include "UnawaitedCoroutineCheck.h"
 #include "UnboundedFanOutCheck.h"
@@ -32,6 +33,8 @@ public:
         "async-sequential-await-in-loop");
     Factories.registerCheck<SessionPerRequestCheck>(
         "async-session-per-request");
+    Factories.registerCheck<StaleReadAcrossAwaitCheck>(
+        "async-stale-read-across-await");
     Factories.registerCheck<SwallowedCancellationCheck>(
         "async-swallowed-cancellation");
     Factories.registerCheck<UnawaitedCoroutineCheck>(

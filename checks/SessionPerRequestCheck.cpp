@@ -79,22 +79,10 @@ hoist(const DeclStmt *DS, const VarDecl *Var,
     return std::nullopt;
   llvm::StringRef Text =
       Lexer::getSourceText(*DeclRange, SM, Ctx.getLangOpts());
-  // Take the whole line when the declaration has it to itself, so that no
-  // blank line is left behind: remove from the end of the previous line.
-  CharSourceRange Removal = *DeclRange;
-  auto [File, BeginOffset] = SM.getDecomposedLoc(DeclRange->getBegin());
-  unsigned EndOffset = SM.getFileOffset(DeclRange->getEnd());
-  llvm::StringRef Buffer = SM.getBufferData(File);
-  size_t PreviousNewline = Buffer.rfind('\n', BeginOffset);
-  size_t LineEnd = Buffer.find('\n', EndOffset);
-  if (PreviousNewline != llvm::StringRef::npos &&
-      Buffer.slice(PreviousNewline, BeginOffset).trim().empty() &&
-      LineEnd != llvm::StringRef::npos &&
-      Buffer.slice(EndOffset, LineEnd).trim().empty())
-    Removal = CharSourceRange::getCharRange(
-        DeclRange->getBegin().getLocWithOffset(
-            -static_cast<int>(BeginOffset - PreviousNewline)),
-        DeclRange->getEnd().getLocWithOffset(LineEnd - EndOffset));
+  // The whole line when the declaration has it to itself.
+  const CharSourceRange Removal = utils::statementRemoval(*DeclRange, SM);
+  const llvm::StringRef Buffer =
+      SM.getBufferData(SM.getFileID(DeclRange->getBegin()));
   // Indent the moved declaration like the loop.
   unsigned LoopOffset = SM.getFileOffset(LoopText->getBegin());
   size_t LoopLineStart = Buffer.rfind('\n', LoopOffset);

@@ -23,6 +23,24 @@ static SourceLocation fileSpelling(SourceLocation Loc,
   return Spelling.isFileID() ? Spelling : SourceLocation();
 }
 
+CharSourceRange statementRemoval(CharSourceRange Written,
+                                 const SourceManager &SM) {
+  auto [File, BeginOffset] = SM.getDecomposedLoc(Written.getBegin());
+  const unsigned EndOffset = SM.getFileOffset(Written.getEnd());
+  const llvm::StringRef Buffer = SM.getBufferData(File);
+  const size_t PreviousNewline = Buffer.rfind('\n', BeginOffset);
+  const size_t LineEnd = Buffer.find('\n', EndOffset);
+  if (PreviousNewline == llvm::StringRef::npos ||
+      !Buffer.slice(PreviousNewline, BeginOffset).trim().empty() ||
+      LineEnd == llvm::StringRef::npos ||
+      !Buffer.slice(EndOffset, LineEnd).trim().empty())
+    return Written;
+  return CharSourceRange::getCharRange(
+      Written.getBegin().getLocWithOffset(
+          -static_cast<int>(BeginOffset - PreviousNewline)),
+      Written.getEnd().getLocWithOffset(LineEnd - EndOffset));
+}
+
 std::optional<CharSourceRange> writtenRange(const Stmt *S,
                                             const SourceManager &SM,
                                             const LangOptions &LangOpts) {

@@ -26,6 +26,12 @@ std::optional<CharSourceRange> writtenRange(const Stmt *S,
                                             const SourceManager &SM,
                                             const LangOptions &LangOpts);
 
+/// The text to remove to delete the statement written at \p Written (from
+/// writtenRange): its lines too, from the end of the line before, when it
+/// has them to itself, so that no blank line is left behind.
+CharSourceRange statementRemoval(CharSourceRange Written,
+                                 const SourceManager &SM);
+
 /// The whitespace that starts the line of the file location \p Loc: the
 /// indentation for a statement inserted on a line of its own before it.
 std::string lineIndentation(SourceLocation Loc, const SourceManager &SM);

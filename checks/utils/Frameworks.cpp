@@ -679,6 +679,45 @@ const RangeGather *rangeGather(const FunctionDecl *Callee) {
   return frameworkRow(RangeGathers, Callee);
 }
 
+// The async mutexes' acquisitions, by framework, with how to hold one
+// across an await (on the scoped form's row).
+struct AsyncMutexLock {
+  llvm::StringRef Name;
+  Framework Kind;
+  llvm::StringRef Advice;
+};
+static constexpr AsyncMutexLock AsyncMutexLocks[] = {
+    {"folly::coro::Mutex::co_scoped_lock", Framework::Folly,
+     "hold a folly::coro::Mutex across it ('auto lock = co_await "
+     "mutex.co_scoped_lock();')"},
+    {"folly::coro::Mutex::co_lock", Framework::Folly, ""},
+    {"cppcoro::async_mutex::scoped_lock_async", Framework::Cppcoro,
+     "hold a cppcoro::async_mutex across it ('auto lock = co_await "
+     "mutex.scoped_lock_async();')"},
+    {"cppcoro::async_mutex::lock_async", Framework::Cppcoro, ""},
+    {"coro::mutex::lock", Framework::Libcoro,
+     "hold a coro::mutex across it ('auto lock = co_await mutex.lock();')"},
+    {"coro::mutex::scoped_lock", Framework::Libcoro, ""},
+    {"async_simple::coro::Mutex::coScopedLock", Framework::AsyncSimple,
+     "hold an async_simple::coro::Mutex across it ('auto lock = co_await "
+     "mutex.coScopedLock();')"},
+    {"async_simple::coro::Mutex::coLock", Framework::AsyncSimple, ""},
+    {"concurrencpp::async_lock::lock", Framework::Concurrencpp,
+     "hold a concurrencpp::async_lock across it ('auto guard = co_await "
+     "lock.lock(executor);')"},
+};
+
+bool isAsyncMutexLock(const FunctionDecl *Method) {
+  return frameworkRow(AsyncMutexLocks, Method) != nullptr;
+}
+
+llvm::StringRef asyncMutexAdvice(Framework F) {
+  for (const AsyncMutexLock &Row : AsyncMutexLocks)
+    if (Row.Kind == F && !Row.Advice.empty())
+      return Row.Advice;
+  return "";
+}
+
 // The functions that build an asynchronous operation from a program's
 // implementation object, which is called with the operation (`self`) and
 // with the results of the operations it starts on `self`.

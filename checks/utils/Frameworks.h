@@ -241,6 +241,17 @@ struct RangeGather {
 /// task per element: the caller checks that the argument is a container.
 const RangeGather *rangeGather(const FunctionDecl *Callee);
 
+/// Whether \p Method acquires a framework's async mutex when awaited
+/// (AsyncMutexLocks: folly's `Mutex::co_scoped_lock` and `co_lock`,
+/// cppcoro's `async_mutex::scoped_lock_async` and `lock_async`, libcoro's
+/// `mutex::lock` and `scoped_lock`, async_simple's `Mutex::coScopedLock`
+/// and `coLock`, concurrencpp's `async_lock::lock`).
+bool isAsyncMutexLock(const FunctionDecl *Method);
+
+/// How to hold framework \p F's async mutex across an await, for a note
+/// (`co_await mutex.co_scoped_lock()`), or an empty string when it has none.
+llvm::StringRef asyncMutexAdvice(Framework F);
+
 /// Whether \p Callee builds an asynchronous operation from a program's
 /// implementation object (OperationComposers: Asio's `async_compose`).
 bool isOperationComposer(const FunctionDecl *Callee);
