@@ -34,7 +34,18 @@ public:
 private:
   /// How this unit spells namespaces in fixes and notes.
   utils::NamespaceAliases Aliases;
-  struct Coroutine;
+  /// The coroutine being checked.
+  struct Coroutine {
+    const FunctionDecl *Function;
+    ASTContext &Ctx;
+    utils::Framework Framework;
+    /// The local variables of the body, each with the block that declares it.
+    llvm::SmallVector<std::pair<const VarDecl *, const CompoundStmt *>, 8>
+        Locals;
+  };
+  /// Where a finding about \p E is reported: the method name of a member
+  /// call, the start of anything else.
+  static SourceLocation diagLoc(const Expr *E);
 
   std::optional<utils::BlockingCall> lookup(const Expr *E,
                                             const ASTContext &Ctx) const;
