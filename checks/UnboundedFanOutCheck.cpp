@@ -108,6 +108,49 @@ bool drainedIn(const Stmt *Body, const VarDecl *Container) {
   return Drained;
 }
 
+/// Whether \p Task, the coroutine a spawn starts, serves until it is
+/// stopped instead of doing one element's work: a statement of its body is
+/// a loop whose condition names none of its parameters and locals
+/// (`for (;;)`, `while (!stopped_)`). One per listener or worker is as many
+/// as the program serves, not a burst as wide as its input.
+bool servesUntilStopped(const FunctionDecl *Task) {
+  if (!Task)
+    return false;
+  if (const FunctionDecl *Pattern = Task->getTemplateInstantiationPattern())
+    Task = Pattern;
+  if (const FunctionDecl *Definition = Task->getDefinition())
+    Task = Definition;
+  const auto *Body =
+      llvm::dyn_cast_or_null<CompoundStmt>(utils::getUserBody(Task));
+  if (!Body)
+    return false;
+  auto NamesOwnState = [&](const Expr *Cond) {
+    bool Named = false;
+    utils::forEachEvaluatedStmt(Cond, [&](const Stmt *S) {
+      const auto *Ref = llvm::dyn_cast<DeclRefExpr>(S);
+      const auto *Var = Ref ? llvm::dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+      Named |= Var && (llvm::isa<ParmVarDecl>(Var) || Var->isLocalVarDecl());
+      return !Named;
+    });
+    return Named;
+  };
+  for (const Stmt *S : Body->body()) {
+    const Expr *Cond = nullptr;
+    if (const auto *While = llvm::dyn_cast<WhileStmt>(S))
+      Cond = While->getCond();
+    else if (const auto *Do = llvm::dyn_cast<DoStmt>(S))
+      Cond = Do->getCond();
+    else if (const auto *For = llvm::dyn_cast<ForStmt>(S);
+             For && !For->getInit() && !For->getInc())
+      Cond = For->getCond();
+    else
+      continue;
+    if (!Cond || !NamesOwnState(Cond))
+      return true;
+  }
+  return false;
+}
+
 } // namespace
 
 UnboundedFanOutCheck::UnboundedFanOutCheck(StringRef Name,
@@ -151,7 +194,10 @@ void UnboundedFanOutCheck::checkLoop(const Stmt *Loop, const ValueDecl *Range,
     utils::forEachEvaluatedStmt(Body, [&](const Stmt *S) {
       const auto *Call = llvm::dyn_cast<CallExpr>(S);
       if (!Call || !utils::isDetachingStart(Call->getDirectCallee()) ||
-          Call->getBeginLoc().isMacroID())
+          Call->getBeginLoc().isMacroID() ||
+          llvm::any_of(Call->arguments(), [](const Expr *Arg) {
+            return servesUntilStopped(utils::handedFunction(Arg));
+          }))
         return true;
       diag(Call->getBeginLoc(), "%0 starts a task for every element of %1 at "
                                 "once; nothing bounds how many run together")

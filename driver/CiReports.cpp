@@ -73,39 +73,9 @@ void writeGitlab(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
 
 namespace {
 
-/// XML text and attribute values: the five predefined entities, and
-/// character references for the control characters XML 1.0 allows.
+/// XML text and attribute values.
 std::string escapeXml(llvm::StringRef Text) {
-  std::string Out;
-  Out.reserve(Text.size());
-  for (unsigned char C : Text) {
-    switch (C) {
-    case '&':
-      Out += "&amp;";
-      break;
-    case '<':
-      Out += "&lt;";
-      break;
-    case '>':
-      Out += "&gt;";
-      break;
-    case '"':
-      Out += "&quot;";
-      break;
-    case '\'':
-      Out += "&apos;";
-      break;
-    case '\t':
-    case '\n':
-    case '\r':
-      Out += "&#" + std::to_string(C) + ";";
-      break;
-    default:
-      // XML 1.0 has no way to write the other control characters.
-      Out += C < 0x20 ? '?' : static_cast<char>(C);
-    }
-  }
-  return Out;
+  return escapeMarkup(Text, Markup::Xml);
 }
 
 /// A finding as its failure's text says it: the diagnostic line and its

@@ -24,36 +24,9 @@ namespace {
 /// Lines of source shown above and below a finding's line.
 constexpr unsigned ContextLines = 2;
 
-/// Text for HTML content and attribute values. Control characters other
-/// than tab and line feed, which HTML does not allow, become U+FFFD.
+/// Text for HTML content and attribute values.
 std::string escapeHtml(llvm::StringRef Text) {
-  std::string Out;
-  Out.reserve(Text.size());
-  for (unsigned char C : Text) {
-    switch (C) {
-    case '&':
-      Out += "&amp;";
-      break;
-    case '<':
-      Out += "&lt;";
-      break;
-    case '>':
-      Out += "&gt;";
-      break;
-    case '"':
-      Out += "&quot;";
-      break;
-    case '\'':
-      Out += "&#39;";
-      break;
-    default:
-      if ((C < 0x20 && C != '\t' && C != '\n') || C == 0x7f)
-        Out += "\xEF\xBF\xBD";
-      else
-        Out += static_cast<char>(C);
-    }
-  }
-  return Out;
+  return escapeMarkup(Text, Markup::Html);
 }
 
 unsigned lineCount(llvm::StringRef Text) {

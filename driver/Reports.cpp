@@ -27,6 +27,41 @@ constexpr CheckDoc CheckDocs[] = {
 
 } // namespace
 
+std::string escapeMarkup(llvm::StringRef Text, Markup Kind) {
+  const bool Html = Kind == Markup::Html;
+  std::string Out;
+  Out.reserve(Text.size());
+  for (unsigned char C : Text) {
+    switch (C) {
+    case '&':
+      Out += "&amp;";
+      break;
+    case '<':
+      Out += "&lt;";
+      break;
+    case '>':
+      Out += "&gt;";
+      break;
+    case '"':
+      Out += "&quot;";
+      break;
+    case '\'':
+      Out += Html ? "&#39;" : "&apos;";
+      break;
+    default:
+      if (Html && ((C < 0x20 && C != '\t' && C != '\n') || C == 0x7f))
+        Out += "\xEF\xBF\xBD";
+      else if (!Html && (C == '\t' || C == '\n' || C == '\r'))
+        Out += "&#" + std::to_string(C) + ";";
+      else if (!Html && C < 0x20)
+        Out += '?';
+      else
+        Out += static_cast<char>(C);
+    }
+  }
+  return Out;
+}
+
 const char *levelName(const Finding &F) {
   if (F.isError())
     return "error";

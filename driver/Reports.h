@@ -53,6 +53,14 @@ void writeRdjson(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
 void writeHtml(llvm::ArrayRef<Finding> Findings, const ReportSettings &S,
                SourceFiles &Sources, llvm::raw_ostream &OS);
 
+/// Text for XML or HTML content and attribute values: `&`, `<`, `>`, `"`
+/// and `'` as entities. XML keeps tab, line feed and carriage return as
+/// character references and writes its other control characters, which it
+/// cannot represent, as `?`; HTML keeps tab and line feed and writes the
+/// other control characters, which it does not allow, as U+FFFD.
+enum class Markup { Xml, Html };
+std::string escapeMarkup(llvm::StringRef Text, Markup Kind);
+
 /// "error", "warning" or "remark".
 const char *levelName(const Finding &F);
 /// Which fix option would apply \p F's fix: "fix", "fix-notes", or none.

@@ -112,6 +112,38 @@ net::awaitable<void> accept_loop(net::ip::tcp::acceptor &acceptor) {
   }
 }
 
+// Not flagged: a task per listener that serves until the server stops (here
+// 4 accept loops per acceptor, as a proxy server starts them). Beside it, a
+// task per listener that does one piece of work is a fan-out.
+class Server {
+public:
+  void start() {
+    for (auto &acceptor : acceptors_)
+      for (int i = 0; i < 4; i++)
+        net::co_spawn(ex_, serve(acceptor), net::detached);
+    for (auto &acceptor : acceptors_)
+      net::co_spawn(ex_, announce(acceptor), net::detached);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'co_spawn' starts a task for every element of 'acceptors_' at once; nothing bounds how many run together [async-unbounded-fan-out]
+    // CHECK-NOTES: :[[@LINE-2]]:7: warning: 'co_spawn' starts a task for every element of 'acceptors_' at once; nothing bounds how many run together [async-unbounded-fan-out]
+    // CHECK-NOTES: :[[@LINE-3]]:7: note: run at most a few at once: have each task take a counting semaphore first, or spawn the range in batches
+  }
+
+private:
+  template <class Acceptor> net::awaitable<void> serve(Acceptor &acceptor) {
+    while (!stopped_) {
+      auto socket = co_await acceptor.async_accept(net::use_awaitable);
+      (void)socket;
+    }
+  }
+  net::awaitable<void> announce(net::ip::tcp::acceptor &acceptor) {
+    for (int attempt = 0; attempt < 3; ++attempt)
+      co_await notify(acceptor.local_endpoint().address().to_string());
+  }
+  net::any_io_executor ex_;
+  std::vector<net::ip::tcp::acceptor> acceptors_;
+  bool stopped_ = false;
+};
+
 // A range the function builds itself: its size is not in sight either, but
 // the function decides it (StrictMode).
 std::vector<std::string> load_urls();
