@@ -4,6 +4,7 @@
 #include "UnboundedFanOutCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/Frameworks.h"
+#include "utils/Loops.h"
 #include "utils/Names.h"
 #include "utils/Options.h"
 #include "clang/AST/ASTContext.h"
@@ -76,12 +77,6 @@ const ValueDecl *loopRange(const Stmt *Loop, bool Local) {
       Size->getMethodDecl()->getName() != "size")
     return nullptr;
   return receivedContainer(Size->getImplicitObjectArgument(), Local);
-}
-
-const Stmt *loopBody(const Stmt *Loop) {
-  if (const auto *RangeFor = llvm::dyn_cast<CXXForRangeStmt>(Loop))
-    return RangeFor->getBody();
-  return llvm::cast<ForStmt>(Loop)->getBody();
 }
 
 /// Whether \p Body also empties or hands over \p Container itself (a batch
@@ -186,7 +181,7 @@ void UnboundedFanOutCheck::check(const MatchFinder::MatchResult &Result) {
 void UnboundedFanOutCheck::checkLoop(const Stmt *Loop, const ValueDecl *Range,
                                      const FunctionDecl *Function,
                                      ASTContext &Ctx) {
-  const Stmt *Body = loopBody(Loop);
+  const Stmt *Body = utils::loopBody(Loop);
   const SourceManager &SM = Ctx.getSourceManager();
   // A task spawned per element, when nothing in the loop waits between two
   // spawns (a semaphore, the previous task) or leaves it early.
