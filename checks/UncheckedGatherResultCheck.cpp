@@ -47,27 +47,36 @@ awaitedGather(const Expr *E) {
     return std::nullopt;
   const auto *Call = llvm::dyn_cast_or_null<CallExpr>(
       utils::ignoreValuePreserving(Await->getOperand())->IgnoreParenImpCasts());
-  if (!Call || !utils::capturingGather(Call->getDirectCallee()))
+  if (!Call || !utils::capturingGather(Call))
     return std::nullopt;
   return std::make_pair(Await, Call);
 }
 
-/// The tasks that the gather argument \p Arg hands over: the task itself,
-/// or the tasks the function pushes into the local container it hands over
-/// (`tasks.push_back(fetch(i))` ... `collectAll(std::move(tasks))`). Sets
+/// The tasks that the gather argument \p Arg hands over: the task itself;
+/// the tasks the function pushes into the local container it hands over
+/// (`tasks.push_back(fetch(i))` ... `collectAll(std::move(tasks))`); or the
+/// task a local variable was made with and holds until it is handed over
+/// (`auto r = fetch(exec); ... when_all(exec, std::move(r))`). Sets
 /// \p OutOfSight when some are made elsewhere (a parameter's container).
 llvm::SmallVector<const Expr *, 4> tasksOf(const Expr *Arg, const Stmt *Body,
                                            bool &OutOfSight) {
-  const VarDecl *Container = utils::handedVariable(Arg);
-  if (!Container)
+  const VarDecl *Holder = utils::handedVariable(Arg);
+  if (!Holder)
     return {Arg};
   llvm::SmallVector<const Expr *, 4> Tasks;
-  if (!Container->isLocalVarDecl()) {
+  if (!Holder->isLocalVarDecl()) {
     OutOfSight = true; // A parameter's or a member's tasks.
     return Tasks;
   }
-  for (const CXXMemberCallExpr *Append : utils::appendsTo(Body, Container))
+  for (const CXXMemberCallExpr *Append : utils::appendsTo(Body, Holder))
     Tasks.push_back(Append->getArg(0));
+  if (Tasks.empty() && Holder->getInit() &&
+      !Holder->getType()->isReferenceType()) {
+    if (utils::mentionsOutside(Body, Holder, Arg))
+      OutOfSight = true; // It may hold another task by then.
+    else
+      Tasks.push_back(Holder->getInit());
+  }
   return Tasks;
 }
 
@@ -112,7 +121,7 @@ void UncheckedGatherResultCheck::check(const MatchFinder::MatchResult &Result) {
             return true;
           Placed.insert(Found->first);
           Gather G{Found->first, Found->second,
-                   utils::capturingGather(Found->second->getDirectCallee()),
+                   utils::capturingGather(Found->second),
                    Gather::UnreadVariable};
           if (const auto *Bindings = llvm::dyn_cast<DecompositionDecl>(Var)) {
             G.Fate = Gather::UnreadBinding;
@@ -138,12 +147,20 @@ void UncheckedGatherResultCheck::check(const MatchFinder::MatchResult &Result) {
           return true;
         if (auto Found = awaitedGather(Await))
           judge({Found->first, Found->second,
-                 utils::capturingGather(Found->second->getDirectCallee()),
-                 Gather::Discarded},
+                 utils::capturingGather(Found->second), Gather::Discarded},
                 Function, Ctx);
         return true;
       });
 }
+
+/// A gathered task or operation shown to fail: a coroutine with a throw
+/// that escapes it, or an operation whose completion reports an error code.
+struct UncheckedGatherResultCheck::Failure {
+  const Expr *Task;
+  /// The throw that escapes the task; none for an operation that reports
+  /// its failure in an error code.
+  std::optional<utils::EscapingThrow> Escape;
+};
 
 void UncheckedGatherResultCheck::judge(const Gather &G,
                                        const FunctionDecl *Function,
@@ -151,40 +168,108 @@ void UncheckedGatherResultCheck::judge(const Gather &G,
   if (!Analysis)
     Analysis.emplace(Ctx, utils::ExceptionAnalysis::Evidence::Shown);
   const Stmt *Body = utils::getUserBody(Function);
-  // The evidence: a gathered task whose visible body can throw. A binding
-  // holds the result of the task at its index.
-  llvm::SmallVector<const Expr *, 4> Args;
-  if (G.Fate == Gather::UnreadBinding) {
-    if (G.Index >= G.Call->getNumArgs())
-      return;
-    Args.push_back(G.Call->getArg(G.Index));
-  } else {
-    Args.append(G.Call->arg_begin(), G.Call->arg_end());
-  }
   bool OutOfSight = false;
-  for (const Expr *Arg : Args)
-    for (const Expr *Task : tasksOf(Arg, Body, OutOfSight)) {
-      const FunctionDecl *Coroutine =
-          utils::visibleDefinition(utils::handedFunction(Task));
-      if (!Coroutine || !utils::isCoroutine(Coroutine)) {
-        OutOfSight = true;
-        continue;
-      }
-      if (std::optional<utils::EscapingThrow> Escape =
-              Analysis->firstEscaping(utils::getUserBody(Coroutine))) {
-        report(G, *Escape, Task, Ctx);
+  std::optional<Failure> Shown;
+  if (G.Info->Shape == utils::GatherShape::AsioGroup) {
+    Shown = groupFailure(G, Body, OutOfSight);
+  } else {
+    // A binding holds the result of the task at its index, past the
+    // executor that concurrencpp takes first.
+    const unsigned First =
+        G.Info->Shape == utils::GatherShape::ExecutorThenTasks ? 1 : 0;
+    llvm::ArrayRef<const Expr *> Args(G.Call->getArgs(), G.Call->getNumArgs());
+    if (G.Fate == Gather::UnreadBinding) {
+      if (First + G.Index >= Args.size())
         return;
-      }
+      Args = Args.slice(First + G.Index, 1);
+    } else {
+      Args = Args.drop_front(std::min<size_t>(First, Args.size()));
     }
+    for (const Expr *Arg : Args)
+      if ((Shown = taskFailure(Arg, Body, OutOfSight)))
+        break;
+  }
   // Tasks made or defined out of sight may fail: only an assumption. Tasks
   // whose bodies are all in sight and cannot throw do not.
-  if (StrictMode && OutOfSight)
-    report(G, {}, nullptr, Ctx);
+  if (Shown)
+    report(G, &*Shown);
+  else if (StrictMode && OutOfSight)
+    report(G, nullptr);
 }
 
-void UncheckedGatherResultCheck::report(const Gather &G,
-                                        const utils::EscapingThrow &Escape,
-                                        const Expr *Task, ASTContext &Ctx) {
+std::optional<UncheckedGatherResultCheck::Failure>
+UncheckedGatherResultCheck::taskFailure(const Expr *Arg, const Stmt *Body,
+                                        bool &OutOfSight) {
+  for (const Expr *Task : tasksOf(Arg, Body, OutOfSight)) {
+    const FunctionDecl *Coroutine =
+        utils::visibleDefinition(utils::handedFunction(Task));
+    if (!Coroutine || !utils::isCoroutine(Coroutine)) {
+      OutOfSight = true;
+      continue;
+    }
+    if (std::optional<utils::EscapingThrow> Escape =
+            Analysis->firstEscaping(utils::getUserBody(Coroutine)))
+      return Failure{Task, *Escape};
+  }
+  return std::nullopt;
+}
+
+std::optional<UncheckedGatherResultCheck::Failure>
+UncheckedGatherResultCheck::groupFailure(const Gather &G, const Stmt *Body,
+                                         bool &OutOfSight) {
+  llvm::SmallVector<utils::GroupOperation, 4> Operations =
+      utils::parallelGroupOperations(G.Call);
+  if (Operations.empty()) {
+    OutOfSight = true;
+    return std::nullopt;
+  }
+  if (G.Fate == Gather::UnreadBinding) {
+    // Element 0 is the completion order; then each operation's values, its
+    // failure first. A binding of any other value holds no failure.
+    unsigned Next = 1;
+    const utils::GroupOperation *Owner = nullptr;
+    for (const utils::GroupOperation &Op : Operations) {
+      if (!Op.Values)
+        return std::nullopt; // Where the later values are is not known.
+      if (G.Index == Next)
+        Owner = &Op;
+      Next += *Op.Values;
+    }
+    if (!Owner || Owner->Failure == utils::GroupOperation::NoFailure)
+      return std::nullopt;
+    Operations = {*Owner};
+  }
+  for (const utils::GroupOperation &Op : Operations) {
+    switch (Op.Failure) {
+    case utils::GroupOperation::Exception:
+      if (!Op.Task) {
+        OutOfSight = true;
+        break;
+      }
+      if (std::optional<Failure> Shown = taskFailure(Op.Task, Body, OutOfSight))
+        return Shown;
+      break;
+    case utils::GroupOperation::ErrorCode: {
+      // The completion's error code is the operation's own word that it can
+      // fail, unless its only failure is its cancellation (a timer's wait).
+      const FunctionDecl *Starter =
+          Op.Initiation ? Op.Initiation->getDirectCallee() : nullptr;
+      if (Starter && !utils::failsOnlyOnCancellation(Starter))
+        return Failure{Op.Operation, std::nullopt};
+      if (!Starter)
+        OutOfSight = true;
+      break;
+    }
+    case utils::GroupOperation::NoFailure:
+      if (!Op.Values)
+        OutOfSight = true;
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
+void UncheckedGatherResultCheck::report(const Gather &G, const Failure *Shown) {
   const FunctionDecl *Callee = G.Call->getDirectCallee();
   const SourceLocation At =
       G.Holder ? G.Holder->getLocation() : G.Await->getBeginLoc();
@@ -194,8 +279,13 @@ void UncheckedGatherResultCheck::report(const Gather &G,
            "captured from its task, but is never read}0")
       << static_cast<int>(G.Fate) << Callee->getDeclName() << G.Holder
       << G.Await->getSourceRange();
-  if (Task) {
-    diag(Task->getBeginLoc(), "this task can fail", DiagnosticIDs::Note);
+  if (Shown && !Shown->Escape) {
+    diag(Shown->Task->getBeginLoc(),
+         "this operation can fail: its completion reports an error code",
+         DiagnosticIDs::Note);
+  } else if (Shown) {
+    const utils::EscapingThrow &Escape = *Shown->Escape;
+    diag(Shown->Task->getBeginLoc(), "this task can fail", DiagnosticIDs::Note);
     diag(Escape.Site->getBeginLoc(),
          "%select{a call that can throw|an await that can throw|a throw}0 "
          "outside any handler that catches it is here",

@@ -16,8 +16,9 @@ struct CapturingGather;
 
 /// Finds all-gathers whose per-task failures nobody reads: the result of a
 /// gather that captures each task's failure (folly's `collectAllTry`,
-/// async_simple's `collectAll`, cppcoro's `when_all_ready`, libcoro's
-/// `when_all`) discarded, or held in a variable or binding never read,
+/// async_simple's `collectAll`, cppcoro's `when_all_ready`, libcoro's and
+/// concurrencpp's `when_all`, Asio's parallel group waited for with
+/// `wait_for_all`) discarded, or held in a variable or binding never read,
 /// while a gathered task is shown to fail.
 ///
 /// For the user-facing documentation see:
@@ -31,11 +32,18 @@ public:
 
   /// One awaited gather and what becomes of its result.
   struct Gather;
+  /// A gathered task or operation shown to fail, and how.
+  struct Failure;
 
 private:
   void judge(const Gather &G, const FunctionDecl *Function, ASTContext &Ctx);
-  void report(const Gather &G, const utils::EscapingThrow &Escape,
-              const Expr *Task, ASTContext &Ctx);
+  std::optional<Failure> taskFailure(const Expr *Arg, const Stmt *Body,
+                                     bool &OutOfSight);
+  std::optional<Failure> groupFailure(const Gather &G, const Stmt *Body,
+                                      bool &OutOfSight);
+  /// Reports \p G, with the failure that shows it matters (none under
+  /// StrictMode when no task is shown to fail).
+  void report(const Gather &G, const Failure *Shown);
 
   /// Also report when no gathered task is shown to fail (off by default).
   const bool StrictMode;

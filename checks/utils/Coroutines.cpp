@@ -282,11 +282,11 @@ appendsTo(const Stmt *Body, const VarDecl *Container) {
   return Appends;
 }
 
-bool mentions(const Stmt *S, const ValueDecl *D) {
+bool mentionsOutside(const Stmt *S, const ValueDecl *D, const Stmt *Except) {
   llvm::SmallVector<const Stmt *, 32> Stack{S};
   while (!Stack.empty()) {
     const Stmt *Current = Stack.pop_back_val();
-    if (!Current)
+    if (!Current || Current == Except)
       continue;
     if (const auto *Ref = llvm::dyn_cast<DeclRefExpr>(Current);
         Ref && Ref->getDecl() == D)
@@ -294,6 +294,10 @@ bool mentions(const Stmt *S, const ValueDecl *D) {
     Stack.append(Current->child_begin(), Current->child_end());
   }
   return false;
+}
+
+bool mentions(const Stmt *S, const ValueDecl *D) {
+  return mentionsOutside(S, D, nullptr);
 }
 
 const Expr *ignoreValuePreserving(const Expr *E) {

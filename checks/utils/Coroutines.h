@@ -129,6 +129,9 @@ appendsTo(const Stmt *Body, const VarDecl *Container);
 /// Whether \p S, or a lambda or block written in it, names \p D.
 bool mentions(const Stmt *S, const ValueDecl *D);
 
+/// Whether \p S names \p D outside its part \p Except.
+bool mentionsOutside(const Stmt *S, const ValueDecl *D, const Stmt *Except);
+
 /// Strips the nodes that do not change a value's meaning: parentheses,
 /// ExprWithCleanups, temporaries' materialisation and binding, and no-op
 /// implicit casts.

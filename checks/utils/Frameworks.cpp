@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "Frameworks.h"
+#include "Coroutines.h"
+#include "ErrorCodes.h"
 #include "Names.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -615,35 +617,54 @@ bool failsOnlyOnCancellation(const FunctionDecl *Callee) {
 }
 
 // The all-gathers whose result holds each task's failure (a Try, a task
-// whose result rethrows), by their documentation; the form that rethrows
-// the first failure instead, where the framework has one.
+// whose result rethrows, an error per operation), by their documentation;
+// the form that rethrows the first failure instead, where the framework has
+// one. Asio's names are standalone Asio's (Boost.Asio's under `boost::`).
+static constexpr llvm::StringLiteral FollyTry =
+    "check each folly::Try with 'hasException()', or read it with 'value()', "
+    "which rethrows";
+static constexpr llvm::StringLiteral AsyncSimpleTry =
+    "check each async_simple::Try with 'hasError()', or read it with "
+    "'value()', which rethrows";
 static constexpr CapturingGather CapturingGathers[] = {
-    {"folly::coro::collectAllTry", "collectAll",
-     "check each folly::Try with 'hasException()', or read it with "
-     "'value()', which rethrows"},
-    {"folly::coro::collectAllTryRange", "collectAllRange",
-     "check each folly::Try with 'hasException()', or read it with "
-     "'value()', which rethrows"},
-    {"folly::coro::collectAllTryWindowed", "collectAllWindowed",
-     "check each folly::Try with 'hasException()', or read it with "
-     "'value()', which rethrows"},
-    {"async_simple::coro::collectAll", "",
-     "check each async_simple::Try with 'hasError()', or read it with "
-     "'value()', which rethrows"},
-    {"async_simple::coro::collectAllPara", "",
-     "check each async_simple::Try with 'hasError()', or read it with "
-     "'value()', which rethrows"},
-    {"async_simple::coro::collectAllWindowed", "",
-     "check each async_simple::Try with 'hasError()', or read it with "
-     "'value()', which rethrows"},
-    {"async_simple::coro::collectAllWindowedPara", "",
-     "check each async_simple::Try with 'hasError()', or read it with "
-     "'value()', which rethrows"},
+    {"folly::coro::collectAllTry", "collectAll", FollyTry, GatherShape::Tasks},
+    {"folly::coro::collectAllTryRange", "collectAllRange", FollyTry,
+     GatherShape::Tasks},
+    {"folly::coro::collectAllTryWindowed", "collectAllWindowed", FollyTry,
+     GatherShape::Tasks},
+    {"async_simple::coro::collectAll", "", AsyncSimpleTry, GatherShape::Tasks},
+    {"async_simple::coro::collectAllPara", "", AsyncSimpleTry,
+     GatherShape::Tasks},
+    {"async_simple::coro::collectAllWindowed", "", AsyncSimpleTry,
+     GatherShape::Tasks},
+    {"async_simple::coro::collectAllWindowedPara", "", AsyncSimpleTry,
+     GatherShape::Tasks},
     {"cppcoro::when_all_ready", "when_all",
-     "read each task's 'result()', which rethrows"},
+     "read each task's 'result()', which rethrows", GatherShape::Tasks},
     {"coro::when_all", "",
-     "read each result's 'return_value()', which rethrows"},
+     "read each result's 'return_value()', which rethrows", GatherShape::Tasks},
+    {"concurrencpp::when_all", "",
+     "read each result with 'get()', which rethrows, or check its 'status()'",
+     GatherShape::ExecutorThenTasks},
+    // Only under the condition that waits for every operation, below: with
+    // any other, the operations it cancels report their cancellation.
+    {"asio::experimental::parallel_group::async_wait", "",
+     "check each operation's error code ('if (ec1)') or exception pointer "
+     "('if (ex1) std::rethrow_exception(ex1)')",
+     GatherShape::AsioGroup},
 };
+static constexpr llvm::StringLiteral WaitForAll =
+    "asio::experimental::wait_for_all";
+
+// The qualified name of \p D, with Boost.Asio's spelled as standalone
+// Asio's.
+static std::string asioSpelling(const NamedDecl *D) {
+  std::string Name = qualifiedName(D);
+  llvm::StringRef Ref = Name;
+  if (frameworkOf(D) == Framework::BoostAsio && Ref.consume_front("boost::"))
+    return Ref.str();
+  return Name;
+}
 
 // The row of \p Table named after \p Callee, a framework's function (a
 // program's own `coro::when_all` is not libcoro's).
@@ -652,15 +673,134 @@ static const Row *frameworkRow(const Row (&Table)[N],
                                const FunctionDecl *Callee) {
   if (!Callee || frameworkOf(Callee) == Framework::Unknown)
     return nullptr;
-  const std::string Name = qualifiedName(Callee);
+  const std::string Name = asioSpelling(Callee);
   for (const Row &Entry : Table)
     if (Name == Entry.Name)
       return &Entry;
   return nullptr;
 }
 
-const CapturingGather *capturingGather(const FunctionDecl *Callee) {
-  return frameworkRow(CapturingGathers, Callee);
+const CapturingGather *capturingGather(const CallExpr *Call) {
+  const CapturingGather *Row =
+      Call ? frameworkRow(CapturingGathers, Call->getDirectCallee()) : nullptr;
+  if (!Row || Row->Shape != GatherShape::AsioGroup)
+    return Row;
+  const CXXRecordDecl *Condition =
+      Call->getNumArgs() > 0 ? Call->getArg(0)->getType()->getAsCXXRecordDecl()
+                             : nullptr;
+  return Condition && asioSpelling(Condition) == WaitForAll ? Row : nullptr;
+}
+
+// The completion signature of an operation of type \p T handed to a
+// parallel group: the first argument of a deferred operation
+// (`deferred_async_operation<void(error_code, size_t), ...>`), or, for a
+// function object that takes the completion token, what the group's probe
+// of it deduced (`parallel_op_signature_probe_result<Signature>`), with the
+// call operator's instantiation that returned it.
+static std::pair<const FunctionProtoType *, const FunctionDecl *>
+operationSignature(QualType T) {
+  auto SignatureArgument =
+      [](const CXXRecordDecl *RD,
+         llvm::StringRef Template) -> const FunctionProtoType * {
+    const auto *Spec =
+        llvm::dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+    if (!Spec || Spec->getName() != Template ||
+        frameworkOf(Spec) == Framework::Unknown)
+      return nullptr;
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+      return nullptr;
+    return Args[0].getAsType()->getAs<FunctionProtoType>();
+  };
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return {};
+  if (const auto *Sig = SignatureArgument(RD, "deferred_async_operation"))
+    return {Sig, nullptr};
+  const FunctionTemplateDecl *Call =
+      RD->isLambda() ? RD->getDependentLambdaCallOperator() : nullptr;
+  if (!Call)
+    return {};
+  for (const FunctionDecl *Probe : Call->specializations())
+    if (const auto *Sig =
+            SignatureArgument(Probe->getReturnType()->getAsCXXRecordDecl(),
+                              "parallel_op_signature_probe_result"))
+      return {Sig, Probe};
+  return {};
+}
+
+// The call that \p F returns, when that is its only statement.
+static const CallExpr *returnedCall(const FunctionDecl *F) {
+  const auto *Body =
+      F ? llvm::dyn_cast_or_null<CompoundStmt>(F->getBody()) : nullptr;
+  const auto *Return = Body && Body->size() == 1
+                           ? llvm::dyn_cast<ReturnStmt>(Body->body_front())
+                           : nullptr;
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  return Value ? llvm::dyn_cast<CallExpr>(
+                     ignoreValuePreserving(Value)->IgnoreParenImpCasts())
+               : nullptr;
+}
+
+// What the first completion value of an operation with signature \p Sig
+// reports.
+static GroupOperation::FailureKind failureOf(const FunctionProtoType *Sig) {
+  if (Sig->getNumParams() == 0)
+    return GroupOperation::NoFailure;
+  QualType First = Sig->getParamType(0);
+  if (isErrorCodeType(First))
+    return GroupOperation::ErrorCode;
+  // libstdc++ declares it in a nested namespace.
+  const CXXRecordDecl *RD = First->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() && RD->getName() == "exception_ptr" &&
+                 llvm::StringRef(qualifiedName(RD)).starts_with("std::")
+             ? GroupOperation::Exception
+             : GroupOperation::NoFailure;
+}
+
+llvm::SmallVector<GroupOperation, 4>
+parallelGroupOperations(const CallExpr *AsyncWait) {
+  const auto *Member = llvm::dyn_cast_or_null<CXXMemberCallExpr>(AsyncWait);
+  const auto *Make =
+      Member ? llvm::dyn_cast<CallExpr>(
+                   ignoreValuePreserving(Member->getImplicitObjectArgument())
+                       ->IgnoreParenImpCasts())
+             : nullptr;
+  const FunctionDecl *Maker = Make ? Make->getDirectCallee() : nullptr;
+  if (!Maker || frameworkOf(Maker) == Framework::Unknown ||
+      asioSpelling(Maker) != "asio::experimental::make_parallel_group")
+    return {};
+  llvm::SmallVector<GroupOperation, 4> Operations;
+  for (const Expr *Arg : Make->arguments()) {
+    GroupOperation Op;
+    Op.Operation = Arg;
+    auto [Signature, Probe] = operationSignature(Arg->getType());
+    if (Signature) {
+      Op.Values = Signature->getNumParams();
+      Op.Failure = failureOf(Signature);
+    }
+    const Expr *Value = ignoreValuePreserving(Arg)->IgnoreParenImpCasts();
+    if (const auto *Copy = llvm::dyn_cast<CXXConstructExpr>(Value);
+        Copy && Copy->getNumArgs() == 1)
+      Value = ignoreValuePreserving(Copy->getArg(0))->IgnoreParenImpCasts();
+    // Only a framework's own initiating function shows what the operation
+    // is (not `std::move(op)`, nor a function of the program's that makes
+    // one).
+    const auto *Initiation =
+        Probe ? returnedCall(Probe) : llvm::dyn_cast<CallExpr>(Value);
+    const FunctionDecl *Starter =
+        Initiation ? Initiation->getDirectCallee() : nullptr;
+    if (!Starter || frameworkOf(Starter) == Framework::Unknown) {
+      Operations.push_back(Op);
+      continue;
+    }
+    Op.Initiation = Initiation;
+    if (Initiation->getNumArgs() >= 2 &&
+        asioSpelling(Starter) == "asio::co_spawn")
+      Op.Task = Initiation->getArg(1);
+    Operations.push_back(Op);
+  }
+  return Operations;
 }
 
 // The all-gathers that start every task of a range at once, with the form

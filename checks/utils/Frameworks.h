@@ -6,10 +6,12 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include <optional>
 #include <string>
 
 namespace clang::tidy::async::utils {
@@ -211,18 +213,57 @@ bool completesAtOnce(QualType Operand);
 /// `io_service::schedule_after`).
 bool failsOnlyOnCancellation(const FunctionDecl *Callee);
 
+/// How a capturing gather is handed its tasks, and so which task's result
+/// each element of its awaited value holds.
+enum class GatherShape {
+  /// `gather(t0, t1, ...)`: element i holds task i's result.
+  Tasks,
+  /// `gather(executor, r0, r1, ...)` (concurrencpp): element i holds the
+  /// result of argument i + 1.
+  ExecutorThenTasks,
+  /// `make_parallel_group(op0, op1, ...).async_wait(condition, token)`
+  /// (Asio): element 0 is the completion order, then each operation's
+  /// completion values in turn, its error first.
+  AsioGroup,
+};
+
 /// An all-gather whose result holds each task's failure instead of
 /// rethrowing it: the failure is lost unless the program reads it.
 struct CapturingGather {
   llvm::StringRef Name;       ///< Qualified name.
   llvm::StringRef Rethrowing; ///< The form that rethrows the first failure.
   llvm::StringRef Inspect;    ///< How to read each result's failure.
+  GatherShape Shape;
 };
 
-/// The capturing gather \p Callee is (CapturingGathers: folly's
+/// The capturing gather \p Call is (CapturingGathers: folly's
 /// `collectAllTry*`, async_simple's `collectAll*`, cppcoro's
-/// `when_all_ready`, libcoro's `when_all`), or null.
-const CapturingGather *capturingGather(const FunctionDecl *Callee);
+/// `when_all_ready`, libcoro's and concurrencpp's `when_all`, and Asio's
+/// parallel group waited for with `wait_for_all`), or null.
+const CapturingGather *capturingGather(const CallExpr *Call);
+
+/// One operation of an Asio parallel group, as the group's completion
+/// reports it.
+struct GroupOperation {
+  const Expr *Operation = nullptr; ///< As handed to `make_parallel_group`.
+  /// How many completion values it reports; nothing when its completion
+  /// signature is not known.
+  std::optional<unsigned> Values;
+  /// What its first completion value is.
+  enum FailureKind { NoFailure, ErrorCode, Exception } Failure = NoFailure;
+  /// The call that starts it, where the program shows it: the deferred
+  /// call itself, or the call a function object returns.
+  const CallExpr *Initiation = nullptr;
+  /// For an operation that runs a coroutine (`co_spawn(ex, task(), token)`):
+  /// the task.
+  const Expr *Task = nullptr;
+};
+
+/// The operations of the parallel group whose `async_wait` is \p AsyncWait,
+/// in order; empty when the group is not made by `make_parallel_group` in
+/// sight.
+llvm::SmallVector<GroupOperation, 4>
+parallelGroupOperations(const CallExpr *AsyncWait);
 
 /// An all-gather of a range of tasks that starts every task at once, and
 /// the form that starts at most a window of them, where the framework has

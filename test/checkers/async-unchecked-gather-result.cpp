@@ -4,6 +4,7 @@
 
 #include <async_simple/coro/Collect.h>
 #include <async_simple/coro/Lazy.h>
+#include <concurrencpp/concurrencpp.h>
 #include <coro/coro.hpp>
 #include <cppcoro/io_service.hpp>
 #include <cppcoro/task.hpp>
@@ -155,6 +156,61 @@ coro::task<void> compute_all(int n) {
   // CHECK-NOTES: :[[@LINE-4]]:24: note: this task can fail
   // CHECK-NOTES: :[[@LINE-11]]:5: note: a throw outside any handler that catches it is here
   // CHECK-NOTES: :[[@LINE-5]]:3: note: read each result's 'return_value()', which rethrows
+}
+
+// concurrencpp: results start at once; when_all waits for them and hands
+// them back, each holding its value or its exception until 'get()'. The
+// task a variable was made with is followed while nothing else touches it.
+using concurrencpp::executor;
+using concurrencpp::result;
+result<int> price(std::shared_ptr<executor> ex, int id) {
+  if (id < 0)
+    throw std::out_of_range("no price");
+  co_return id;
+}
+result<int> stock(int id) noexcept { co_return id; }
+result<void> quote(std::shared_ptr<executor> ex) {
+  auto p = price(ex, 1);
+  auto s = stock(2);
+  co_await concurrencpp::when_all(ex, std::move(p), std::move(s));
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the result of 'when_all' is discarded, and with it the failures it captured from its tasks [async-unchecked-gather-result]
+  // CHECK-NOTES: :[[@LINE-2]]:3: warning: the result of 'when_all' is discarded, and with it the failures it captured from its tasks [async-unchecked-gather-result]
+  // CHECK-NOTES: :[[@LINE-5]]:12: note: this task can fail
+  // CHECK-NOTES: :[[@LINE-11]]:5: note: a throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-5]]:3: note: read each result with 'get()', which rethrows, or check its 'status()'
+}
+result<int> quote_pair(std::shared_ptr<executor> ex) {
+  auto [p, s] = co_await concurrencpp::when_all(ex, price(ex, 1), stock(2));
+  // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'p' holds the failure that 'when_all' captured from its task, but is never read [async-unchecked-gather-result]
+  // CHECK-NOTES: :[[@LINE-2]]:9: warning: 'p' holds the failure that 'when_all' captured from its task, but is never read [async-unchecked-gather-result]
+  // CHECK-NOTES: :[[@LINE-3]]:53: note: this task can fail
+  // CHECK-NOTES: :[[@LINE-19]]:5: note: a throw outside any handler that catches it is here
+  // CHECK-NOTES: :[[@LINE-5]]:17: note: read each result with 'get()', which rethrows, or check its 'status()'
+  // Not flagged: 's', the result of a task that cannot fail.
+  co_return 0;
+}
+
+// Not flagged: the results read; a variable that holds another task by the
+// time it is handed over. A range of results is made out of sight of the
+// gather (StrictMode).
+result<int> quote_read(std::shared_ptr<executor> ex) {
+  auto [p, s] = co_await concurrencpp::when_all(ex, price(ex, 1), stock(2));
+  co_return p.get() + s.get();
+}
+result<void> quote_replaced(std::shared_ptr<executor> ex) {
+  auto p = price(ex, -1);
+  p = stock(3);
+  co_await concurrencpp::when_all(ex, std::move(p));
+  // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:3: warning: the result of 'when_all' is discarded, and with it the failures it captured from its tasks [async-unchecked-gather-result]
+  // CHECK-NOTES-STRICT: :[[@LINE-2]]:3: note: read each result with 'get()', which rethrows, or check its 'status()'
+}
+result<void> quote_range(std::shared_ptr<executor> ex, int n) {
+  std::vector<result<int>> prices;
+  for (int i = 0; i < n; ++i)
+    prices.push_back(price(ex, i));
+  co_await concurrencpp::when_all(ex, prices.begin(), prices.end());
+  // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:3: warning: the result of 'when_all' is discarded, and with it the failures it captured from its tasks [async-unchecked-gather-result]
+  // CHECK-NOTES-STRICT: :[[@LINE-2]]:3: note: read each result with 'get()', which rethrows, or check its 'status()'
 }
 
 // Not flagged: an await a macro writes, and a gather of the program's own
