@@ -146,6 +146,34 @@ bool servesUntilStopped(const FunctionDecl *Task) {
   return false;
 }
 
+/// The variable naming the whole range that \p Gather, a range gather,
+/// hands over: its one argument (`collectAllRange(std::move(tasks))`), or
+/// the container both iterators come from (`when_all(ex, results.begin(),
+/// results.end())`); null for part of a range, or anything else.
+const VarDecl *gatheredContainer(const CallExpr *Gather,
+                                 const utils::RangeGather &Info) {
+  if (!Info.ExecutorThenIterators)
+    return Gather->getNumArgs() == 1 &&
+                   isDynamicContainer(Gather->getArg(0)->getType())
+               ? utils::handedVariable(Gather->getArg(0))
+               : nullptr;
+  if (Gather->getNumArgs() != 3)
+    return nullptr;
+  auto IteratorOf = [](const Expr *Arg, llvm::StringRef End) {
+    const auto *Call = llvm::dyn_cast<CXXMemberCallExpr>(
+        utils::ignoreValuePreserving(Arg)->IgnoreParenImpCasts());
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    const Expr *Object = Call ? Call->getImplicitObjectArgument() : nullptr;
+    return Method && Method->getIdentifier() && Method->getName() == End &&
+                   isDynamicContainer(Object->getType())
+               ? utils::handedVariable(Object)
+               : nullptr;
+  };
+  const VarDecl *Begin = IteratorOf(Gather->getArg(1), "begin");
+  return Begin && Begin == IteratorOf(Gather->getArg(2), "end") ? Begin
+                                                                : nullptr;
+}
+
 } // namespace
 
 UnboundedFanOutCheck::UnboundedFanOutCheck(StringRef Name,
@@ -221,10 +249,9 @@ void UnboundedFanOutCheck::checkLoop(const Stmt *Loop, const ValueDecl *Range,
     utils::forEachEvaluatedStmt(
         utils::getUserBody(Function), [&](const Stmt *G) {
           const auto *Gather = llvm::dyn_cast<CallExpr>(G);
-          if (!Gather || Gather->getNumArgs() != 1 ||
-              !utils::rangeGather(Gather->getDirectCallee()) ||
-              utils::handedVariable(Gather->getArg(0)) != Container ||
-              !isDynamicContainer(Gather->getArg(0)->getType()) ||
+          const utils::RangeGather *Info =
+              Gather ? utils::rangeGather(Gather->getDirectCallee()) : nullptr;
+          if (!Info || gatheredContainer(Gather, *Info) != Container ||
               !SM.isBeforeInTranslationUnit(Loop->getEndLoc(),
                                             Gather->getBeginLoc()))
             return true;
@@ -241,11 +268,16 @@ void UnboundedFanOutCheck::reportGather(const CallExpr *Gather,
                                         ASTContext &Ctx) {
   const FunctionDecl *Callee = Gather->getDirectCallee();
   const utils::RangeGather *Info = utils::rangeGather(Callee);
-  diag(Gather->getBeginLoc(), "%0 starts a task for every element of %1 at "
-                              "once; nothing bounds how many run together")
-      << Callee->getDeclName() << Range << Gather->getSourceRange();
-  diag(Append->getExprLoc(), "a task per element is made here",
-       DiagnosticIDs::Note);
+  diag(Gather->getBeginLoc(),
+       "%select{%0 starts a task for every element of %1 at once|the tasks "
+       "that %0 waits for start one per element of %1, all at once}2; "
+       "nothing bounds how many run together")
+      << Callee->getDeclName() << Range << Info->Eager
+      << Gather->getSourceRange();
+  diag(Append->getExprLoc(),
+       "a task per element is %select{made|made and started}0 here",
+       DiagnosticIDs::Note)
+      << Info->Eager;
   // The windowed form changes how many tasks run together, not what they
   // do; it is still a change of behaviour, so a note's fix.
   const auto *Name =

@@ -813,6 +813,8 @@ static constexpr RangeGather RangeGathers[] = {
     {"cppcoro::when_all", "", false},
     {"cppcoro::when_all_ready", "", false},
     {"coro::when_all", "", false},
+    {"concurrencpp::when_all", "", false, /*ExecutorThenIterators=*/true,
+     /*Eager=*/true},
 };
 
 const RangeGather *rangeGather(const FunctionDecl *Callee) {

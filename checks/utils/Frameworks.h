@@ -274,12 +274,19 @@ struct RangeGather {
   /// The windowed form takes (window, yield, range) (async_simple), not
   /// (range, window) (folly).
   bool WindowFirst;
+  /// The range is handed over as (executor, begin, end) (concurrencpp), not
+  /// as one container.
+  bool ExecutorThenIterators = false;
+  /// Its tasks started when they were made (concurrencpp's results), not
+  /// when the gather is awaited.
+  bool Eager = false;
 };
 
 /// The range gather \p Callee is (RangeGathers: folly's `collectAllRange`,
-/// async_simple's `collectAll` and `collectAllPara`, cppcoro's and
-/// libcoro's `when_all`), or null. Only its overload for a range starts one
-/// task per element: the caller checks that the argument is a container.
+/// async_simple's `collectAll` and `collectAllPara`, cppcoro's, libcoro's
+/// and concurrencpp's `when_all`), or null. Only its overload for a range
+/// starts one task per element: the caller checks that the argument is a
+/// container.
 const RangeGather *rangeGather(const FunctionDecl *Callee);
 
 /// Whether \p Method acquires a framework's async mutex when awaited

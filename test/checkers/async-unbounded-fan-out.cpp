@@ -6,6 +6,7 @@
 #include <async_simple/coro/Collect.h>
 #include <async_simple/coro/Lazy.h>
 #include <boost/asio.hpp>
+#include <concurrencpp/concurrencpp.h>
 #include <cppcoro/task.hpp>
 #include <cppcoro/when_all.hpp>
 #include <folly/experimental/coro/Collect.h>
@@ -59,6 +60,31 @@ cppcoro::task<> parse_all(std::vector<std::string> texts) {
   // CHECK-NOTES: :[[@LINE-2]]:12: warning: 'when_all' starts a task for every element of 'texts' at once; nothing bounds how many run together [async-unbounded-fan-out]
   // CHECK-NOTES: :[[@LINE-4]]:11: note: a task per element is made here
   // CHECK-NOTES: :[[@LINE-4]]:12: note: run at most a few at once: gather the tasks in batches, or have each task take a counting semaphore first
+}
+
+// concurrencpp: each result starts when it is made; when_all then waits
+// for the whole container, through its iterators.
+using concurrencpp::executor;
+concurrencpp::result<int> score(std::shared_ptr<executor> ex, std::string text);
+concurrencpp::result<void> score_all(std::shared_ptr<executor> ex,
+                                     std::vector<std::string> texts) {
+  std::vector<concurrencpp::result<int>> results;
+  for (auto &text : texts)
+    results.push_back(score(ex, text));
+  co_await concurrencpp::when_all(ex, results.begin(), results.end());
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: the tasks that 'when_all' waits for start one per element of 'texts', all at once; nothing bounds how many run together [async-unbounded-fan-out]
+  // CHECK-NOTES: :[[@LINE-2]]:12: warning: the tasks that 'when_all' waits for start one per element of 'texts', all at once; nothing bounds how many run together [async-unbounded-fan-out]
+  // CHECK-NOTES: :[[@LINE-4]]:13: note: a task per element is made and started here
+  // CHECK-NOTES: :[[@LINE-4]]:12: note: run at most a few at once: gather the tasks in batches, or have each task take a counting semaphore first
+}
+// Not flagged: iterators of two containers, or part of one.
+concurrencpp::result<void> score_some(std::shared_ptr<executor> ex,
+                                      std::vector<std::string> texts) {
+  std::vector<concurrencpp::result<int>> results, more;
+  for (auto &text : texts)
+    results.push_back(score(ex, text));
+  co_await concurrencpp::when_all(ex, results.begin(), more.end());
+  co_await concurrencpp::when_all(ex, results.begin(), results.begin() + 2);
 }
 
 // Asio: a spawn per element, all at once.
