@@ -144,6 +144,42 @@ struct Solo {
   int solo_ = 1;
 };
 
+// A static data member: one value for every object, and another coroutine
+// of the unit writes it.
+struct Registry {
+  static int generation;
+  net::awaitable<void> bump() {
+    auto g = generation;
+    co_await flush();
+    generation = g + 1;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'generation' is written from 'g', read before the suspension at line [[@LINE-2]]; {{.*}} [async-stale-read-across-await]
+    // CHECK-NOTES: :[[@LINE-4]]:5: note: 'generation' is read here
+    // CHECK-NOTES: :[[@LINE-3]]:5: note: apply the change to the value 'generation' has after the suspension
+    // CHECK-NOTES: :[[@LINE+8]]:5: note: 'reset' also writes 'generation'
+    // CHECK-FIXES:      static int generation;
+    // CHECK-FIXES-NEXT: net::awaitable<void> bump() {
+    // CHECK-FIXES-NEXT:   co_await flush();
+    // CHECK-FIXES-NEXT:   generation += 1;
+  }
+  net::awaitable<void> reset() {
+    co_await flush();
+    generation = 0;
+  }
+};
+int Registry::generation = 0;
+
+// A function's static local, which only this coroutine writes: its calls
+// may or may not overlap, so only StrictMode reports it.
+net::awaitable<void> count_calls() {
+  static int calls = 0;
+  auto n = calls;
+  co_await flush();
+  calls = n + 1;
+  // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:3: warning: 'calls' is written from 'n', {{.*}} [async-stale-read-across-await]
+  // CHECK-NOTES-STRICT: :[[@LINE-4]]:3: note: 'calls' is read here
+  // CHECK-NOTES-STRICT: :[[@LINE-3]]:3: note: apply the change to the value 'calls' has after the suspension
+}
+
 // Not flagged: state in the coroutine's own frame.
 net::awaitable<void> frame_local() {
   int local = 0;
