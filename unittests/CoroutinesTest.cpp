@@ -183,5 +183,26 @@ TEST(AppendsTo, OnlyAppendsToThatContainer) {
   EXPECT_EQ(utils::appendsTo(F->getBody(), A).size(), 2u);
 }
 
+TEST(MentionsOutside, OnlyTheExcludedPartNamesTheVariable) {
+  auto AST = buildAST(R"cpp(
+    int use(int);
+    int once() { int r = 1; return use(r); }
+    int twice() { int r = 1; r = 2; return use(r); }
+  )cpp");
+  for (const char *Name : {"once", "twice"}) {
+    const FunctionDecl *F = function(*AST, Name);
+    ASSERT_NE(F, nullptr);
+    const auto *Handed = first<CallExpr>(F);
+    ASSERT_NE(Handed, nullptr);
+    const auto *Decl = first<DeclStmt>(F);
+    ASSERT_NE(Decl, nullptr);
+    const auto *R = llvm::cast<VarDecl>(Decl->getSingleDecl());
+    EXPECT_TRUE(utils::mentions(F->getBody(), R));
+    EXPECT_EQ(utils::mentionsOutside(F->getBody(), R, Handed),
+              llvm::StringRef(Name) == "twice")
+        << Name;
+  }
+}
+
 } // namespace
 } // namespace clang::tidy::async
