@@ -3,6 +3,7 @@
 
 #include "UnboundedFanOutCheck.h"
 #include "utils/Coroutines.h"
+#include "utils/Exceptions.h"
 #include "utils/Frameworks.h"
 #include "utils/Loops.h"
 #include "utils/Names.h"
@@ -174,6 +175,23 @@ const VarDecl *gatheredContainer(const CallExpr *Gather,
                                                                 : nullptr;
 }
 
+/// For a gather whose tasks start when they are made (\p Info is eager):
+/// whether \p Made starts one that stays in flight while the loop goes on:
+/// a call of a coroutine whose visible body suspends, run by the caller
+/// until it does. A coroutine handed an executor, and work submitted to
+/// one, run on its threads, a bounded number.
+bool startsInFlight(const Expr *Made, const utils::RangeGather &Info) {
+  const FunctionDecl *Coroutine =
+      utils::visibleDefinition(utils::handedFunction(Made));
+  if (!Coroutine || !utils::isCoroutine(Coroutine) ||
+      !utils::containsSuspensionPoint(utils::getUserBody(Coroutine)))
+    return false;
+  return llvm::none_of(Coroutine->parameters(), [&](const ParmVarDecl *P) {
+    const CXXRecordDecl *Type = P->getType()->getAsCXXRecordDecl();
+    return Type && utils::qualifiedName(Type) == Info.ExecutorTag;
+  });
+}
+
 } // namespace
 
 UnboundedFanOutCheck::UnboundedFanOutCheck(StringRef Name,
@@ -252,6 +270,8 @@ void UnboundedFanOutCheck::checkLoop(const Stmt *Loop, const ValueDecl *Range,
           const utils::RangeGather *Info =
               Gather ? utils::rangeGather(Gather->getDirectCallee()) : nullptr;
           if (!Info || gatheredContainer(Gather, *Info) != Container ||
+              (Info->Eager &&
+               !startsInFlight(Appends.front()->getArg(0), *Info)) ||
               !SM.isBeforeInTranslationUnit(Loop->getEndLoc(),
                                             Gather->getBeginLoc()))
             return true;

@@ -52,14 +52,30 @@ awaitedGather(const Expr *E) {
   return std::make_pair(Await, Call);
 }
 
+/// Whether argument \p Index of \p Call binds to the parameter pack of its
+/// template (`collectAllTry(SemiAwaitables &&...)`): one task, where the
+/// range overloads take a container or a generator of them.
+bool bindsToPack(const CallExpr *Call, unsigned Index) {
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Pattern =
+      Callee ? Callee->getTemplateInstantiationPattern() : nullptr;
+  if (!Pattern)
+    return false;
+  for (unsigned I = 0; I < Pattern->getNumParams(); ++I)
+    if (Pattern->getParamDecl(I)->isParameterPack())
+      return Index >= I;
+  return false;
+}
+
 /// The tasks that the gather argument \p Arg hands over: the task itself;
 /// the tasks the function pushes into the local container it hands over
-/// (`tasks.push_back(fetch(i))` ... `collectAll(std::move(tasks))`); or the
-/// task a local variable was made with and holds until it is handed over
-/// (`auto r = fetch(exec); ... when_all(exec, std::move(r))`). Sets
-/// \p OutOfSight when some are made elsewhere (a parameter's container).
-llvm::SmallVector<const Expr *, 4> tasksOf(const Expr *Arg, const Stmt *Body,
-                                           bool &OutOfSight) {
+/// (`tasks.push_back(fetch(i))` ... `collectAll(std::move(tasks))`); or,
+/// for an argument that is \p OneTask, the task a local variable was made
+/// with and holds until it is handed over (`auto r = fetch(exec); ...
+/// when_all(exec, std::move(r))`). Sets \p OutOfSight when some are made
+/// elsewhere (a parameter's container).
+llvm::SmallVector<const Expr *, 4> tasksOf(const Expr *Arg, bool OneTask,
+                                           const Stmt *Body, bool &OutOfSight) {
   const VarDecl *Holder = utils::handedVariable(Arg);
   if (!Holder)
     return {Arg};
@@ -68,15 +84,16 @@ llvm::SmallVector<const Expr *, 4> tasksOf(const Expr *Arg, const Stmt *Body,
     OutOfSight = true; // A parameter's or a member's tasks.
     return Tasks;
   }
-  for (const CXXMemberCallExpr *Append : utils::appendsTo(Body, Holder))
-    Tasks.push_back(Append->getArg(0));
-  if (Tasks.empty() && Holder->getInit() &&
-      !Holder->getType()->isReferenceType()) {
-    if (utils::mentionsOutside(Body, Holder, Arg))
-      OutOfSight = true; // It may hold another task by then.
-    else
-      Tasks.push_back(Holder->getInit());
+  if (!OneTask) {
+    for (const CXXMemberCallExpr *Append : utils::appendsTo(Body, Holder))
+      Tasks.push_back(Append->getArg(0));
+    return Tasks;
   }
+  if (Holder->getInit() && !Holder->getType()->isReferenceType() &&
+      !utils::mentionsOutside(Body, Holder, Arg))
+    Tasks.push_back(Holder->getInit());
+  else
+    OutOfSight = true; // It may hold another task by then.
   return Tasks;
 }
 
@@ -177,17 +194,16 @@ void UncheckedGatherResultCheck::judge(const Gather &G,
     // executor that concurrencpp takes first.
     const unsigned First =
         G.Info->Shape == utils::GatherShape::ExecutorThenTasks ? 1 : 0;
-    llvm::ArrayRef<const Expr *> Args(G.Call->getArgs(), G.Call->getNumArgs());
+    unsigned Begin = First, End = G.Call->getNumArgs();
     if (G.Fate == Gather::UnreadBinding) {
-      if (First + G.Index >= Args.size())
+      if (First + G.Index >= End)
         return;
-      Args = Args.slice(First + G.Index, 1);
-    } else {
-      Args = Args.drop_front(std::min<size_t>(First, Args.size()));
+      Begin = First + G.Index;
+      End = Begin + 1;
     }
-    for (const Expr *Arg : Args)
-      if ((Shown = taskFailure(Arg, Body, OutOfSight)))
-        break;
+    for (unsigned I = Begin; I < End && !Shown; ++I)
+      Shown = taskFailure(G.Call->getArg(I), bindsToPack(G.Call, I), Body,
+                          OutOfSight);
   }
   // Tasks made or defined out of sight may fail: only an assumption. Tasks
   // whose bodies are all in sight and cannot throw do not.
@@ -198,9 +214,9 @@ void UncheckedGatherResultCheck::judge(const Gather &G,
 }
 
 std::optional<UncheckedGatherResultCheck::Failure>
-UncheckedGatherResultCheck::taskFailure(const Expr *Arg, const Stmt *Body,
-                                        bool &OutOfSight) {
-  for (const Expr *Task : tasksOf(Arg, Body, OutOfSight)) {
+UncheckedGatherResultCheck::taskFailure(const Expr *Arg, bool OneTask,
+                                        const Stmt *Body, bool &OutOfSight) {
+  for (const Expr *Task : tasksOf(Arg, OneTask, Body, OutOfSight)) {
     const FunctionDecl *Coroutine =
         utils::visibleDefinition(utils::handedFunction(Task));
     if (!Coroutine || !utils::isCoroutine(Coroutine)) {
@@ -229,10 +245,14 @@ UncheckedGatherResultCheck::groupFailure(const Gather &G, const Stmt *Body,
     unsigned Next = 1;
     const utils::GroupOperation *Owner = nullptr;
     for (const utils::GroupOperation &Op : Operations) {
-      if (!Op.Values)
-        return std::nullopt; // Where the later values are is not known.
+      if (!Op.Values) {
+        OutOfSight = true; // Where its values and the later ones are.
+        return std::nullopt;
+      }
       if (G.Index == Next)
         Owner = &Op;
+      if (G.Index < Next + *Op.Values)
+        break;
       Next += *Op.Values;
     }
     if (!Owner || Owner->Failure == utils::GroupOperation::NoFailure)
@@ -246,7 +266,8 @@ UncheckedGatherResultCheck::groupFailure(const Gather &G, const Stmt *Body,
         OutOfSight = true;
         break;
       }
-      if (std::optional<Failure> Shown = taskFailure(Op.Task, Body, OutOfSight))
+      if (std::optional<Failure> Shown =
+              taskFailure(Op.Task, /*OneTask=*/true, Body, OutOfSight))
         return Shown;
       break;
     case utils::GroupOperation::ErrorCode: {

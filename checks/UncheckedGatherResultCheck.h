@@ -37,8 +37,8 @@ public:
 
 private:
   void judge(const Gather &G, const FunctionDecl *Function, ASTContext &Ctx);
-  std::optional<Failure> taskFailure(const Expr *Arg, const Stmt *Body,
-                                     bool &OutOfSight);
+  std::optional<Failure> taskFailure(const Expr *Arg, bool OneTask,
+                                     const Stmt *Body, bool &OutOfSight);
   std::optional<Failure> groupFailure(const Gather &G, const Stmt *Body,
                                       bool &OutOfSight);
   /// Reports \p G, with the failure that shows it matters (none under

@@ -721,11 +721,14 @@ operationSignature(QualType T) {
       RD->isLambda() ? RD->getDependentLambdaCallOperator() : nullptr;
   if (!Call)
     return {};
+  // Asio 1.22 probes with its own `parallel_op_signature_probe`; later
+  // versions with `completion_signature_probe`.
   for (const FunctionDecl *Probe : Call->specializations())
-    if (const auto *Sig =
-            SignatureArgument(Probe->getReturnType()->getAsCXXRecordDecl(),
-                              "parallel_op_signature_probe_result"))
-      return {Sig, Probe};
+    for (llvm::StringRef Result : {"parallel_op_signature_probe_result",
+                                   "completion_signature_probe_result"})
+      if (const auto *Sig = SignatureArgument(
+              Probe->getReturnType()->getAsCXXRecordDecl(), Result))
+        return {Sig, Probe};
   return {};
 }
 
@@ -757,6 +760,11 @@ static GroupOperation::FailureKind failureOf(const FunctionProtoType *Sig) {
              ? GroupOperation::Exception
              : GroupOperation::NoFailure;
 }
+
+// The framework functions that start whatever operation they are given:
+// what it is, the program decides.
+static constexpr llvm::StringRef GenericInitiations[] = {"asio::async_initiate",
+                                                         "asio::async_compose"};
 
 llvm::SmallVector<GroupOperation, 4>
 parallelGroupOperations(const CallExpr *AsyncWait) {
@@ -790,7 +798,8 @@ parallelGroupOperations(const CallExpr *AsyncWait) {
         Probe ? returnedCall(Probe) : llvm::dyn_cast<CallExpr>(Value);
     const FunctionDecl *Starter =
         Initiation ? Initiation->getDirectCallee() : nullptr;
-    if (!Starter || frameworkOf(Starter) == Framework::Unknown) {
+    if (!Starter || frameworkOf(Starter) == Framework::Unknown ||
+        llvm::is_contained(GenericInitiations, asioSpelling(Starter))) {
       Operations.push_back(Op);
       continue;
     }
@@ -814,7 +823,7 @@ static constexpr RangeGather RangeGathers[] = {
     {"cppcoro::when_all_ready", "", false},
     {"coro::when_all", "", false},
     {"concurrencpp::when_all", "", false, /*ExecutorThenIterators=*/true,
-     /*Eager=*/true},
+     /*Eager=*/true, /*ExecutorTag=*/"concurrencpp::executor_tag"},
 };
 
 const RangeGather *rangeGather(const FunctionDecl *Callee) {

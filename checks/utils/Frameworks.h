@@ -280,6 +280,10 @@ struct RangeGather {
   /// Its tasks started when they were made (concurrencpp's results), not
   /// when the gather is awaited.
   bool Eager = false;
+  /// For eager tasks: the parameter type that makes a coroutine run on an
+  /// executor (concurrencpp's `executor_tag`), whose threads, a bounded
+  /// number, then take the tasks.
+  llvm::StringRef ExecutorTag = "";
 };
 
 /// The range gather \p Callee is (RangeGathers: folly's `collectAllRange`,

@@ -62,29 +62,51 @@ cppcoro::task<> parse_all(std::vector<std::string> texts) {
   // CHECK-NOTES: :[[@LINE-4]]:12: note: run at most a few at once: gather the tasks in batches, or have each task take a counting semaphore first
 }
 
-// concurrencpp: each result starts when it is made; when_all then waits
-// for the whole container, through its iterators.
+// concurrencpp: each result starts when it is made, and a coroutine runs
+// on the caller until it suspends; when_all then waits for the whole
+// container, through its iterators.
 using concurrencpp::executor;
-concurrencpp::result<int> score(std::shared_ptr<executor> ex, std::string text);
+concurrencpp::result<int> lookup_score(std::string text);
+concurrencpp::result<int> score(std::string text) {
+  co_return co_await lookup_score(text);
+}
 concurrencpp::result<void> score_all(std::shared_ptr<executor> ex,
                                      std::vector<std::string> texts) {
   std::vector<concurrencpp::result<int>> results;
   for (auto &text : texts)
-    results.push_back(score(ex, text));
+    results.push_back(score(text));
   co_await concurrencpp::when_all(ex, results.begin(), results.end());
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: the tasks that 'when_all' waits for start one per element of 'texts', all at once; nothing bounds how many run together [async-unbounded-fan-out]
   // CHECK-NOTES: :[[@LINE-2]]:12: warning: the tasks that 'when_all' waits for start one per element of 'texts', all at once; nothing bounds how many run together [async-unbounded-fan-out]
   // CHECK-NOTES: :[[@LINE-4]]:13: note: a task per element is made and started here
   // CHECK-NOTES: :[[@LINE-4]]:12: note: run at most a few at once: gather the tasks in batches, or have each task take a counting semaphore first
 }
-// Not flagged: iterators of two containers, or part of one.
+// Not flagged: iterators of two containers, or part of one; work submitted
+// to an executor, and coroutines handed one, which its threads (a bounded
+// number) take in turn; a coroutine that never suspends, which finishes
+// before the loop goes on.
+concurrencpp::result<int> score_on(concurrencpp::executor_tag,
+                                   std::shared_ptr<executor> ex,
+                                   std::string text) {
+  co_return co_await lookup_score(text);
+}
+concurrencpp::result<int> count_words(std::string text) {
+  co_return static_cast<int>(text.size());
+}
 concurrencpp::result<void> score_some(std::shared_ptr<executor> ex,
                                       std::vector<std::string> texts) {
-  std::vector<concurrencpp::result<int>> results, more;
-  for (auto &text : texts)
-    results.push_back(score(ex, text));
+  std::vector<concurrencpp::result<int>> results, more, pooled, tagged, quick;
+  for (auto &text : texts) {
+    results.push_back(score(text));
+    pooled.push_back(ex->submit([text] { return 1; }));
+    tagged.push_back(score_on({}, ex, text));
+    quick.push_back(count_words(text));
+  }
   co_await concurrencpp::when_all(ex, results.begin(), more.end());
   co_await concurrencpp::when_all(ex, results.begin(), results.begin() + 2);
+  co_await concurrencpp::when_all(ex, pooled.begin(), pooled.end());
+  co_await concurrencpp::when_all(ex, tagged.begin(), tagged.end());
+  co_await concurrencpp::when_all(ex, quick.begin(), quick.end());
 }
 
 // Asio: a spawn per element, all at once.

@@ -106,7 +106,7 @@ awaitable<std::size_t> read_checked(tcp::socket &a, tcp::socket &b,
           .async_wait(wait_for_all(), use_awaitable);
   if (ec1 || ec2)
     co_return 0;
-  co_return n1 + n2;
+  co_return n1; // n2, a byte count, holds no failure.
 }
 awaitable<void> wait_both(asio::steady_timer &t1, asio::steady_timer &t2) {
   co_await make_parallel_group(t1.async_wait(deferred),
@@ -129,6 +129,33 @@ awaitable<void> spawn_infallible() {
   co_await make_parallel_group(asio::co_spawn(ex, cached(1), deferred),
                                asio::co_spawn(ex, cached(2), deferred))
       .async_wait(wait_for_all(), use_awaitable);
+}
+
+// Operations held in variables: which operation each is, the check does
+// not follow (StrictMode), whether the whole result is thrown away or one
+// binding is unread; beside them, an unread error of an operation in sight.
+awaitable<void> read_held(tcp::socket &a, std::array<char, 64> &buf) {
+  auto op1 = a.async_read_some(asio::buffer(buf), deferred);
+  auto op2 = a.async_read_some(asio::buffer(buf), deferred);
+  co_await make_parallel_group(std::move(op1), std::move(op2))
+      .async_wait(wait_for_all(), use_awaitable);
+  // CHECK-MESSAGES-STRICT: :[[@LINE-2]]:3: warning: the result of 'async_wait' is discarded, and with it the failures it captured from its tasks [async-unchecked-gather-result]
+  // CHECK-NOTES-STRICT: :[[@LINE-3]]:3: note: check each operation's error code ('if (ec1)') or exception pointer ('if (ex1) std::rethrow_exception(ex1)')
+}
+awaitable<std::size_t> read_held_pair(tcp::socket &a,
+                                      std::array<char, 64> &buf) {
+  auto op = a.async_read_some(asio::buffer(buf), deferred);
+  auto [order, ec1, n1, ec2, n2] =
+      co_await make_parallel_group(
+          std::move(op), a.async_read_some(asio::buffer(buf), deferred))
+          .async_wait(wait_for_all(), use_awaitable);
+  // CHECK-MESSAGES-STRICT: :[[@LINE-4]]:16: warning: 'ec1' holds the failure that 'async_wait' captured from its task, but is never read [async-unchecked-gather-result]
+  // CHECK-NOTES-STRICT: :[[@LINE-4]]:7: note: check each operation's error code ('if (ec1)') or exception pointer ('if (ex1) std::rethrow_exception(ex1)')
+  // CHECK-MESSAGES: :[[@LINE-6]]:25: warning: 'ec2' holds the failure that 'async_wait' captured from its task, but is never read [async-unchecked-gather-result]
+  // CHECK-NOTES: :[[@LINE-7]]:25: warning: 'ec2' holds the failure that 'async_wait' captured from its task, but is never read [async-unchecked-gather-result]
+  // CHECK-NOTES: :[[@LINE-6]]:26: note: this operation can fail: its completion reports an error code
+  // CHECK-NOTES: :[[@LINE-8]]:7: note: check each operation's error code ('if (ec1)') or exception pointer ('if (ex1) std::rethrow_exception(ex1)')
+  co_return n1 + n2;
 }
 
 // A coroutine defined elsewhere: nothing in sight shows it fails

@@ -22,7 +22,18 @@ public:
   // Waits for the result without taking its value.
   mock_support::awaiter<result<T>> resolve() & noexcept { return {}; }
 };
-class executor {};
+class executor {
+public:
+  // Runs the callable on one of the executor's threads.
+  template <class callable_type, class... argument_types>
+  result<std::invoke_result_t<callable_type, argument_types...>>
+  submit(callable_type &&callable, argument_types &&...arguments) {
+    return {};
+  }
+};
+// A coroutine whose first parameters are (executor_tag, executor) starts on
+// that executor.
+struct executor_tag {};
 // The return type of a fire-and-forget coroutine: it starts at once, and its
 // promise ignores an escaping exception.
 class null_result {};
