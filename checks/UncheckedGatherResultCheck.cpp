@@ -4,6 +4,7 @@
 #include "UncheckedGatherResultCheck.h"
 #include "utils/Coroutines.h"
 #include "utils/Frameworks.h"
+#include "utils/Names.h"
 #include "utils/Options.h"
 #include "utils/Walk.h"
 #include "clang/AST/ASTContext.h"
@@ -50,6 +51,15 @@ awaitedGather(const Expr *E) {
   if (!Call || !utils::capturingGather(Call))
     return std::nullopt;
   return std::make_pair(Await, Call);
+}
+
+/// Whether \p Arg hands over an executor (`std::shared_ptr<executor>`), as
+/// concurrencpp's `when_all` takes first since 0.1.5; before, it took the
+/// results alone.
+bool isExecutorHandle(const Expr *Arg) {
+  const CXXRecordDecl *Handle =
+      Arg->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return Handle && utils::qualifiedName(Handle) == "std::shared_ptr";
 }
 
 /// Whether argument \p Index of \p Call binds to the parameter pack of its
@@ -193,7 +203,10 @@ void UncheckedGatherResultCheck::judge(const Gather &G,
     // A binding holds the result of the task at its index, past the
     // executor that concurrencpp takes first.
     const unsigned First =
-        G.Info->Shape == utils::GatherShape::ExecutorThenTasks ? 1 : 0;
+        G.Info->Shape == utils::GatherShape::ExecutorThenTasks &&
+                G.Call->getNumArgs() > 0 && isExecutorHandle(G.Call->getArg(0))
+            ? 1
+            : 0;
     unsigned Begin = First, End = G.Call->getNumArgs();
     if (G.Fate == Gather::UnreadBinding) {
       if (First + G.Index >= End)
