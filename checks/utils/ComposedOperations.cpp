@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0 WITH LLVM-exception
 
 #include "ComposedOperations.h"
+#include "Coroutines.h"
 #include "ErrorCodes.h"
 #include "Frameworks.h"
 #include "Names.h"
@@ -18,11 +19,7 @@ namespace {
 /// The implementation object's class, when \p Def's body is one
 /// `return composer(impl, ...);`.
 const CXXRecordDecl *composedImplementation(const FunctionDecl *Def) {
-  const auto *Body = llvm::dyn_cast_or_null<CompoundStmt>(Def->getBody());
-  if (!Body || Body->size() != 1)
-    return nullptr;
-  const auto *Return = llvm::dyn_cast<ReturnStmt>(Body->body_front());
-  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  const Expr *Value = soleReturnValue(Def);
   const auto *Call =
       Value ? llvm::dyn_cast<CallExpr>(Value->IgnoreUnlessSpelledInSource())
             : nullptr;

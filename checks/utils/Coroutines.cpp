@@ -45,14 +45,17 @@ bool isInTemplateInstantiation(const Decl *D) {
   return false;
 }
 
-std::optional<bool> constantResult(const FunctionDecl *Method) {
+const Expr *soleReturnValue(const FunctionDecl *F) {
   const auto *Body =
-      Method ? llvm::dyn_cast_or_null<CompoundStmt>(Method->getBody())
-             : nullptr;
+      F ? llvm::dyn_cast_or_null<CompoundStmt>(F->getBody()) : nullptr;
   if (!Body || Body->size() != 1)
-    return std::nullopt;
+    return nullptr;
   const auto *Return = llvm::dyn_cast<ReturnStmt>(Body->body_front());
-  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  return Return ? Return->getRetValue() : nullptr;
+}
+
+std::optional<bool> constantResult(const FunctionDecl *Method) {
+  const Expr *Value = soleReturnValue(Method);
   const auto *Literal =
       Value ? llvm::dyn_cast<CXXBoolLiteralExpr>(Value->IgnoreImpCasts())
             : nullptr;

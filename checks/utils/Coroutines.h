@@ -126,6 +126,10 @@ const VarDecl *handedVariable(const Expr *Arg);
 llvm::SmallVector<const CXXMemberCallExpr *, 4>
 appendsTo(const Stmt *Body, const VarDecl *Container);
 
+/// The value that \p F returns when its body is that one `return`
+/// statement; null for any other body.
+const Expr *soleReturnValue(const FunctionDecl *F);
+
 /// Whether \p S, or a lambda or block written in it, names \p D.
 bool mentions(const Stmt *S, const ValueDecl *D);
 

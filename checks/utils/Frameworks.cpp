@@ -734,12 +734,7 @@ operationSignature(QualType T) {
 
 // The call that \p F returns, when that is its only statement.
 static const CallExpr *returnedCall(const FunctionDecl *F) {
-  const auto *Body =
-      F ? llvm::dyn_cast_or_null<CompoundStmt>(F->getBody()) : nullptr;
-  const auto *Return = Body && Body->size() == 1
-                           ? llvm::dyn_cast<ReturnStmt>(Body->body_front())
-                           : nullptr;
-  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  const Expr *Value = soleReturnValue(F);
   return Value ? llvm::dyn_cast<CallExpr>(
                      ignoreValuePreserving(Value)->IgnoreParenImpCasts())
                : nullptr;
